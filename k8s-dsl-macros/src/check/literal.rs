@@ -1,0 +1,154 @@
+//! Literals judged by the shared rules (`crate::rules`): one dispatch per kind of value, no
+//! grammar of its own.
+
+use crate::keys::{Enum, Number, Text};
+use crate::rules::cron::Schedule;
+use crate::rules::duration::Duration;
+use crate::rules::enums;
+use crate::rules::image::Image;
+use crate::rules::quantity::Quantity;
+use crate::rules::{env, labels, names, ports, timezone, Checked, Violation};
+
+/// Checks a string literal with the rule `text` names.
+pub fn text(text: Text, value: &str) -> Checked {
+    match text {
+        Text::Any => Ok(()),
+        Text::NonEmpty => {
+            if value.is_empty() {
+                Err(Violation::new(0, "value may not be empty", "write a value"))
+            } else {
+                Ok(())
+            }
+        }
+        Text::PodName => names::pod_name(value),
+        Text::JobName => names::job_name(value),
+        Text::CronJobName => names::cronjob_name(value),
+        Text::ContainerName => names::container_name(value),
+        Text::VolumeName => names::volume_name(value),
+        Text::Namespace => names::dns1123_label(value, 0, "namespace"),
+        Text::ObjectName(rule, what) => names::object_name(value, rule, what),
+        Text::Hostname => names::hostname(value),
+        Text::Image => Image::parse(value).map(drop),
+        Text::LabelKey => labels::label_key(value),
+        Text::LabelValue => labels::label_value(value),
+        Text::AnnotationKey => labels::annotation_key(value),
+        Text::PortName => ports::port_name(value),
+        Text::EnvName => env::env_var_name(value),
+        Text::ConfigMapKey => env::config_map_key(value),
+        Text::FieldPath => env::field_path(value),
+        Text::ResourceField => env::resource_field(value),
+        Text::ResourceName => crate::rules::quantity::resource_name(value),
+        Text::Quantity => Quantity::parse(value).map(drop),
+        Text::HeaderName => ports::http_header_name(value),
+        Text::Schedule => Schedule::parse(value).map(drop),
+        Text::TimeZone => timezone::time_zone(value),
+    }
+}
+
+/// The largest value of an `int32` field.
+const INT32_MAX: i64 = i32::MAX as i64;
+
+/// Checks an integer literal for the key `key`.
+pub fn number(number: Number, key: &str, value: i64) -> Checked {
+    match number {
+        Number::Port => ports::port_number(value, key)?,
+        Number::NonNegative(rule) if value < 0 => {
+            return Err(Violation::new(
+                rule,
+                format!("`{key}` may not be negative"),
+                "use 0 or more",
+            ))
+        }
+        _ => {}
+    }
+    if value > INT32_MAX || value < -INT32_MAX - 1 {
+        return Err(Violation::new(
+            0,
+            format!("`{value}` does not fit `{key}` (a 32-bit integer)"),
+            format!("use at most {INT32_MAX}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses a duration literal (`10s`, `1h30m`) and checks it fits a 32-bit seconds field.
+pub fn duration(text: &str) -> Checked<Duration> {
+    let duration = Duration::parse(text)?;
+    if duration.as_secs() > INT32_MAX {
+        return Err(Violation::new(
+            0,
+            format!("`{text}` is too long for a seconds field"),
+            format!("use at most {INT32_MAX} seconds"),
+        ));
+    }
+    Ok(duration)
+}
+
+/// An enum value: the path of its Rust type under `k8s_dsl::rules::enums` and the variant.
+pub struct Variant {
+    /// The type (`RestartPolicy`).
+    pub ty: &'static str,
+    /// The variant (`Never`).
+    pub variant: String,
+}
+
+/// Parses with the shared enum and names the Rust variant it is.
+fn parse<T>(ty: &'static str, value: &str) -> Checked<Variant>
+where
+    T: std::str::FromStr<Err = Violation> + std::fmt::Debug,
+{
+    value.parse::<T>().map(|v| Variant {
+        ty,
+        variant: format!("{v:?}"),
+    })
+}
+
+/// Checks an enum value written bare (`Never`) and names its Rust variant.
+pub fn variant(kind: Enum, value: &str) -> Checked<Variant> {
+    match kind {
+        Enum::ImagePullPolicy => parse::<enums::ImagePullPolicy>("ImagePullPolicy", value),
+        Enum::TerminationMessagePolicy => {
+            parse::<enums::TerminationMessagePolicy>("TerminationMessagePolicy", value)
+        }
+        Enum::Protocol => parse::<enums::Protocol>("Protocol", value),
+        Enum::Scheme => parse::<enums::Scheme>("Scheme", value),
+        Enum::RestartPolicy => parse::<enums::RestartPolicy>("RestartPolicy", value),
+        Enum::JobRestartPolicy => {
+            if value == "Always" {
+                // rule 53: a Job's pods must finish
+                return Err(Violation::new(
+                    53,
+                    "a job's pod template may not use `restartPolicy: Always` (its pods must finish)",
+                    "use `Never` or `OnFailure`",
+                ));
+            }
+            parse::<enums::JobRestartPolicy>("JobRestartPolicy", value)
+        }
+        Enum::DnsPolicy => parse::<enums::DnsPolicy>("DnsPolicy", value),
+        Enum::ConcurrencyPolicy => parse::<enums::ConcurrencyPolicy>("ConcurrencyPolicy", value),
+        Enum::CompletionMode => parse::<enums::CompletionMode>("CompletionMode", value),
+        Enum::StorageMedium => parse::<enums::StorageMedium>("StorageMedium", value),
+    }
+}
+
+/// The values of an enum, for a message (`` `Always`, `Never` ``).
+pub fn values(kind: Enum) -> String {
+    fn list<T: std::fmt::Display>(all: &[T]) -> String {
+        all.iter()
+            .map(|v| format!("`{v}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    match kind {
+        Enum::ImagePullPolicy => list(enums::ImagePullPolicy::ALL),
+        Enum::TerminationMessagePolicy => list(enums::TerminationMessagePolicy::ALL),
+        Enum::Protocol => list(enums::Protocol::ALL),
+        Enum::Scheme => list(enums::Scheme::ALL),
+        Enum::RestartPolicy => list(enums::RestartPolicy::ALL),
+        Enum::JobRestartPolicy => list(enums::JobRestartPolicy::ALL),
+        Enum::DnsPolicy => list(enums::DnsPolicy::ALL),
+        Enum::ConcurrencyPolicy => list(enums::ConcurrencyPolicy::ALL),
+        Enum::CompletionMode => list(enums::CompletionMode::ALL),
+        Enum::StorageMedium => list(enums::StorageMedium::ALL),
+    }
+}

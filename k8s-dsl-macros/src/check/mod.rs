@@ -1,0 +1,302 @@
+//! Compile-time checks: a body against the key tables ([`crate::keys`]), every literal against
+//! the shared rules ([`literal`]), then references and role rules between blocks ([`refs`]).
+//!
+//! Every check reports to the [`Ctxt`] and goes on, so one compile shows every mistake. Values
+//! computed at run time (variables, expressions) are left to the builder's `build()`.
+
+pub mod literal;
+mod refs;
+
+use crate::ast::{Block, Value};
+use crate::ctxt::Ctxt;
+use crate::keys::{self, Kind, Number, Spec, Text};
+use crate::suggest;
+
+/// Checks the body of `pod!`.
+pub fn pod(body: &Block, cx: &mut Ctxt) {
+    block(body, &keys::POD, cx);
+    refs::pod_spec(body, cx);
+}
+
+/// Checks the body of `job!`.
+pub fn job(body: &Block, cx: &mut Ctxt) {
+    block(body, &keys::JOB, cx);
+    refs::job_spec(body, cx);
+}
+
+/// Checks the body of `cronjob!`.
+pub fn cronjob(body: &Block, cx: &mut Ctxt) {
+    block(body, &keys::CRONJOB, cx);
+    if let Some(job) = body.block("jobTemplate") {
+        refs::job_spec(job, cx);
+    }
+}
+
+/// Checks one block against its table: unknown, duplicate and missing keys, each value, and
+/// the one-of constraints.
+fn block(block: &Block, spec: &'static Spec, cx: &mut Ctxt) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut unknown = false;
+    for entry in &block.entries {
+        let name = entry.key.name.as_str();
+        let Some(key) = spec.key(name) else {
+            cx.error(entry.key.span, suggest::unknown_key(name, spec));
+            unknown = true;
+            continue;
+        };
+        if seen.contains(&name) {
+            cx.error(
+                entry.key.span,
+                format!("duplicate key `{name}` in {}; keep one of them", spec.what),
+            );
+            continue;
+        }
+        seen.push(name);
+        value(&entry.value, key.kind, name, cx);
+    }
+    for key in spec.keys().filter(|k| k.required) {
+        if !seen.contains(&key.name) {
+            cx.error(
+                block.close,
+                format!(
+                    "missing key `{}` in {}; add `{}: {}`",
+                    key.name,
+                    spec.what,
+                    key.name,
+                    placeholder(key.kind)
+                ),
+            );
+        }
+    }
+    for one_of in spec.one_of {
+        let present: Vec<_> = block
+            .entries
+            .iter()
+            .filter(|e| one_of.keys.contains(&e.key.name.as_str()))
+            .collect();
+        let listed = suggest::listed(one_of.keys);
+        match present.as_slice() {
+            // An unknown key was probably meant to be the missing one: reported already.
+            [] if one_of.required && !unknown => cx.error(
+                block.close,
+                format!(
+                    "{} needs a {}; add one of {listed} (rule {})",
+                    a(spec.what),
+                    one_of.what,
+                    one_of.rule
+                ),
+            ),
+            [first, rest @ ..] => {
+                for extra in rest {
+                    cx.error(
+                        extra.key.span,
+                        format!(
+                            "{} has one {}; `{}` and `{}` are both given (rule {}); keep one",
+                            a(spec.what),
+                            one_of.what,
+                            first.key.name,
+                            extra.key.name,
+                            one_of.rule
+                        ),
+                    );
+                }
+            }
+            [] => {}
+        }
+    }
+}
+
+/// `a container`, `an env var`.
+fn a(what: &str) -> String {
+    match what.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {what}"),
+        _ => format!("a {what}"),
+    }
+}
+
+/// What to write for a missing key of this kind.
+fn placeholder(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Str(_) | Kind::Quantity => "\"...\"",
+        Kind::Int(_) | Kind::Port => "<number>",
+        Kind::Bool => "true",
+        Kind::Duration => "10s",
+        Kind::Enum(_) => "<value>",
+        Kind::StrList(_) => "[\"...\"]",
+        Kind::Map(..) | Kind::Block(_) => "{ ... }",
+        Kind::Blocks(_) => "[ { ... } ]",
+    }
+}
+
+/// What a key of this kind takes, for a message.
+fn expected(kind: Kind) -> String {
+    match kind {
+        Kind::Str(_) => "a string".into(),
+        Kind::Int(_) => "a number".into(),
+        Kind::Bool => "`true` or `false`".into(),
+        Kind::Duration => "a duration such as `10s`, `2m` or `1h30m`".into(),
+        Kind::Enum(e) => format!("one of {}", literal::values(e)),
+        Kind::Port => "a port number or a port name".into(),
+        Kind::Quantity => "a quantity such as `\"500m\"` or `\"1Gi\"`".into(),
+        Kind::StrList(_) => "a list of strings `[\"a\", \"b\"]`".into(),
+        Kind::Map(..) => "a block of `key: \"value\"` pairs".into(),
+        Kind::Block(_) => "a block `{ ... }`".into(),
+        Kind::Blocks(_) => "a list of blocks `[ { ... } ]`".into(),
+    }
+}
+
+/// Reports a value of the wrong shape, with the fix when an obvious one exists.
+fn wrong_shape(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
+    let fix = match (value, kind) {
+        (Value::Str(s), Kind::Int(_)) if s.value().parse::<i64>().is_ok() => {
+            format!("remove the quotes: `{}`", s.value())
+        }
+        (Value::Str(s), Kind::Duration) if literal::duration(&s.value()).is_ok() => {
+            format!("remove the quotes: `{}`", s.value())
+        }
+        (Value::Str(s), Kind::Enum(_)) => format!("remove the quotes: `{}`", s.value()),
+        (Value::Str(s), Kind::Bool) if matches!(s.value().as_str(), "true" | "false") => {
+            format!("remove the quotes: `{}`", s.value())
+        }
+        (Value::Int(i), Kind::Str(_)) => format!("write it as a string: `\"{}\"`", i.text()),
+        (Value::Int(i), Kind::Duration) => format!("write `{}s`", i.text()),
+        (Value::Str(_), Kind::StrList(_)) => "put it in a list: `[\"...\"]`".into(),
+        (Value::Block(_), Kind::Blocks(_)) => "put it in a list: `[ { ... } ]`".into(),
+        _ => format!("write {}", expected(kind)),
+    };
+    let message = match (value, kind) {
+        (Value::Int(i), Kind::Duration) if i.lit.suffix().is_empty() => {
+            format!("duration `{}` has no unit; {fix}", i.text())
+        }
+        _ => format!(
+            "expected {} for `{key}`, found {}; {fix}",
+            expected(kind),
+            value.describe()
+        ),
+    };
+    cx.error(value.span(), message);
+}
+
+/// Checks one value against the kind its key takes.
+fn value(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
+    match (value, kind) {
+        // Computed at run time: rustc checks the type, `build()` the value.
+        (Value::Expr(..), _) => {}
+        (
+            Value::Ident(_),
+            Kind::Str(_)
+            | Kind::Int(_)
+            | Kind::Bool
+            | Kind::Duration
+            | Kind::Port
+            | Kind::Quantity
+            | Kind::StrList(_)
+            | Kind::Map(..)
+            | Kind::Block(_)
+            | Kind::Blocks(_),
+        ) => {}
+        (Value::Str(s), Kind::Str(text)) => {
+            if let Err(v) = literal::text(text, &s.value()) {
+                cx.violation(s.span(), &v);
+            }
+        }
+        (Value::Int(i), Kind::Int(number)) => int(i, number, key, cx),
+        (Value::Int(i), Kind::Port) => int(i, Number::Port, key, cx),
+        (Value::Str(s), Kind::Port) => {
+            if let Err(v) = literal::text(Text::PortName, &s.value()) {
+                cx.violation(s.span(), &v);
+            }
+        }
+        (Value::Bool(..), Kind::Bool) => {}
+        (Value::Int(i), Kind::Duration) if !i.lit.suffix().is_empty() => {
+            if let Err(v) = literal::duration(&i.text()) {
+                cx.violation(i.lit.span(), &v);
+            }
+        }
+        (Value::Ident(ident), Kind::Enum(e)) => {
+            if let Err(v) = literal::variant(e, &ident.to_string()) {
+                cx.violation(ident.span(), &v);
+            }
+        }
+        (Value::Str(s), Kind::Quantity) => {
+            if let Err(v) = literal::text(Text::Quantity, &s.value()) {
+                cx.violation(s.span(), &v);
+            }
+        }
+        (Value::Int(i), Kind::Quantity) => {
+            if let Err(v) = literal::text(Text::Quantity, &i.text()) {
+                cx.violation(i.lit.span(), &v);
+            }
+        }
+        (Value::List(list), Kind::StrList(text)) => {
+            for item in &list.items {
+                match item {
+                    Value::Str(s) => {
+                        if let Err(v) = literal::text(text, &s.value()) {
+                            cx.violation(s.span(), &v);
+                        }
+                    }
+                    Value::Ident(_) | Value::Expr(..) => {}
+                    other => wrong_shape(other, Kind::Str(text), key, cx),
+                }
+            }
+        }
+        (Value::Block(map), Kind::Map(key_rule, value_rule)) => {
+            let mut seen: Vec<&str> = Vec::new();
+            for entry in &map.entries {
+                let name = entry.key.name.as_str();
+                if seen.contains(&name) {
+                    cx.error(
+                        entry.key.span,
+                        format!("duplicate key `{name}` in `{key}`; keep one of them"),
+                    );
+                }
+                seen.push(name);
+                if let Err(v) = literal::text(key_rule, name) {
+                    cx.violation(entry.key.span, &v);
+                }
+                let kind = match value_rule {
+                    Text::Quantity => Kind::Quantity,
+                    other => Kind::Str(other),
+                };
+                self::value(&entry.value, kind, name, cx);
+            }
+        }
+        (Value::Block(inner), Kind::Block(spec)) => block(inner, spec, cx),
+        (Value::List(list), Kind::Blocks(spec)) => {
+            for item in &list.items {
+                match item {
+                    Value::Block(inner) => block(inner, spec, cx),
+                    Value::Ident(_) | Value::Expr(..) => {}
+                    other => wrong_shape(other, Kind::Block(spec), key, cx),
+                }
+            }
+        }
+        (other, kind) => wrong_shape(other, kind, key, cx),
+    }
+}
+
+/// Checks an integer literal: no suffix, in range for its key.
+fn int(int: &crate::ast::Int, number: Number, key: &str, cx: &mut Ctxt) {
+    let suffix = int.lit.suffix();
+    if !suffix.is_empty() {
+        cx.error(
+            int.lit.span(),
+            format!(
+                "`{key}` is a plain number, not a duration or a typed literal; remove `{suffix}`"
+            ),
+        );
+        return;
+    }
+    match int.value() {
+        Some(v) => {
+            if let Err(violation) = literal::number(number, key, v) {
+                cx.violation(int.lit.span(), &violation);
+            }
+        }
+        None => cx.error(
+            int.lit.span(),
+            format!("`{}` is too large for `{key}`; use a 32-bit integer", int.text()),
+        ),
+    }
+}

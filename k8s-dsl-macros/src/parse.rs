@@ -1,0 +1,209 @@
+//! Tokens to [`ast`](crate::ast): a parser that records a bad entry and goes on with the next,
+//! so one compile shows every mistake.
+//!
+//! Only the shape is parsed here (`key: value` separated by commas, blocks, lists,
+//! literals); which keys exist is [`crate::check`]'s business. A value that is not a literal,
+//! a bare identifier, a list or a block is a Rust expression: its tokens up to the next
+//! top-level `,` are kept as they are and spliced into the expansion.
+
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use syn::Lit;
+
+use crate::ast::{Block, Entry, Int, Key, List, Value};
+use crate::ctxt::Ctxt;
+
+/// Parses the body of a macro call (the entries of a block without its braces).
+pub fn body(input: TokenStream, cx: &mut Ctxt) -> Block {
+    Block {
+        entries: entries(input, cx),
+        close: Span::call_site(),
+    }
+}
+
+/// Splits `stream` at top-level commas. Empty segments (a trailing comma) are dropped; a
+/// doubled comma is reported.
+fn split(stream: TokenStream, cx: &mut Ctxt) -> Vec<Vec<TokenTree>> {
+    let mut out = Vec::new();
+    let mut current: Vec<TokenTree> = Vec::new();
+    for tree in stream {
+        match &tree {
+            TokenTree::Punct(p) if p.as_char() == ',' => {
+                if current.is_empty() {
+                    cx.error(p.span(), "unexpected `,`; remove it");
+                } else {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+            _ => current.push(tree),
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// True for a lone `:` (not part of `::`).
+fn is_colon(tree: &TokenTree) -> bool {
+    matches!(tree, TokenTree::Punct(p) if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone)
+}
+
+/// The entries of a block body.
+fn entries(stream: TokenStream, cx: &mut Ctxt) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for segment in split(stream, cx) {
+        for piece in split_missing_commas(segment, cx) {
+            out.extend(entry(piece, cx));
+        }
+    }
+    out
+}
+
+/// Splits a segment where a comma is missing (`name: "a" image: "b"`): before each identifier
+/// that follows a value and is itself followed by a lone `:`. Each split is reported, and the
+/// pieces are parsed as entries of their own so no follow-up error appears.
+fn split_missing_commas(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Vec<Vec<TokenTree>> {
+    let mut out = Vec::new();
+    let mut current: Vec<TokenTree> = Vec::new();
+    let mut trees = segment.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        let starts_entry = matches!(&tree, TokenTree::Ident(_))
+            && trees.peek().is_some_and(is_colon)
+            && current.iter().filter(|t| is_colon(t)).count() == 1
+            && current.last().is_some_and(|t| !is_colon(t));
+        if starts_entry {
+            cx.error(
+                tree.span(),
+                format!("expected `,` before `{tree}`; separate entries with commas"),
+            );
+            out.push(std::mem::take(&mut current));
+        }
+        current.push(tree);
+    }
+    out.push(current);
+    out
+}
+
+/// One `key: value` entry, or `None` (after reporting) when it cannot be read.
+fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Entry> {
+    let first = segment.first()?.clone();
+    let Some(colon) = segment.iter().position(is_colon) else {
+        let what = match &first {
+            TokenTree::Ident(i) => format!("missing `: value` after `{i}`; write `{i}: value`"),
+            _ => "expected `key: value`".to_string(),
+        };
+        cx.error(first.span(), what);
+        return None;
+    };
+    let mut trees = segment.into_iter();
+    let key_tokens: Vec<TokenTree> = trees.by_ref().take(colon).collect();
+    let colon_span = trees.next().map_or(first.span(), |t| t.span());
+    let value_tokens: Vec<TokenTree> = trees.collect();
+    let key = key(&key_tokens, cx)?;
+    if value_tokens.is_empty() {
+        cx.error(
+            colon_span,
+            format!("missing value after `{}:`; write a value or remove the key", key.name),
+        );
+        return None;
+    }
+    let value = value(value_tokens, cx)?;
+    Some(Entry { key, value })
+}
+
+/// The key of an entry: one identifier or one string literal.
+fn key(tokens: &[TokenTree], cx: &mut Ctxt) -> Option<Key> {
+    let first = tokens.first()?;
+    if let [single] = tokens {
+        match single {
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                let name = name.strip_prefix("r#").map_or(name.clone(), str::to_string);
+                return Some(Key {
+                    name,
+                    span: ident.span(),
+                });
+            }
+            TokenTree::Literal(literal) => {
+                if let Lit::Str(s) = Lit::new(literal.clone()) {
+                    return Some(Key {
+                        name: s.value(),
+                        span: s.span(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let written: String = tokens.iter().map(ToString::to_string).collect();
+    cx.error(
+        first.span(),
+        format!("a key is an identifier or a string; write `\"{written}\"` with quotes"),
+    );
+    None
+}
+
+/// Splits list items where a comma is missing between blocks (`[ { ... } { ... } ]`).
+fn split_blocks(item: Vec<TokenTree>, cx: &mut Ctxt) -> Vec<Vec<TokenTree>> {
+    let is_block = |t: &TokenTree| matches!(t, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
+    if item.len() < 2 || !item.iter().all(is_block) {
+        return vec![item];
+    }
+    for extra in item.iter().skip(1) {
+        cx.error(extra.span(), "expected `,` before this block; separate list items with commas");
+    }
+    item.into_iter().map(|t| vec![t]).collect()
+}
+
+/// A value from its tokens.
+fn value(tokens: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Value> {
+    let first_span = tokens.first()?.span();
+    match tokens.as_slice() {
+        [TokenTree::Group(group)] => match group.delimiter() {
+            Delimiter::Brace => Some(Value::Block(Block {
+                entries: entries(group.stream(), cx),
+                close: group.span_close(),
+            })),
+            Delimiter::Bracket => {
+                let mut items = Vec::new();
+                for item in split(group.stream(), cx) {
+                    for piece in split_blocks(item, cx) {
+                        items.extend(value(piece, cx));
+                    }
+                }
+                Some(Value::List(List {
+                    items,
+                    span: group.span(),
+                }))
+            }
+            _ => Some(Value::Expr(tokens.into_iter().collect(), first_span)),
+        },
+        [TokenTree::Ident(ident)] => match ident.to_string().as_str() {
+            "true" => Some(Value::Bool(true, ident.span())),
+            "false" => Some(Value::Bool(false, ident.span())),
+            _ => Some(Value::Ident(ident.clone())),
+        },
+        [TokenTree::Literal(literal)] => match Lit::new(literal.clone()) {
+            Lit::Str(s) => Some(Value::Str(s)),
+            Lit::Int(lit) => Some(Value::Int(Int {
+                lit,
+                negative: false,
+            })),
+            _ => Some(Value::Expr(tokens.into_iter().collect(), first_span)),
+        },
+        [TokenTree::Punct(minus), TokenTree::Literal(literal)] if minus.as_char() == '-' => {
+            match Lit::new(literal.clone()) {
+                Lit::Int(lit) => Some(Value::Int(Int {
+                    lit,
+                    negative: true,
+                })),
+                _ => Some(Value::Expr(tokens.into_iter().collect(), first_span)),
+            }
+        }
+        [TokenTree::Punct(p)] => {
+            cx.error(p.span(), format!("expected a value, found `{p}`"));
+            None
+        }
+        _ => Some(Value::Expr(tokens.into_iter().collect(), first_span)),
+    }
+}

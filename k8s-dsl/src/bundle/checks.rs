@@ -1,0 +1,405 @@
+//! The checks between the objects of a bundle. Each error names what the bundle does have
+//! and suggests the closest name.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+
+use super::object::{Object, ObjectId, PodView};
+use super::prefixed;
+use crate::pod::{pod_spec_references, Reference};
+use crate::policy::SYSTEM_PRIORITY_CLASSES;
+use crate::rules::{shown, suggest};
+use crate::validate::{Error, FieldPath, Warning};
+use crate::workload::{describe_selector, label_selector_matches, SpecRef};
+
+/// The objects being checked, and what the checks found.
+pub(super) struct Context<'a> {
+    objects: &'a [&'a Object],
+    provided: &'a BTreeSet<(String, String)>,
+    errors: Vec<Error>,
+    warnings: Vec<Warning>,
+}
+
+/// `` `a`, `b` `` (or `none`).
+fn listed<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
+    let list: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
+    if list.is_empty() {
+        "none".to_owned()
+    } else {
+        list.join(", ")
+    }
+}
+
+impl<'a> Context<'a> {
+    pub(super) fn new(objects: &'a [&'a Object], provided: &'a BTreeSet<(String, String)>) -> Self {
+        Context {
+            objects,
+            provided,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Runs every check between objects.
+    pub(super) fn run(&mut self) {
+        for object in self.objects {
+            self.references(object);
+            match object {
+                Object::Service(_) => self.service(object),
+                Object::PodDisruptionBudget(pdb) => {
+                    if let Some(selector) = pdb.spec.as_ref().and_then(|s| s.selector.as_ref()) {
+                        self.selector_matches_pods(
+                            object,
+                            selector,
+                            &FieldPath::parse("spec.selector"),
+                        );
+                    }
+                }
+                Object::HorizontalPodAutoscaler(_) => self.autoscaler_target(object),
+                Object::StatefulSet(_) => self.stateful_set_service(object),
+                _ => {}
+            }
+        }
+    }
+
+    /// The errors and warnings found.
+    pub(super) fn finish(self) -> (Vec<Error>, Vec<Warning>) {
+        (self.errors, self.warnings)
+    }
+
+    fn error(&mut self, id: &ObjectId, path: &FieldPath, message: String, fix: String) {
+        self.errors.push(Error {
+            path: prefixed(id, path),
+            rule: 0,
+            message,
+            fix,
+        });
+    }
+
+    fn is_provided(&self, kind: &str, name: &str) -> bool {
+        self.provided.contains(&(kind.to_owned(), name.to_owned()))
+    }
+
+    /// The names of the `kind` objects in `namespace` (any namespace for cluster-scoped kinds).
+    fn names_of(&self, kind: &str, namespace: Option<&str>, cluster_scoped: bool) -> Vec<&'a str> {
+        self.objects
+            .iter()
+            .filter(|o| o.kind() == kind)
+            .filter(|o| cluster_scoped || o.metadata().namespace.as_deref() == namespace)
+            .filter_map(|o| o.metadata().name.as_deref())
+            .collect()
+    }
+
+    /// The same kind, namespace and name twice.
+    pub(super) fn duplicates(&mut self, ids: &[&ObjectId]) {
+        let mut seen = BTreeSet::new();
+        for id in ids {
+            if !seen.insert(*id) {
+                self.error(
+                    id,
+                    &FieldPath::parse("metadata.name"),
+                    format!("{id} is in the bundle more than once"),
+                    "give one of them another name or namespace, or add it once".to_owned(),
+                );
+            }
+        }
+    }
+
+    /// A reference to a `kind` object that the bundle must hold, unless the cluster provides it.
+    fn require(&mut self, id: &ObjectId, kind: &str, reference: &Reference, cluster_scoped: bool) {
+        if reference.optional || self.is_provided(kind, &reference.name) {
+            return;
+        }
+        let mut known = self.names_of(kind, id.namespace.as_deref(), cluster_scoped);
+        if kind == "PriorityClass" {
+            known.extend(SYSTEM_PRIORITY_CLASSES);
+        }
+        if known.contains(&reference.name.as_str()) {
+            return;
+        }
+        let fix_tail = format!(
+            "add the {kind} to the bundle, or call `.provided_by_cluster(\"{kind}\", \"{}\")` if the cluster has it",
+            reference.name
+        );
+        let fix = match suggest::did_you_mean(&reference.name, known.iter().copied()) {
+            Some(hint) => format!("{hint} otherwise {fix_tail}"),
+            None => fix_tail,
+        };
+        let place = if cluster_scoped {
+            String::new()
+        } else {
+            match &id.namespace {
+                Some(ns) => format!(" in namespace `{ns}`"),
+                None => String::new(),
+            }
+        };
+        self.error(
+            id,
+            &reference.path,
+            format!(
+                "{kind} {} is not in the bundle{place}; {kind}s known: {}",
+                shown(&reference.name),
+                listed(known.iter().copied())
+            ),
+            fix,
+        );
+    }
+
+    /// ConfigMaps, Secrets, PVCs and the PriorityClass a pod spec refers to.
+    fn references(&mut self, object: &Object) {
+        let Some(view) = object.pod() else { return };
+        let id = object.id();
+        let refs = pod_spec_references(view.spec, &view.path);
+        for reference in &refs.config_maps {
+            self.require(&id, "ConfigMap", reference, false);
+        }
+        for reference in &refs.secrets {
+            self.require(&id, "Secret", reference, false);
+        }
+        for reference in &refs.persistent_volume_claims {
+            self.require(&id, "PersistentVolumeClaim", reference, false);
+        }
+        if let Some(reference) = &refs.priority_class {
+            self.require(&id, "PriorityClass", reference, true);
+        }
+    }
+
+    /// The objects running pods in `namespace`, with their pods.
+    fn pods_in(&self, namespace: Option<&str>) -> Vec<(&'a Object, PodView<'a>)> {
+        self.objects
+            .iter()
+            .filter(|o| o.metadata().namespace.as_deref() == namespace)
+            .filter_map(|o| o.pod().map(|view| (*o, view)))
+            .collect()
+    }
+
+    /// A selector must match the pods of some object of the bundle; returns the matches.
+    fn selector_matches_pods(
+        &mut self,
+        object: &Object,
+        selector: &LabelSelector,
+        path: &FieldPath,
+    ) -> Vec<(&'a Object, PodView<'a>)> {
+        let id = object.id();
+        let pods = self.pods_in(id.namespace.as_deref());
+        let empty = BTreeMap::new();
+        let (matched, unmatched): (Vec<_>, Vec<_>) = pods
+            .into_iter()
+            .partition(|(_, view)| label_selector_matches(selector, view.labels.unwrap_or(&empty)));
+        if matched.is_empty() {
+            let described: Vec<String> = unmatched
+                .iter()
+                .map(|(o, view)| {
+                    let labels = view.labels.unwrap_or(&empty);
+                    let text: Vec<String> =
+                        labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                    format!("{} ({})", o.id(), text.join(","))
+                })
+                .collect();
+            let candidates: Vec<String> = unmatched
+                .iter()
+                .flat_map(|(_, view)| view.labels.unwrap_or(&empty).iter())
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            let missing = selector
+                .match_labels
+                .iter()
+                .flatten()
+                .map(|(k, v)| format!("{k}={v}"))
+                .find(|pair| !candidates.contains(pair));
+            let hint = missing.as_deref().and_then(|pair| {
+                suggest::did_you_mean(pair, candidates.iter().map(String::as_str))
+                    .map(|hint| format!("{hint} (for `{pair}`) "))
+            });
+            let pods_text = if described.is_empty() {
+                "the bundle has no pods in this namespace".to_owned()
+            } else {
+                format!("pods in the bundle: {}", described.join(", "))
+            };
+            self.error(
+                &id,
+                path,
+                format!(
+                    "selector `{}` matches no pods; {pods_text}",
+                    describe_selector(selector)
+                ),
+                format!(
+                    "{}give the pod template the selected labels, or change the selector",
+                    hint.unwrap_or_default()
+                ),
+            );
+        }
+        matched
+    }
+
+    /// A Service's selector selects pods, and its named target ports exist on them.
+    fn service(&mut self, object: &Object) {
+        let Object::Service(service) = object else {
+            return;
+        };
+        let Some(spec) = &service.spec else { return };
+        if spec.type_.as_deref() == Some("ExternalName") {
+            return;
+        }
+        let Some(labels) = spec.selector.as_ref().filter(|s| !s.is_empty()) else {
+            return;
+        };
+        let selector = LabelSelector {
+            match_labels: Some(labels.clone()),
+            match_expressions: None,
+        };
+        let matched =
+            self.selector_matches_pods(object, &selector, &FieldPath::parse("spec.selector"));
+        if matched.is_empty() {
+            return;
+        }
+        let mut declared: BTreeSet<&str> = BTreeSet::new();
+        for (_, view) in &matched {
+            let serving = view.spec.containers.iter().chain(
+                view.spec
+                    .init_containers
+                    .iter()
+                    .flatten()
+                    .filter(|c| c.restart_policy.as_deref() == Some("Always")),
+            );
+            for container in serving {
+                declared.extend(
+                    container
+                        .ports
+                        .iter()
+                        .flatten()
+                        .filter_map(|p| p.name.as_deref()),
+                );
+            }
+        }
+        let selected: Vec<String> = matched
+            .iter()
+            .map(|(o, _)| format!("`{}`", o.id()))
+            .collect();
+        let id = object.id();
+        for (i, port) in spec.ports.iter().flatten().enumerate() {
+            let Some(IntOrString::String(name)) = &port.target_port else {
+                continue;
+            };
+            if declared.contains(name.as_str()) {
+                continue;
+            }
+            let fix = match suggest::did_you_mean(name, declared.iter().copied()) {
+                Some(hint) => hint,
+                None => format!(
+                    "name a container port {} (`ContainerPort::tcp(..).name(..)`), or target a port number",
+                    shown(name)
+                ),
+            };
+            self.error(
+                &id,
+                &FieldPath::parse("spec.ports").index(i).field("targetPort"),
+                format!(
+                    "no container of the selected pods ({}) declares a port named {}; declared port names: {}",
+                    selected.join(", "),
+                    shown(name),
+                    listed(declared.iter().copied())
+                ),
+                fix,
+            );
+        }
+    }
+
+    /// A HorizontalPodAutoscaler scales an object of the bundle.
+    fn autoscaler_target(&mut self, object: &Object) {
+        let Object::HorizontalPodAutoscaler(hpa) = object else {
+            return;
+        };
+        let Some(spec) = hpa.spec.spec_ref() else {
+            return;
+        };
+        let target = &spec.scale_target_ref;
+        if target.name.is_empty() || self.is_provided(&target.kind, &target.name) {
+            return;
+        }
+        let id = object.id();
+        let known = self.names_of(&target.kind, id.namespace.as_deref(), false);
+        if known.contains(&target.name.as_str()) {
+            return;
+        }
+        let kind = &target.kind;
+        let tail = format!(
+            "add the {kind} to the bundle, or call `.provided_by_cluster(\"{kind}\", \"{}\")`",
+            target.name
+        );
+        let fix = match suggest::did_you_mean(&target.name, known.iter().copied()) {
+            Some(hint) => format!("{hint} otherwise {tail}"),
+            None => tail,
+        };
+        self.error(
+            &id,
+            &FieldPath::parse("spec.scaleTargetRef.name"),
+            format!(
+                "scale target {kind} {} is not in the bundle; {kind}s known: {}",
+                shown(&target.name),
+                listed(known.iter().copied())
+            ),
+            fix,
+        );
+    }
+
+    /// A StatefulSet's `serviceName` is a headless Service of the bundle.
+    fn stateful_set_service(&mut self, object: &Object) {
+        let Object::StatefulSet(set) = object else {
+            return;
+        };
+        let Some(name) = set.spec.spec_ref().and_then(|s| s.service_name.as_deref()) else {
+            return;
+        };
+        if self.is_provided("Service", name) {
+            return;
+        }
+        let id = object.id();
+        let path = FieldPath::parse("spec.serviceName");
+        let service = self.objects.iter().find_map(|o| match o {
+            Object::Service(s)
+                if s.metadata.name.as_deref() == Some(name)
+                    && s.metadata.namespace == id.namespace =>
+            {
+                Some(s)
+            }
+            _ => None,
+        });
+        match service {
+            Some(service) => {
+                let headless =
+                    service.spec.as_ref().and_then(|s| s.cluster_ip.as_deref()) == Some("None");
+                if !headless {
+                    self.error(
+                        &id,
+                        &path,
+                        format!("Service {} is not headless (`clusterIP: None`)", shown(name)),
+                        format!("create it with `Service::headless(\"{name}\")`: a StatefulSet's pods get their DNS names from a headless Service"),
+                    );
+                }
+            }
+            None => {
+                let known = self.names_of("Service", id.namespace.as_deref(), false);
+                let tail = format!(
+                    "add `Service::headless(\"{name}\")` to the bundle, or call `.provided_by_cluster(\"Service\", \"{name}\")`"
+                );
+                let fix = match suggest::did_you_mean(name, known.iter().copied()) {
+                    Some(hint) => format!("{hint} otherwise {tail}"),
+                    None => tail,
+                };
+                self.error(
+                    &id,
+                    &path,
+                    format!(
+                        "headless Service {} is not in the bundle; Services known: {}",
+                        shown(name),
+                        listed(known.iter().copied())
+                    ),
+                    fix,
+                );
+            }
+        }
+    }
+}

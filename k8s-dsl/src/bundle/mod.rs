@@ -1,0 +1,265 @@
+//! A [`Bundle`]: the objects of an application, checked together and written in an order
+//! `kubectl apply` is happy with.
+//!
+//! Objects go in as builders (built when added; their errors are kept) or as built
+//! k8s-openapi objects. [`Bundle::check`] (and everything that emits) reports every error of
+//! every object, each path prefixed with its object (`Pod/web: spec.containers[0].image`),
+//! plus the checks *between* objects:
+//!
+//! - a Service or PodDisruptionBudget selector that matches no pods of the bundle;
+//! - a Service `targetPort` name that no selected container declares;
+//! - a HorizontalPodAutoscaler target that is not in the bundle;
+//! - a StatefulSet `serviceName` without a headless Service;
+//! - a `priorityClassName`, ConfigMap, Secret or PersistentVolumeClaim reference to an object
+//!   the bundle lacks (`system-cluster-critical` and `system-node-critical` are always known;
+//!   mark anything else the cluster provides with [`Bundle::provided_by_cluster`]);
+//! - the same kind/namespace/name twice.
+//!
+//! Each message names what exists and suggests the closest name.
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//!
+//! let bundle = Bundle::new()
+//!     .add(PriorityClass::new("high-priority", 1000).description("This is a very high priority Pod class"))
+//!     .add(
+//!         Pod::new("random-generator")
+//!             .label("env", "random-generator")
+//!             .priority_class_name("high-prioirty")
+//!             .container(Container::new("random-generator").image("k8spatterns/random-generator:1.0")),
+//!     );
+//! let errors = bundle.check().unwrap_err();
+//! let error = &errors.errors[0];
+//! assert_eq!(error.path.as_str(), "Pod/random-generator: spec.priorityClassName");
+//! assert!(error.message.contains("`high-prioirty`"));
+//! assert!(error.fix.contains("did you mean `high-priority`?"));
+//! ```
+//!
+//! Writing the objects, PriorityClasses and config first, then Services, workloads, and
+//! budgets and autoscalers last:
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//!
+//! let yaml = Bundle::new()
+//!     .add(
+//!         Deployment::new("web").template(
+//!             Pod::template()
+//!                 .label("app", "web")
+//!                 .container(Container::new("web").image("nginx:1.27").port(ContainerPort::tcp(80).name("http"))),
+//!         ),
+//!     )
+//!     .add(Service::new("web").selector("app", "web").port(ServicePort::tcp(80).target("http")))
+//!     .to_yaml()?;
+//! assert!(yaml.find("kind: Service").unwrap() < yaml.find("kind: Deployment").unwrap());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod checks;
+mod object;
+mod order;
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod tests;
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io;
+
+pub use object::{IntoObject, Object, ObjectId};
+
+use crate::emit::{self, EmitError, YamlWriter};
+use crate::validate::{Error, Errors, FieldPath, Warning};
+
+/// What one added object became.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: ObjectId,
+    result: Result<Object, Errors>,
+    warnings: Vec<Warning>,
+}
+
+/// A set of objects checked together. See the [module docs](self).
+#[derive(Debug, Clone, Default)]
+pub struct Bundle {
+    entries: Vec<Entry>,
+    provided: BTreeSet<(String, String)>,
+}
+
+impl Bundle {
+    /// An empty bundle.
+    pub fn new() -> Self {
+        Bundle::default()
+    }
+
+    /// Adds an object: a builder (`Deployment::new(..)...`), a built k8s-openapi object, or
+    /// an [`Object`]. Builders are built now; their errors are reported by
+    /// [`check`](Self::check) with the others.
+    #[allow(clippy::should_implement_trait)] // a builder method, not `+`
+    pub fn add(mut self, object: impl IntoObject) -> Self {
+        self.push(object);
+        self
+    }
+
+    /// Adds an object in place (for loops).
+    pub fn push(&mut self, object: impl IntoObject) -> &mut Self {
+        let id = object.object_id();
+        let entry = match object.into_object() {
+            Ok((object, warnings)) => Entry {
+                id: object.id(),
+                result: Ok(object),
+                warnings,
+            },
+            Err(errors) => Entry {
+                id,
+                warnings: errors.warnings.clone(),
+                result: Err(errors),
+            },
+        };
+        self.entries.push(entry);
+        self
+    }
+
+    /// Declares that the cluster provides the `kind` object called `name` (a Secret made by
+    /// another tool, a PriorityClass of the platform team), so references to it are fine.
+    pub fn provided_by_cluster(mut self, kind: impl Into<String>, name: impl Into<String>) -> Self {
+        self.provided.insert((kind.into(), name.into()));
+        self
+    }
+
+    /// Every error of every object and between objects, or the warnings when there is none.
+    pub fn check(&self) -> Result<Vec<Warning>, Errors> {
+        let mut errors: Vec<Error> = Vec::new();
+        let mut warnings: Vec<Warning> = Vec::new();
+        for entry in &self.entries {
+            if let Err(own) = &entry.result {
+                errors.extend(own.errors.iter().map(|e| Error {
+                    path: prefixed(&entry.id, &e.path),
+                    ..e.clone()
+                }));
+            }
+            warnings.extend(entry.warnings.iter().map(|w| Warning {
+                path: prefixed(&entry.id, &w.path),
+                message: w.message.clone(),
+            }));
+        }
+        let ids: Vec<&ObjectId> = self.entries.iter().map(|e| &e.id).collect();
+        let objects: Vec<&Object> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.result.as_ref().ok())
+            .collect();
+        let mut report = checks::Context::new(&objects, &self.provided);
+        report.duplicates(&ids);
+        report.run();
+        let (cross_errors, cross_warnings) = report.finish();
+        errors.extend(cross_errors);
+        warnings.extend(cross_warnings);
+        if errors.is_empty() {
+            Ok(warnings)
+        } else {
+            Err(Errors { errors, warnings })
+        }
+    }
+
+    /// Checks the bundle and returns its objects in apply order.
+    pub fn build(self) -> Result<Vec<Object>, Errors> {
+        self.check()?;
+        let mut objects: Vec<Object> = self
+            .entries
+            .into_iter()
+            .filter_map(|e| e.result.ok())
+            .collect();
+        order::sort(&mut objects);
+        Ok(objects)
+    }
+
+    /// The objects built so far, in apply order (objects with errors are left out; call
+    /// [`check`](Self::check) first).
+    pub fn objects(&self) -> Vec<&Object> {
+        let mut objects: Vec<&Object> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.result.as_ref().ok())
+            .collect();
+        order::sort_refs(&mut objects);
+        objects
+    }
+
+    /// Checks the bundle and writes it as multi-document YAML (`---` between objects).
+    pub fn to_yaml(&self) -> Result<String, BundleError> {
+        let mut out = Vec::new();
+        self.write_yaml(&mut out)?;
+        String::from_utf8(out).map_err(|e| BundleError::Emit(EmitError::Unsupported(e.to_string())))
+    }
+
+    /// Checks the bundle and streams it as multi-document YAML to `sink`.
+    pub fn write_yaml<W: io::Write>(&self, sink: W) -> Result<W, BundleError> {
+        self.check()?;
+        let mut writer = YamlWriter::new(sink);
+        for object in self.objects() {
+            writer.write(object)?;
+        }
+        Ok(writer.finish()?)
+    }
+
+    /// Checks the bundle and writes it as one JSON `v1` `List`.
+    pub fn to_json(&self) -> Result<String, BundleError> {
+        self.check()?;
+        Ok(emit::to_json_list(&self.objects())?)
+    }
+}
+
+/// `Kind/namespace/name: path`, or just the object when the path is empty.
+fn prefixed(id: &ObjectId, path: &FieldPath) -> FieldPath {
+    if path.as_str().is_empty() {
+        FieldPath::parse(&id.to_string())
+    } else {
+        FieldPath::parse(&format!("{id}: {path}"))
+    }
+}
+
+/// Why a bundle could not be written: its objects are invalid, or writing failed.
+#[derive(Debug)]
+pub enum BundleError {
+    /// Every error found in the objects and between them.
+    Invalid(Errors),
+    /// The text could not be written.
+    Emit(EmitError),
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BundleError::Invalid(errors) => errors.fmt(f),
+            BundleError::Emit(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BundleError::Invalid(errors) => Some(errors),
+            BundleError::Emit(error) => Some(error),
+        }
+    }
+}
+
+impl From<Errors> for BundleError {
+    fn from(errors: Errors) -> Self {
+        BundleError::Invalid(errors)
+    }
+}
+
+impl From<EmitError> for BundleError {
+    fn from(error: EmitError) -> Self {
+        BundleError::Emit(error)
+    }
+}

@@ -1,0 +1,344 @@
+//! [`Object`]: one object of any kind a [`Bundle`](super::Bundle) holds, and
+//! [`IntoObject`]: what `Bundle::add` accepts (builders and built k8s-openapi objects).
+
+use std::fmt;
+
+use k8s_openapi::api::apps::v1 as apps;
+use k8s_openapi::api::autoscaling::v2 as autoscaling;
+use k8s_openapi::api::batch::v1 as batch;
+use k8s_openapi::api::core::v1 as core;
+use k8s_openapi::api::policy::v1 as policy;
+use k8s_openapi::api::scheduling::v1 as scheduling;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use serde::Serialize;
+
+use crate::custom::CustomObject;
+use crate::meta::Meta;
+use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::workload::SpecRef;
+
+/// Which object: kind, namespace and name, written `Kind/namespace/name` (or `Kind/name`
+/// without a namespace).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjectId {
+    /// The kind, such as `Deployment`.
+    pub kind: String,
+    /// The namespace, if set.
+    pub namespace: Option<String>,
+    /// The name.
+    pub name: String,
+}
+
+impl ObjectId {
+    pub(crate) fn new(kind: &str, meta: &ObjectMeta) -> Self {
+        ObjectId {
+            kind: kind.to_owned(),
+            namespace: meta.namespace.clone(),
+            name: meta.name.clone().unwrap_or_default(),
+        }
+    }
+
+    fn of_meta(kind: &str, meta: &Meta) -> Self {
+        ObjectId {
+            kind: kind.to_owned(),
+            namespace: meta.namespace.clone(),
+            name: meta.name.clone().unwrap_or_default(),
+        }
+    }
+}
+
+impl fmt::Display for ObjectId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.namespace {
+            Some(ns) => write!(f, "{}/{}/{}", self.kind, ns, self.name),
+            None => write!(f, "{}/{}", self.kind, self.name),
+        }
+    }
+}
+
+/// One object of a bundle. Serializes as the object itself (with `apiVersion` and `kind`).
+/// `Debug` never shows a Secret's values.
+#[derive(Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum Object {
+    /// A Namespace.
+    Namespace(core::Namespace),
+    /// A ServiceAccount.
+    ServiceAccount(core::ServiceAccount),
+    /// A PriorityClass.
+    PriorityClass(scheduling::PriorityClass),
+    /// A ConfigMap.
+    ConfigMap(core::ConfigMap),
+    /// A Secret.
+    Secret(core::Secret),
+    /// A PersistentVolumeClaim.
+    PersistentVolumeClaim(core::PersistentVolumeClaim),
+    /// A Service.
+    Service(core::Service),
+    /// A Pod.
+    Pod(core::Pod),
+    /// A Deployment.
+    Deployment(apps::Deployment),
+    /// A StatefulSet.
+    StatefulSet(apps::StatefulSet),
+    /// A DaemonSet.
+    DaemonSet(apps::DaemonSet),
+    /// A Job.
+    Job(batch::Job),
+    /// A CronJob.
+    CronJob(batch::CronJob),
+    /// A PodDisruptionBudget.
+    PodDisruptionBudget(policy::PodDisruptionBudget),
+    /// A HorizontalPodAutoscaler (autoscaling/v2).
+    HorizontalPodAutoscaler(autoscaling::HorizontalPodAutoscaler),
+    /// Any other object, such as a custom resource.
+    Custom(CustomObject),
+}
+
+/// Applies `$body` to the inner value of every variant.
+macro_rules! each {
+    ($object:expr, $inner:ident => $body:expr) => {
+        match $object {
+            Object::Namespace($inner) => $body,
+            Object::ServiceAccount($inner) => $body,
+            Object::PriorityClass($inner) => $body,
+            Object::ConfigMap($inner) => $body,
+            Object::Secret($inner) => $body,
+            Object::PersistentVolumeClaim($inner) => $body,
+            Object::Service($inner) => $body,
+            Object::Pod($inner) => $body,
+            Object::Deployment($inner) => $body,
+            Object::StatefulSet($inner) => $body,
+            Object::DaemonSet($inner) => $body,
+            Object::Job($inner) => $body,
+            Object::CronJob($inner) => $body,
+            Object::PodDisruptionBudget($inner) => $body,
+            Object::HorizontalPodAutoscaler($inner) => $body,
+            Object::Custom($inner) => $body,
+        }
+    };
+}
+
+impl Serialize for Object {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        each!(self, inner => inner.serialize(serializer))
+    }
+}
+
+impl fmt::Debug for Object {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Object::Secret(secret) => {
+                let data: Vec<&String> = secret.data.iter().flat_map(|d| d.keys()).collect();
+                let string_data: Vec<&String> =
+                    secret.string_data.iter().flat_map(|d| d.keys()).collect();
+                f.debug_struct("Secret")
+                    .field("metadata", &secret.metadata)
+                    .field("type", &secret.type_)
+                    .field("data keys", &data)
+                    .field("stringData keys", &string_data)
+                    .finish_non_exhaustive()
+            }
+            other => each!(other, inner => fmt::Debug::fmt(inner, f)),
+        }
+    }
+}
+
+impl Object {
+    /// The kind, such as `Deployment`.
+    pub fn kind(&self) -> &str {
+        match self {
+            Object::Namespace(_) => "Namespace",
+            Object::ServiceAccount(_) => "ServiceAccount",
+            Object::PriorityClass(_) => "PriorityClass",
+            Object::ConfigMap(_) => "ConfigMap",
+            Object::Secret(_) => "Secret",
+            Object::PersistentVolumeClaim(_) => "PersistentVolumeClaim",
+            Object::Service(_) => "Service",
+            Object::Pod(_) => "Pod",
+            Object::Deployment(_) => "Deployment",
+            Object::StatefulSet(_) => "StatefulSet",
+            Object::DaemonSet(_) => "DaemonSet",
+            Object::Job(_) => "Job",
+            Object::CronJob(_) => "CronJob",
+            Object::PodDisruptionBudget(_) => "PodDisruptionBudget",
+            Object::HorizontalPodAutoscaler(_) => "HorizontalPodAutoscaler",
+            Object::Custom(custom) => &custom.kind,
+        }
+    }
+
+    /// The object's metadata.
+    pub fn metadata(&self) -> &ObjectMeta {
+        each!(self, inner => &inner.metadata)
+    }
+
+    /// The object's kind, namespace and name.
+    pub fn id(&self) -> ObjectId {
+        ObjectId::new(self.kind(), self.metadata())
+    }
+
+    /// The pods this object runs: their labels and spec, with the spec's path (a Pod's own
+    /// `spec`, or a workload's template).
+    pub(crate) fn pod(&self) -> Option<PodView<'_>> {
+        fn template<'a>(t: &'a core::PodTemplateSpec, path: &str) -> Option<PodView<'a>> {
+            Some(PodView {
+                labels: t.metadata.as_ref().and_then(|m| m.labels.as_ref()),
+                spec: t.spec.as_ref()?,
+                path: FieldPath::parse(path),
+            })
+        }
+        const TEMPLATE: &str = "spec.template.spec";
+        match self {
+            Object::Pod(pod) => Some(PodView {
+                labels: pod.metadata.labels.as_ref(),
+                spec: pod.spec.as_ref()?,
+                path: FieldPath::parse("spec"),
+            }),
+            Object::Deployment(d) => template(&d.spec.spec_ref()?.template, TEMPLATE),
+            Object::StatefulSet(s) => template(&s.spec.spec_ref()?.template, TEMPLATE),
+            Object::DaemonSet(d) => template(&d.spec.spec_ref()?.template, TEMPLATE),
+            Object::Job(j) => template(&j.spec.as_ref()?.template, TEMPLATE),
+            Object::CronJob(c) => template(
+                &c.spec.spec_ref()?.job_template.spec.as_ref()?.template,
+                "spec.jobTemplate.spec.template.spec",
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// The pods an object runs, as the cross-object checks see them.
+pub(crate) struct PodView<'a> {
+    /// The pod labels.
+    pub labels: Option<&'a std::collections::BTreeMap<String, String>>,
+    /// The pod spec.
+    pub spec: &'a core::PodSpec,
+    /// The spec's path in its object.
+    pub path: FieldPath,
+}
+
+/// Anything [`Bundle::add`](super::Bundle::add) accepts: a builder (built when added, its
+/// errors kept for the bundle's report), a built k8s-openapi object, or an [`Object`].
+pub trait IntoObject {
+    /// Which object this is, known before it is built (for error messages).
+    fn object_id(&self) -> ObjectId;
+
+    /// The object, or every error found; warnings come with it.
+    fn into_object(self) -> Result<(Object, Vec<Warning>), Errors>;
+}
+
+impl IntoObject for Object {
+    fn object_id(&self) -> ObjectId {
+        self.id()
+    }
+
+    fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
+        Ok((self, Vec::new()))
+    }
+}
+
+/// `IntoObject` for built k8s-openapi objects.
+macro_rules! built {
+    ($($ty:ty => $variant:ident),* $(,)?) => {
+        $(
+            impl IntoObject for $ty {
+                fn object_id(&self) -> ObjectId {
+                    ObjectId::new(stringify!($variant), &self.metadata)
+                }
+
+                fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
+                    Ok((Object::$variant(self), Vec::new()))
+                }
+            }
+
+            impl From<$ty> for Object {
+                fn from(value: $ty) -> Self {
+                    Object::$variant(value)
+                }
+            }
+        )*
+    };
+}
+
+built!(
+    core::Namespace => Namespace,
+    core::ServiceAccount => ServiceAccount,
+    scheduling::PriorityClass => PriorityClass,
+    core::ConfigMap => ConfigMap,
+    core::Secret => Secret,
+    core::PersistentVolumeClaim => PersistentVolumeClaim,
+    core::Service => Service,
+    core::Pod => Pod,
+    apps::Deployment => Deployment,
+    apps::StatefulSet => StatefulSet,
+    apps::DaemonSet => DaemonSet,
+    batch::Job => Job,
+    batch::CronJob => CronJob,
+    policy::PodDisruptionBudget => PodDisruptionBudget,
+    autoscaling::HorizontalPodAutoscaler => HorizontalPodAutoscaler,
+);
+
+impl IntoObject for CustomObject {
+    fn object_id(&self) -> ObjectId {
+        ObjectId::new(&self.kind, &self.metadata)
+    }
+
+    fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
+        Ok((Object::Custom(self), Vec::new()))
+    }
+}
+
+/// `IntoObject` for this crate's builders, which all keep a `meta` and a `to_k8s(report)`.
+macro_rules! builder {
+    ($($ty:ty => $variant:ident),* $(,)?) => {
+        $(
+            impl IntoObject for $ty {
+                fn object_id(&self) -> ObjectId {
+                    ObjectId::of_meta(stringify!($variant), &self.meta)
+                }
+
+                fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
+                    let mut report = Report::new();
+                    let object = self.to_k8s(&mut report);
+                    report.finish(Object::$variant(object))
+                }
+            }
+        )*
+    };
+}
+
+builder!(
+    crate::policy::PriorityClass => PriorityClass,
+    crate::config::ConfigMap => ConfigMap,
+    crate::config::Secret => Secret,
+    crate::service::Service => Service,
+    crate::workload::Deployment => Deployment,
+    crate::workload::StatefulSet => StatefulSet,
+    crate::workload::DaemonSet => DaemonSet,
+    crate::workload::Job => Job,
+    crate::workload::CronJob => CronJob,
+    crate::policy::PodDisruptionBudget => PodDisruptionBudget,
+    crate::autoscaling::HorizontalPodAutoscaler => HorizontalPodAutoscaler,
+);
+
+impl IntoObject for crate::custom::CustomResource {
+    fn object_id(&self) -> ObjectId {
+        ObjectId::of_meta(self.kind_name(), &self.meta)
+    }
+
+    fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
+        self.build_with_warnings()
+            .map(|(object, warnings)| (Object::Custom(object), warnings))
+    }
+}
+
+impl IntoObject for crate::pod::Pod {
+    fn object_id(&self) -> ObjectId {
+        ObjectId::of_meta("Pod", self.meta())
+    }
+
+    fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
+        self.build_with_warnings()
+            .map(|(pod, warnings)| (Object::Pod(pod), warnings))
+    }
+}

@@ -1,0 +1,298 @@
+//! Custom resources: any object with an `apiVersion` and a `kind`, such as a
+//! VerticalPodAutoscaler, emitted like the built-in kinds.
+//!
+//! The metadata is checked like every other object's (name, namespace, labels, annotations);
+//! the body is whatever serde makes of the value given to [`CustomResource::spec`] (a
+//! `serde_json::json!` literal or any `T: Serialize`, such as a struct generated from the
+//! CRD's schema). The body is not checked against the CRD: this crate does not know it.
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//!
+//! let vpa = CustomResource::new("autoscaling.k8s.io/v1", "VerticalPodAutoscaler", "my-app-vpa")
+//!     .spec(serde_json::json!({
+//!         "targetRef": { "apiVersion": "apps/v1", "kind": "Deployment", "name": "my-app" },
+//!         "updatePolicy": { "updateMode": "Auto" },
+//!     }))
+//!     .build()?;
+//! let yaml = k8s_dsl::emit::to_yaml(&vpa)?;
+//! assert!(yaml.starts_with("apiVersion: autoscaling.k8s.io/v1\nkind: VerticalPodAutoscaler\n"));
+//! assert!(yaml.contains("updateMode: Auto"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A typed body works the same way:
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//!
+//! #[derive(serde::Serialize)]
+//! #[serde(rename_all = "camelCase")]
+//! struct BackupSpec { schedule: String, retention_days: u32 }
+//!
+//! let backup = CustomResource::new("example.com/v1", "Backup", "nightly")
+//!     .namespace("db")
+//!     .spec(BackupSpec { schedule: "0 3 * * *".into(), retention_days: 7 })
+//!     .build()?;
+//! assert_eq!(backup.fields["spec"]["retentionDays"], 7);
+//! # Ok::<(), k8s_dsl::Errors>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use serde::ser::SerializeMap;
+use serde::Serialize;
+
+use crate::meta::Meta;
+use crate::rules::{names, shown};
+use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::workload::meta_methods;
+
+/// The top-level keys that a custom resource's body may not set (they come from the builder).
+const RESERVED: [&str; 3] = ["apiVersion", "kind", "metadata"];
+
+/// A built custom resource: `apiVersion`, `kind`, `metadata`, then the body's top-level
+/// fields (`spec`, ...) in key order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomObject {
+    /// `apiVersion`, such as `autoscaling.k8s.io/v1`.
+    pub api_version: String,
+    /// `kind`, such as `VerticalPodAutoscaler`.
+    pub kind: String,
+    /// The object's metadata.
+    pub metadata: ObjectMeta,
+    /// The other top-level fields (`spec`, ...).
+    pub fields: BTreeMap<String, serde_json::Value>,
+}
+
+impl Serialize for CustomObject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3 + self.fields.len()))?;
+        map.serialize_entry("apiVersion", &self.api_version)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("metadata", &self.metadata)?;
+        for (key, value) in &self.fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// A custom resource builder. See the [module docs](self).
+#[derive(Debug, Clone)]
+pub struct CustomResource {
+    api_version: String,
+    kind: String,
+    pub(crate) meta: Meta,
+    fields: Vec<(String, Result<serde_json::Value, String>)>,
+}
+
+impl CustomResource {
+    /// A `kind` object of `api_version` (`group/version`) called `name`.
+    pub fn new(
+        api_version: impl Into<String>,
+        kind: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        CustomResource {
+            api_version: api_version.into(),
+            kind: kind.into(),
+            meta: Meta::new(name),
+            fields: Vec::new(),
+        }
+    }
+
+    meta_methods!();
+
+    /// The kind, for messages about the object before it is built.
+    pub(crate) fn kind_name(&self) -> &str {
+        &self.kind
+    }
+
+    /// Sets `spec` to `value` (a `serde_json::json!` literal or any `T: Serialize`).
+    pub fn spec<T: Serialize>(self, value: T) -> Self {
+        self.field("spec", value)
+    }
+
+    /// Sets another top-level field (`data`, `rules`, ...), for kinds without a `spec`.
+    pub fn field<T: Serialize>(mut self, key: impl Into<String>, value: T) -> Self {
+        let value = serde_json::to_value(value).map_err(|e| e.to_string());
+        let key = key.into();
+        self.fields.retain(|(k, _)| *k != key);
+        self.fields.push((key, value));
+        self
+    }
+
+    /// The API group and version (`autoscaling.k8s.io`, `v1`).
+    fn check_api_version(&self, report: &mut Report) {
+        let at = FieldPath::parse("apiVersion");
+        let (group, version) = match self.api_version.rsplit_once('/') {
+            Some((group, version)) => (Some(group), version),
+            None => (None, self.api_version.as_str()),
+        };
+        if let Some(group) = group {
+            if let Err(v) = names::dns1123_subdomain(group, 0, "api group") {
+                report.violation(&at, v);
+            }
+        }
+        let version_ok =
+            version.starts_with('v') && names::dns1035_label(version, 0, "api version").is_ok();
+        if !version_ok {
+            report.error(
+                &at,
+                0,
+                format!(
+                    "{} is not `group/version` with a version such as `v1` or `v1beta1`",
+                    shown(&self.api_version)
+                ),
+                "write it as in the CRD, such as `autoscaling.k8s.io/v1`",
+            );
+        }
+    }
+
+    /// The kind: a CamelCase identifier.
+    fn check_kind(&self, report: &mut Report) {
+        let ok = self
+            .kind
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase())
+            && self.kind.chars().all(|c| c.is_ascii_alphanumeric());
+        if !ok {
+            report.error(
+                &FieldPath::parse("kind"),
+                0,
+                format!("{} is not a kind", shown(&self.kind)),
+                "use the CRD's kind, a CamelCase word such as `VerticalPodAutoscaler`",
+            );
+        }
+    }
+
+    /// The k8s form, or every error found.
+    pub fn build(self) -> Result<CustomObject, Errors> {
+        self.build_with_warnings().map(|(o, _)| o)
+    }
+
+    /// Like [`build`](Self::build), also returning the warnings.
+    pub fn build_with_warnings(self) -> Result<(CustomObject, Vec<Warning>), Errors> {
+        let mut report = Report::new();
+        let object = self.to_k8s(&mut report);
+        report.finish(object)
+    }
+
+    /// The custom object, checking everything into `report`.
+    pub(crate) fn to_k8s(&self, report: &mut Report) -> CustomObject {
+        self.check_api_version(report);
+        self.check_kind(report);
+        let metadata = self
+            .meta
+            .to_k8s(&FieldPath::parse("metadata"), report, |name| {
+                names::object_name(name, 0, "object name")
+            });
+        let mut fields = BTreeMap::new();
+        for (key, value) in &self.fields {
+            let at = FieldPath::parse(key);
+            if RESERVED.contains(&key.as_str()) {
+                report.error(
+                    &at,
+                    0,
+                    format!("`{key}` is set by the builder, not by the body"),
+                    "use `CustomResource::new(..)` and the metadata methods instead",
+                );
+                continue;
+            }
+            match value {
+                Ok(value) => {
+                    fields.insert(key.clone(), value.clone());
+                }
+                Err(message) => report.error(
+                    &at,
+                    0,
+                    format!("cannot be turned into JSON: {message}"),
+                    "give a value whose `Serialize` produces JSON (maps with string keys)",
+                ),
+            }
+        }
+        CustomObject {
+            api_version: self.api_version.clone(),
+            kind: self.kind.clone(),
+            metadata,
+            fields,
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workload_19_vertical_pod_autoscaler() {
+        let vpa = CustomResource::new(
+            "autoscaling.k8s.io/v1",
+            "VerticalPodAutoscaler",
+            "my-app-vpa",
+        )
+        .label("app", "my-app")
+        .spec(serde_json::json!({
+            "targetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "my-app"},
+            "updatePolicy": {"updateMode": "Auto"}
+        }))
+        .build()
+        .unwrap();
+        let yaml = crate::emit::to_yaml(&vpa).unwrap();
+        assert!(
+            yaml.starts_with(
+                "apiVersion: autoscaling.k8s.io/v1\nkind: VerticalPodAutoscaler\nmetadata:\n"
+            ),
+            "{yaml}"
+        );
+        assert!(yaml.contains("name: my-app-vpa"), "{yaml}");
+        assert!(yaml.contains("updateMode: Auto"), "{yaml}");
+        let json = crate::emit::to_json(&vpa).unwrap();
+        assert!(
+            json.contains("\"kind\": \"VerticalPodAutoscaler\""),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn metadata_api_version_and_kind_are_checked() {
+        let errors = CustomResource::new("Not A Group/v1", "vpa", "Bad_Name")
+            .label("bad key!", "v")
+            .field("metadata", 1)
+            .build()
+            .unwrap_err();
+        assert!(errors.has("apiVersion", 0), "{errors}");
+        assert!(errors.has("kind", 0), "{errors}");
+        assert!(
+            errors.iter().any(|e| e.path.as_str() == "metadata.name"),
+            "{errors}"
+        );
+        assert!(errors.has("metadata.labels[bad key!]", 8), "{errors}");
+        assert!(errors.has("metadata", 0), "{errors}");
+        let errors = CustomResource::new("example.com/1", "Thing", "x")
+            .build()
+            .unwrap_err();
+        assert!(errors.has("apiVersion", 0));
+        assert!(CustomResource::new("v1", "Thing", "x").build().is_ok());
+    }
+
+    #[test]
+    fn unserializable_bodies_are_errors_not_panics() {
+        let mut map = BTreeMap::new();
+        map.insert((1, 2), "x");
+        let errors = CustomResource::new("example.com/v1", "Thing", "x")
+            .spec(map)
+            .build()
+            .unwrap_err();
+        assert!(errors.has("spec", 0), "{errors}");
+    }
+}

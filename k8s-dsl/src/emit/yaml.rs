@@ -1,0 +1,801 @@
+//! A YAML writer for Kubernetes objects: block style, kubectl's layout, and strings quoted
+//! whenever any YAML reader could take them for something else.
+//!
+//! The layout is the one `kubectl get -o yaml` prints: two-space indentation, sequence items
+//! at their key's column, `{}` and `[]` for empty collections. A string is written plain only
+//! when [`plain_is_safe`] says every YAML 1.1 and 1.2 reader reads it back as the same string;
+//! otherwise it is double-quoted with escapes, so it stays on one line and any character
+//! survives.
+//!
+//! The serializer writes straight into a `String` (no intermediate tree), one document at a
+//! time, which keeps memory flat when a [`YamlWriter`] streams many objects to a file.
+
+use std::fmt::Write as _;
+use std::io;
+
+use serde::ser::{self, Serialize};
+
+use super::EmitError;
+
+/// One object as a YAML document (no leading `---`), ending in a newline.
+pub fn to_yaml<T: Serialize + ?Sized>(object: &T) -> Result<String, EmitError> {
+    let mut out = String::with_capacity(1024);
+    write_document(&mut out, object)?;
+    Ok(out)
+}
+
+/// Appends one object as a YAML document (no leading `---`) to `out`.
+pub fn write_document<T: Serialize + ?Sized>(out: &mut String, object: &T) -> Result<(), EmitError> {
+    object.serialize(Serializer {
+        out,
+        pos: Pos::Top,
+    })
+}
+
+/// Writes objects as a multi-document YAML stream (`---` between documents) to any
+/// [`io::Write`], one object at a time, so memory does not grow with the number of objects.
+pub struct YamlWriter<W: io::Write> {
+    sink: W,
+    buffer: String,
+    documents: usize,
+}
+
+impl<W: io::Write> YamlWriter<W> {
+    /// A writer that sends documents to `sink`. Wrap files in a `BufWriter`.
+    pub fn new(sink: W) -> Self {
+        YamlWriter {
+            sink,
+            buffer: String::with_capacity(8 * 1024),
+            documents: 0,
+        }
+    }
+
+    /// Writes one object as the next document.
+    pub fn write<T: Serialize + ?Sized>(&mut self, object: &T) -> Result<(), EmitError> {
+        self.buffer.clear();
+        if self.documents > 0 {
+            self.buffer.push_str("---\n");
+        }
+        write_document(&mut self.buffer, object)?;
+        self.sink.write_all(self.buffer.as_bytes())?;
+        self.documents += 1;
+        Ok(())
+    }
+
+    /// How many documents were written.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// Flushes and returns the sink.
+    pub fn finish(mut self) -> Result<W, EmitError> {
+        self.sink.flush()?;
+        Ok(self.sink)
+    }
+}
+
+/// Whether `text` may be written as a plain (unquoted) scalar: it must read back as this very
+/// string under YAML 1.1 (Kubernetes' Go reader, PyYAML) and YAML 1.2.
+///
+/// Deliberately conservative: anything outside a small, safe alphabet is quoted.
+pub fn plain_is_safe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false; // the empty string must be quoted
+    };
+    // Indicators (`-`, `?`, `:`, `&`, `*`, `!`, `|`, `>`, `'`, `"`, `%`, `@`, `` ` ``, `#`, `[`,
+    // `{`, `~`, `<<`, `=`) and leading dots or signs (`.inf`, `-1`, `+1`) all start a non-plain
+    // or non-string scalar, so a plain string starts with a letter, a digit, `/` or `_`.
+    if !(first.is_ascii_alphanumeric() || first == b'/' || first == b'_') {
+        return false;
+    }
+    if last == b' ' || last == b':' {
+        return false;
+    }
+    let mut previous = 0u8;
+    for &byte in bytes {
+        let allowed = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b' ' | b'_'
+                    | b'.'
+                    | b'/'
+                    | b'-'
+                    | b':'
+                    | b'='
+                    | b'+'
+                    | b'@'
+                    | b'%'
+                    | b','
+                    | b'('
+                    | b')'
+                    | b'$'
+                    | b'!'
+                    | b'&'
+                    | b'*'
+                    | b';'
+                    | b'?'
+            );
+        // `: ` starts a mapping value; ` #` would start a comment (and `#` is not allowed).
+        if !allowed || (byte == b' ' && previous == b':') {
+            return false;
+        }
+        previous = byte;
+    }
+    !(looks_like_number_or_date(bytes) || is_reserved_word(text))
+}
+
+/// Integers (`0x1F`, `0o17`, `1_000`, `12:30`), floats (`1e3`, `1.28`) and timestamps
+/// (`2001-12-14`, `2001-12-14t21:59:43.10-05:00`) of YAML 1.1 and 1.2 all start with a digit
+/// and use only these characters. Over-approximating only quotes a few strings that were safe.
+fn looks_like_number_or_date(bytes: &[u8]) -> bool {
+    let starts_with_digit = bytes.first().is_some_and(u8::is_ascii_digit);
+    starts_with_digit
+        && bytes.iter().all(|&b| {
+            b.is_ascii_hexdigit()
+                || matches!(
+                    b,
+                    b'x' | b'X'
+                        | b'o'
+                        | b'O'
+                        | b'_'
+                        | b':'
+                        | b'.'
+                        | b'+'
+                        | b'-'
+                        | b't'
+                        | b'T'
+                        | b'z'
+                        | b'Z'
+                        | b' '
+                )
+        })
+}
+
+/// Booleans and nulls of YAML 1.1 and 1.2 in any letter case (`y`, `N`, `yes`, `On`, `off`,
+/// `TRUE`, `null`, ...).
+fn is_reserved_word(text: &str) -> bool {
+    const WORDS: [&str; 9] = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"];
+    text.len() <= 5 && WORDS.iter().any(|word| word.eq_ignore_ascii_case(text))
+}
+
+/// Appends `text` as a scalar: plain when safe, else double-quoted with escapes.
+fn write_string(out: &mut String, text: &str) {
+    if plain_is_safe(text) {
+        out.push_str(text);
+    } else {
+        write_quoted(out, text);
+    }
+}
+
+/// Appends `text` double-quoted. Line breaks, control characters and the characters YAML 1.1
+/// treats as line breaks or forbids (NEL, LS, PS, BOM, U+FFFE/U+FFFF) are escaped.
+fn write_quoted(out: &mut String, text: &str) {
+    out.reserve(text.len() + 2);
+    out.push('"');
+    let mut start = 0;
+    for (index, c) in text.char_indices() {
+        let escape: Option<&str> = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '\n' => Some("\\n"),
+            '\t' => Some("\\t"),
+            '\r' => Some("\\r"),
+            '\0' => Some("\\0"),
+            _ => None,
+        };
+        let needs_code = escape.is_none()
+            && (c < ' '
+                || ('\u{7f}'..='\u{9f}').contains(&c)
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'));
+        if escape.is_none() && !needs_code {
+            continue;
+        }
+        out.push_str(text.get(start..index).unwrap_or_default());
+        match escape {
+            Some(sequence) => out.push_str(sequence),
+            None => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+        }
+        start = index + c.len_utf8();
+    }
+    out.push_str(text.get(start..).unwrap_or_default());
+    out.push('"');
+}
+
+/// Where the next value goes.
+#[derive(Clone, Copy)]
+enum Pos {
+    /// The start of a document.
+    Top,
+    /// Right after `key:` written at this column.
+    Value(usize),
+    /// Right after `- ` whose dash is at this column.
+    Item(usize),
+}
+
+fn indent(out: &mut String, columns: usize) {
+    out.extend(std::iter::repeat_n(' ', columns));
+}
+
+struct Serializer<'a> {
+    out: &'a mut String,
+    pos: Pos,
+}
+
+impl<'a> Serializer<'a> {
+    fn scalar(self, text: &str) {
+        if let Pos::Value(_) = self.pos {
+            self.out.push(' ');
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn number(self, value: impl std::fmt::Display) {
+        if let Pos::Value(_) = self.pos {
+            self.out.push(' ');
+        }
+        let _ = write!(self.out, "{value}");
+        self.out.push('\n');
+    }
+
+    fn string(self, text: &str) {
+        if let Pos::Value(_) = self.pos {
+            self.out.push(' ');
+        }
+        write_string(self.out, text);
+        self.out.push('\n');
+    }
+
+    fn mapping(self) -> Mapping<'a> {
+        let (column, newline_first) = match self.pos {
+            Pos::Top => (0, false),
+            Pos::Value(key_column) => (key_column + 2, true),
+            Pos::Item(dash_column) => (dash_column + 2, false),
+        };
+        Mapping {
+            out: self.out,
+            pos: self.pos,
+            column,
+            newline_first,
+            entries: 0,
+        }
+    }
+
+    fn sequence(self) -> Sequence<'a> {
+        let (column, newline_first) = match self.pos {
+            Pos::Top => (0, false),
+            Pos::Value(key_column) => (key_column, true),
+            Pos::Item(dash_column) => (dash_column + 2, false),
+        };
+        Sequence {
+            out: self.out,
+            pos: self.pos,
+            column,
+            newline_first,
+            items: 0,
+        }
+    }
+}
+
+/// Writes `{}` or `[]` for an empty collection in position `pos`.
+fn write_empty(out: &mut String, pos: Pos, text: &str) {
+    if let Pos::Value(_) = pos {
+        out.push(' ');
+    }
+    out.push_str(text);
+    out.push('\n');
+}
+
+struct Mapping<'a> {
+    out: &'a mut String,
+    pos: Pos,
+    column: usize,
+    newline_first: bool,
+    entries: usize,
+}
+
+impl Mapping<'_> {
+    fn key_str(&mut self, key: &str) {
+        if self.entries == 0 {
+            if self.newline_first {
+                self.out.push('\n');
+                indent(self.out, self.column);
+            }
+        } else {
+            indent(self.out, self.column);
+        }
+        self.entries += 1;
+        write_string(self.out, key);
+        self.out.push(':');
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EmitError> {
+        value.serialize(Serializer {
+            out: self.out,
+            pos: Pos::Value(self.column),
+        })
+    }
+
+    fn end(self) {
+        if self.entries == 0 {
+            write_empty(self.out, self.pos, "{}");
+        }
+    }
+}
+
+struct Sequence<'a> {
+    out: &'a mut String,
+    pos: Pos,
+    column: usize,
+    newline_first: bool,
+    items: usize,
+}
+
+impl Sequence<'_> {
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EmitError> {
+        if self.items == 0 {
+            if self.newline_first {
+                self.out.push('\n');
+                indent(self.out, self.column);
+            }
+        } else {
+            indent(self.out, self.column);
+        }
+        self.items += 1;
+        self.out.push_str("- ");
+        value.serialize(Serializer {
+            out: self.out,
+            pos: Pos::Item(self.column),
+        })
+    }
+
+    fn end(self) {
+        if self.items == 0 {
+            write_empty(self.out, self.pos, "[]");
+        }
+    }
+}
+
+fn float_text(value: f64) -> String {
+    if value.is_nan() {
+        ".nan".to_owned()
+    } else if value.is_infinite() {
+        if value > 0.0 { ".inf" } else { "-.inf" }.to_owned()
+    } else {
+        let mut text = value.to_string();
+        if !text.contains(['.', 'e', 'E']) {
+            text.push_str(".0");
+        }
+        text
+    }
+}
+
+impl<'a> ser::Serializer for Serializer<'a> {
+    type Ok = ();
+    type Error = EmitError;
+    type SerializeSeq = Sequence<'a>;
+    type SerializeTuple = Sequence<'a>;
+    type SerializeTupleStruct = Sequence<'a>;
+    type SerializeTupleVariant = VariantSequence<'a>;
+    type SerializeMap = MapWithKey<'a>;
+    type SerializeStruct = Mapping<'a>;
+    type SerializeStructVariant = VariantMapping<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), EmitError> {
+        self.scalar(if v { "true" } else { "false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), EmitError> {
+        self.number(v);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), EmitError> {
+        self.number(v);
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), EmitError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), EmitError> {
+        self.scalar(&float_text(v));
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), EmitError> {
+        self.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), EmitError> {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), EmitError> {
+        use ser::SerializeSeq;
+        let mut sequence = self.sequence();
+        for byte in v {
+            sequence.serialize_element(byte)?;
+        }
+        SerializeSeq::end(sequence)
+    }
+    fn serialize_none(self) -> Result<(), EmitError> {
+        self.scalar("null");
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), EmitError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), EmitError> {
+        self.scalar("null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), EmitError> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), EmitError> {
+        self.string(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), EmitError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), EmitError> {
+        let mut mapping = self.mapping();
+        mapping.key_str(variant);
+        mapping.value(value)?;
+        mapping.end();
+        Ok(())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Sequence<'a>, EmitError> {
+        Ok(self.sequence())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Sequence<'a>, EmitError> {
+        Ok(self.sequence())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Sequence<'a>, EmitError> {
+        Ok(self.sequence())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<VariantSequence<'a>, EmitError> {
+        let mut outer = self.mapping();
+        outer.key_str(variant);
+        let column = outer.column;
+        Ok(VariantSequence {
+            inner: Sequence {
+                out: outer.out,
+                pos: Pos::Value(column),
+                column,
+                newline_first: true,
+                items: 0,
+            },
+        })
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<MapWithKey<'a>, EmitError> {
+        Ok(MapWithKey {
+            mapping: self.mapping(),
+        })
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Mapping<'a>, EmitError> {
+        Ok(self.mapping())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<VariantMapping<'a>, EmitError> {
+        let mut outer = self.mapping();
+        outer.key_str(variant);
+        let column = outer.column;
+        Ok(VariantMapping {
+            inner: Mapping {
+                out: outer.out,
+                pos: Pos::Value(column),
+                column: column + 2,
+                newline_first: true,
+                entries: 0,
+            },
+        })
+    }
+}
+
+impl ser::SerializeSeq for Sequence<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EmitError> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        Sequence::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Sequence<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EmitError> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        Sequence::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Sequence<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EmitError> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        Sequence::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Mapping<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), EmitError> {
+        self.key_str(key);
+        self.value(value)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        Mapping::end(self);
+        Ok(())
+    }
+}
+
+/// A map whose keys arrive through serde's `serialize_key`.
+struct MapWithKey<'a> {
+    mapping: Mapping<'a>,
+}
+
+impl ser::SerializeMap for MapWithKey<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), EmitError> {
+        let key = key.serialize(KeySerializer)?;
+        self.mapping.key_str(&key);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EmitError> {
+        self.mapping.value(value)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        self.mapping.end();
+        Ok(())
+    }
+}
+
+/// `variant:` followed by a sequence (serde's tuple variants).
+struct VariantSequence<'a> {
+    inner: Sequence<'a>,
+}
+
+impl ser::SerializeTupleVariant for VariantSequence<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EmitError> {
+        self.inner.item(value)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        self.inner.end();
+        Ok(())
+    }
+}
+
+/// `variant:` followed by a mapping (serde's struct variants).
+struct VariantMapping<'a> {
+    inner: Mapping<'a>,
+}
+
+impl ser::SerializeStructVariant for VariantMapping<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), EmitError> {
+        self.inner.key_str(key);
+        self.inner.value(value)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        self.inner.end();
+        Ok(())
+    }
+}
+
+/// Turns a map key into text: strings, and numbers and booleans as their text.
+struct KeySerializer;
+
+fn key_error() -> EmitError {
+    EmitError::Unsupported("map keys must be strings, numbers or booleans".to_owned())
+}
+
+impl ser::Serializer for KeySerializer {
+    type Ok = String;
+    type Error = EmitError;
+    type SerializeSeq = ser::Impossible<String, EmitError>;
+    type SerializeTuple = ser::Impossible<String, EmitError>;
+    type SerializeTupleStruct = ser::Impossible<String, EmitError>;
+    type SerializeTupleVariant = ser::Impossible<String, EmitError>;
+    type SerializeMap = ser::Impossible<String, EmitError>;
+    type SerializeStruct = ser::Impossible<String, EmitError>;
+    type SerializeStructVariant = ser::Impossible<String, EmitError>;
+
+    fn serialize_bool(self, v: bool) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_i8(self, v: i8) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_i16(self, v: i16) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_i32(self, v: i32) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_i64(self, v: i64) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_u8(self, v: u8) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_u16(self, v: u16) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_u32(self, v: u32) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_u64(self, v: u64) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_f32(self, _v: f32) -> Result<String, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_f64(self, _v: f64) -> Result<String, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_char(self, v: char) -> Result<String, EmitError> {
+        Ok(v.to_string())
+    }
+    fn serialize_str(self, v: &str) -> Result<String, EmitError> {
+        Ok(v.to_owned())
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<String, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_none(self) -> Result<String, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, EmitError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<String, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<String, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<String, EmitError> {
+        Ok(variant.to_owned())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<String, EmitError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<String, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, EmitError> {
+        Err(key_error())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, EmitError> {
+        Err(key_error())
+    }
+}
+
+#[cfg(test)]
+
+mod tests;

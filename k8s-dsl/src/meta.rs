@@ -1,0 +1,248 @@
+//! Object metadata: name, namespace, labels and annotations, shared by every object kind.
+//!
+//! Each builder keeps a [`Meta`] and turns it into k8s-openapi's `ObjectMeta` with
+//! [`Meta::to_k8s`], which checks the name with the rule of the object kind (pods: rule 1,
+//! services: rule 2, ...), the namespace (a DNS-1123 label), label keys and values (rule 8) and
+//! annotation keys and total size (rule 9).
+//!
+//! ```
+//! use k8s_dsl::meta::Meta;
+//!
+//! let meta = Meta::new("web").namespace("shop").label("app", "web").annotation("team", "store");
+//! assert_eq!(meta.labels.get("app").map(String::as_str), Some("web"));
+//! ```
+
+use std::collections::BTreeMap;
+
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+use crate::rules::{labels, names, Checked};
+use crate::validate::{FieldPath, Report};
+
+/// The name, namespace, labels and annotations of an object (or of a pod template, which has
+/// no name).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// `metadata.name`; `None` for a pod template.
+    pub name: Option<String>,
+    /// `metadata.namespace`; `None` leaves it to the client (kubectl's current namespace).
+    pub namespace: Option<String>,
+    /// `metadata.labels`, sorted by key.
+    pub labels: BTreeMap<String, String>,
+    /// `metadata.annotations`, sorted by key.
+    pub annotations: BTreeMap<String, String>,
+}
+
+impl Meta {
+    /// The metadata of an object called `name`.
+    pub fn new(name: impl Into<String>) -> Self {
+        Meta {
+            name: Some(name.into()),
+            ..Meta::default()
+        }
+    }
+
+    /// The metadata of a template: no name.
+    pub fn unnamed() -> Self {
+        Meta::default()
+    }
+
+    /// Sets `metadata.namespace`.
+    pub fn namespace(mut self, namespace: impl Into<String>) -> Self {
+        self.namespace = Some(namespace.into());
+        self
+    }
+
+    /// Adds (or replaces) the label `key: value`.
+    pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.labels.insert(key.into(), value.into());
+        self
+    }
+
+    /// Adds (or replaces) several labels.
+    pub fn labels<K, V>(mut self, labels: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<String>,
+    {
+        self.labels
+            .extend(labels.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+
+    /// Adds (or replaces) the annotation `key: value`.
+    pub fn annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.annotations.insert(key.into(), value.into());
+        self
+    }
+
+    /// Adds (or replaces) several annotations.
+    pub fn annotations<K, V>(mut self, annotations: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<String>,
+    {
+        self.annotations
+            .extend(annotations.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+
+    /// The k8s-openapi `ObjectMeta`, checking every field into `report`.
+    ///
+    /// `path` is the path of the metadata itself (`metadata`, or `spec.template.metadata` for
+    /// a template). Errors land at `<path>.name` (checked with `name_rule`, only when a name
+    /// is set), `<path>.namespace`, `<path>.labels[<key>]` (rule 8, key and value),
+    /// `<path>.annotations[<key>]` (rule 9, key) and `<path>.annotations` (rule 9, total size).
+    /// Empty label and annotation maps are left out of the output.
+    pub(crate) fn to_k8s(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+        name_rule: fn(&str) -> Checked,
+    ) -> ObjectMeta {
+        if let Some(name) = &self.name {
+            report.check(&path.field("name"), name_rule(name));
+        }
+        if let Some(namespace) = &self.namespace {
+            // Namespaces are DNS-1123 labels (`ValidateNamespaceName`), like the rule-11 names.
+            report.check(
+                &path.field("namespace"),
+                names::dns1123_label(namespace, 11, "namespace"),
+            );
+        }
+        check_labels(&path.field("labels"), &self.labels, report);
+        let annotations_path = path.field("annotations");
+        for key in self.annotations.keys() {
+            // Rule 9: annotation keys are qualified names (lower-cased).
+            report.check(&annotations_path.key(key), labels::annotation_key(key));
+        }
+        // Rule 9: all annotations together are at most 256 KiB.
+        report.check(
+            &annotations_path,
+            labels::annotations_size(
+                self.annotations
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str())),
+            ),
+        );
+        ObjectMeta {
+            name: self.name.clone(),
+            namespace: self.namespace.clone(),
+            labels: non_empty(&self.labels),
+            annotations: non_empty(&self.annotations),
+            ..ObjectMeta::default()
+        }
+    }
+}
+
+/// Checks a map of labels (or a node selector, or `matchLabels`) at `path[<key>]`: rule 8 for
+/// each key and each value.
+pub(crate) fn check_labels(path: &FieldPath, map: &BTreeMap<String, String>, report: &mut Report) {
+    for (key, value) in map {
+        let entry = path.key(key);
+        report.check(&entry, labels::label_key(key));
+        report.check(&entry, labels::label_value(value));
+    }
+}
+
+/// `Some(map)` unless it is empty, so empty maps are not emitted.
+pub(crate) fn non_empty(map: &BTreeMap<String, String>) -> Option<BTreeMap<String, String>> {
+    if map.is_empty() {
+        None
+    } else {
+        Some(map.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(meta: &Meta) -> Report {
+        let mut report = Report::new();
+        meta.to_k8s(
+            &FieldPath::root().field("metadata"),
+            &mut report,
+            names::pod_name,
+        );
+        report
+    }
+
+    fn has(report: &Report, path: &str, rule: u16) -> bool {
+        report
+            .errors()
+            .iter()
+            .any(|e| e.path.as_str() == path && e.rule == rule)
+    }
+
+    #[test]
+    fn valid_metadata_is_copied() {
+        let meta = Meta::new("web")
+            .namespace("shop")
+            .labels([("app", "web"), ("tier", "front")])
+            .annotations([("build", "two")]);
+        let mut report = Report::new();
+        let out = meta.to_k8s(
+            &FieldPath::root().field("metadata"),
+            &mut report,
+            names::pod_name,
+        );
+        assert!(report.errors().is_empty(), "{:?}", report.errors());
+        assert_eq!(out.name.as_deref(), Some("web"));
+        assert_eq!(out.namespace.as_deref(), Some("shop"));
+        assert_eq!(out.labels.map(|l| l.len()), Some(2));
+        assert_eq!(out.annotations.map(|a| a.len()), Some(1));
+    }
+
+    #[test]
+    fn empty_maps_are_not_emitted() {
+        let mut report = Report::new();
+        let out = Meta::unnamed().to_k8s(
+            &FieldPath::parse("spec.template.metadata"),
+            &mut report,
+            names::pod_name,
+        );
+        assert!(report.errors().is_empty());
+        assert_eq!(out, ObjectMeta::default());
+    }
+
+    #[test]
+    fn rule_1_name_checked_with_the_given_rule() {
+        let report = check(&Meta::new("Bad_Name"));
+        assert!(has(&report, "metadata.name", 1), "{:?}", report.errors());
+    }
+
+    #[test]
+    fn rule_8_label_key_and_value() {
+        let report = check(
+            &Meta::new("web")
+                .label("bad key", "ok")
+                .label("app", "bad value!")
+                .label("example.com/tier", "front"),
+        );
+        assert!(has(&report, "metadata.labels[bad key]", 8));
+        assert!(has(&report, "metadata.labels[app]", 8));
+        assert_eq!(report.errors().len(), 2, "{:?}", report.errors());
+    }
+
+    #[test]
+    fn rule_9_annotation_key_and_total_size() {
+        let report = check(
+            &Meta::new("web")
+                .annotation("bad key", "x")
+                .annotation("big", "x".repeat(300 * 1024)),
+        );
+        assert!(has(&report, "metadata.annotations[bad key]", 9));
+        assert!(has(&report, "metadata.annotations", 9));
+    }
+
+    #[test]
+    fn rule_11_namespace_is_a_dns_label() {
+        let report = check(&Meta::new("web").namespace("My.Namespace"));
+        assert!(
+            has(&report, "metadata.namespace", 11),
+            "{:?}",
+            report.errors()
+        );
+    }
+}

@@ -1,0 +1,489 @@
+//! One container of a pod: image, command, ports, env, resources, mounts, probes, hooks and
+//! security context, checked together (rules 6, 14-17, 20-37, 47, 48).
+
+mod mount;
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+mod tests;
+
+use k8s_openapi::api::core::v1 as api;
+
+use crate::rules::enums::{ImagePullPolicy, TerminationMessagePolicy};
+use crate::rules::image::Image;
+use crate::rules::quantity::Quantity;
+use crate::rules::{names, shown};
+use crate::validate::{FieldPath, Report};
+use crate::value::Parsed;
+
+use super::env::{self, EnvFrom, EnvVar};
+use super::lifecycle::Handler;
+use super::port::{self, ContainerPort, DeclaredPorts};
+use super::probe::{Probe, ProbeKind};
+use super::resources::Resources;
+use super::security::SecurityContext;
+use super::{ContainerKind, PodContext, VolumeName};
+
+pub(crate) use mount::mounts_to_k8s;
+pub use mount::VolumeMount;
+
+/// A container: what runs in a pod, and everything the kubelet needs to run it.
+///
+/// Every setter records what was given; `build()` of the pod (or workload) checks it all and
+/// reports every mistake with its field path. Nothing is emitted that was not set.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let web = Container::new("web")
+///     .image("nginx:1.27")
+///     .port(ContainerPort::tcp(8080).name("http"))
+///     .env("LOG_LEVEL", "info")
+///     .env_var(EnvVar::secret_key("API_TOKEN", "web-secrets", "token"))
+///     .cpu("250m", "1")
+///     .memory("128Mi", "256Mi")
+///     .mount_read_only("config", "/etc/web")
+///     .readiness_probe(Probe::http_get("/ready", "http").period(Duration::seconds(5)))
+///     .liveness_probe(Probe::tcp_socket("http").initial_delay("30s"))
+///     .security_context(SecurityContext::restricted());
+/// assert_eq!(web.name(), "web");
+/// assert_eq!(web.port_names().collect::<Vec<_>>(), ["http"]);
+/// assert_eq!(web.volume_names().collect::<Vec<_>>(), ["config"]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Container {
+    name: String,
+    image: Option<String>,
+    image_pull_policy: Option<ImagePullPolicy>,
+    command: Option<Vec<String>>,
+    args: Option<Vec<String>>,
+    working_dir: Option<String>,
+    ports: Vec<ContainerPort>,
+    env: Vec<EnvVar>,
+    env_from: Vec<EnvFrom>,
+    resources: Resources,
+    mounts: Vec<VolumeMount>,
+    readiness_probe: Option<Probe>,
+    liveness_probe: Option<Probe>,
+    startup_probe: Option<Probe>,
+    post_start: Option<Handler>,
+    pre_stop: Option<Handler>,
+    security_context: Option<SecurityContext>,
+    termination_message_policy: Option<TerminationMessagePolicy>,
+    termination_message_path: Option<String>,
+    stdin: Option<bool>,
+    stdin_once: Option<bool>,
+    tty: Option<bool>,
+}
+
+impl Container {
+    /// A container named `name` (rule 6: a DNS-1123 label, unique in the pod).
+    pub fn new(name: impl Into<String>) -> Self {
+        Container {
+            name: name.into(),
+            image: None,
+            image_pull_policy: None,
+            command: None,
+            args: None,
+            working_dir: None,
+            ports: Vec::new(),
+            env: Vec::new(),
+            env_from: Vec::new(),
+            resources: Resources::default(),
+            mounts: Vec::new(),
+            readiness_probe: None,
+            liveness_probe: None,
+            startup_probe: None,
+            post_start: None,
+            pre_stop: None,
+            security_context: None,
+            termination_message_policy: None,
+            termination_message_path: None,
+            stdin: None,
+            stdin_once: None,
+            tty: None,
+        }
+    }
+
+    /// The image to run (rule 14: required; `build()` warns about a missing tag or `latest`).
+    pub fn image(mut self, image: impl Into<String>) -> Self {
+        self.image = Some(image.into());
+        self
+    }
+
+    /// When the kubelet pulls the image.
+    pub fn image_pull_policy(mut self, policy: ImagePullPolicy) -> Self {
+        self.image_pull_policy = Some(policy);
+        self
+    }
+
+    /// The entrypoint, replacing the image's `ENTRYPOINT`.
+    pub fn command<I, S>(mut self, command: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.command = Some(command.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The arguments, replacing the image's `CMD`.
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.args = Some(args.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The working directory of the entrypoint.
+    pub fn working_dir(mut self, dir: impl Into<String>) -> Self {
+        self.working_dir = Some(dir.into());
+        self
+    }
+
+    /// Declares a port the container listens on (rules 20-23).
+    pub fn port(mut self, port: ContainerPort) -> Self {
+        self.ports.push(port);
+        self
+    }
+
+    /// Sets an environment variable to a literal value (rule 30 for the name).
+    pub fn env(self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.env_var(EnvVar::value(name, value))
+    }
+
+    /// Adds an environment variable from any source (rules 30-34).
+    pub fn env_var(mut self, var: EnvVar) -> Self {
+        self.env.push(var);
+        self
+    }
+
+    /// Adds every key of a ConfigMap or Secret as environment variables (rule 35).
+    pub fn env_from(mut self, source: EnvFrom) -> Self {
+        self.env_from.push(source);
+        self
+    }
+
+    /// Requests `quantity` of `resource` (`cpu`, `memory`, `ephemeral-storage`,
+    /// `hugepages-2Mi`, `example.com/gpu`; rule 48). Setting a resource again replaces it.
+    pub fn request(
+        mut self,
+        resource: impl Into<String>,
+        quantity: impl Into<Parsed<Quantity>>,
+    ) -> Self {
+        self.resources
+            .requests
+            .insert(resource.into(), quantity.into());
+        self
+    }
+
+    /// Limits `resource` to `quantity` (rule 48: a request may not exceed its limit).
+    pub fn limit(
+        mut self,
+        resource: impl Into<String>,
+        quantity: impl Into<Parsed<Quantity>>,
+    ) -> Self {
+        self.resources
+            .limits
+            .insert(resource.into(), quantity.into());
+        self
+    }
+
+    /// Requests and limits CPU: `.cpu("250m", "1")`.
+    pub fn cpu(
+        self,
+        request: impl Into<Parsed<Quantity>>,
+        limit: impl Into<Parsed<Quantity>>,
+    ) -> Self {
+        self.request("cpu", request).limit("cpu", limit)
+    }
+
+    /// Requests and limits memory: `.memory("128Mi", "256Mi")`.
+    pub fn memory(
+        self,
+        request: impl Into<Parsed<Quantity>>,
+        limit: impl Into<Parsed<Quantity>>,
+    ) -> Self {
+        self.request("memory", request).limit("memory", limit)
+    }
+
+    /// Mounts the pod's volume `volume` at `path`, read-write (rule 37: the pod must declare
+    /// the volume).
+    pub fn mount(self, volume: impl VolumeName, path: impl Into<String>) -> Self {
+        self.volume_mount(VolumeMount::new(volume, path))
+    }
+
+    /// Mounts the pod's volume `volume` at `path`, read-only.
+    pub fn mount_read_only(self, volume: impl VolumeName, path: impl Into<String>) -> Self {
+        self.volume_mount(VolumeMount::new(volume, path).read_only())
+    }
+
+    /// Adds a mount with sub path or propagation settings.
+    pub fn volume_mount(mut self, mount: VolumeMount) -> Self {
+        self.mounts.push(mount);
+        self
+    }
+
+    /// When the container is ready for traffic (not allowed on plain init containers, rule 17).
+    pub fn readiness_probe(mut self, probe: Probe) -> Self {
+        self.readiness_probe = Some(probe);
+        self
+    }
+
+    /// When the container is restarted (rule 29: success threshold 1).
+    pub fn liveness_probe(mut self, probe: Probe) -> Self {
+        self.liveness_probe = Some(probe);
+        self
+    }
+
+    /// When the container has started; the other probes wait for it (rule 29).
+    pub fn startup_probe(mut self, probe: Probe) -> Self {
+        self.startup_probe = Some(probe);
+        self
+    }
+
+    /// Runs right after the container starts.
+    pub fn post_start(mut self, handler: Handler) -> Self {
+        self.post_start = Some(handler);
+        self
+    }
+
+    /// Runs before the container is stopped (rule 26 for a sleep).
+    pub fn pre_stop(mut self, handler: Handler) -> Self {
+        self.pre_stop = Some(handler);
+        self
+    }
+
+    /// The container's security context (rule 47).
+    pub fn security_context(mut self, context: SecurityContext) -> Self {
+        self.security_context = Some(context);
+        self
+    }
+
+    /// Where the termination message comes from.
+    pub fn termination_message_policy(mut self, policy: TerminationMessagePolicy) -> Self {
+        self.termination_message_policy = Some(policy);
+        self
+    }
+
+    /// The file the container writes its termination message to (default
+    /// `/dev/termination-log`).
+    pub fn termination_message_path(mut self, path: impl Into<String>) -> Self {
+        self.termination_message_path = Some(path.into());
+        self
+    }
+
+    /// Whether the container has a stdin stream.
+    pub fn stdin(mut self, yes: bool) -> Self {
+        self.stdin = Some(yes);
+        self
+    }
+
+    /// Whether stdin closes after the first client detaches.
+    pub fn stdin_once(mut self, yes: bool) -> Self {
+        self.stdin_once = Some(yes);
+        self
+    }
+
+    /// Whether the container gets a TTY.
+    pub fn tty(mut self, yes: bool) -> Self {
+        self.tty = Some(yes);
+        self
+    }
+
+    /// The container's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The declared ports.
+    pub fn ports(&self) -> &[ContainerPort] {
+        &self.ports
+    }
+
+    /// The names of the declared ports (for Service `targetPort` checks).
+    pub fn port_names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.ports.iter().filter_map(ContainerPort::port_name)
+    }
+
+    /// The names of the volumes this container mounts, in mount order (a volume mounted twice
+    /// appears twice).
+    pub fn volume_names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.mounts.iter().map(VolumeMount::volume)
+    }
+
+    /// The k8s-openapi form, after checking every container rule. `path` is the container's
+    /// own path (`spec.initContainers[1]`); problems go to `report` with paths below it.
+    ///
+    /// `restartPolicy` is never set here (rule 16): the pod sets it on native sidecars.
+    pub(crate) fn to_k8s(
+        &self,
+        path: &FieldPath,
+        ctx: &PodContext<'_>,
+        report: &mut Report,
+    ) -> api::Container {
+        // rule 6: required, DNS-1123 label
+        report.check(&path.field("name"), names::container_name(&self.name));
+        let declared = DeclaredPorts(&self.ports);
+        let privileged = self
+            .security_context
+            .as_ref()
+            .is_some_and(SecurityContext::is_privileged);
+        let mut out = api::Container {
+            name: self.name.clone(),
+            image: self.image_to_k8s(&path.field("image"), ctx, report),
+            // rule 15: only valid values are representable
+            image_pull_policy: self.image_pull_policy.map(|p| p.as_str().to_owned()),
+            command: self.command.clone(),
+            args: self.args.clone(),
+            working_dir: self.working_dir.clone(),
+            ports: port::ports_to_k8s(&self.ports, &path.field("ports"), ctx, report),
+            env: env::env_to_k8s(&self.env, &path.field("env"), report),
+            env_from: env::env_from_to_k8s(&self.env_from, &path.field("envFrom"), report),
+            resources: self.resources.to_k8s(&path.field("resources"), report),
+            volume_mounts: mounts_to_k8s(
+                &self.mounts,
+                &path.field("volumeMounts"),
+                ctx,
+                privileged,
+                report,
+            ),
+            security_context: self
+                .security_context
+                .as_ref()
+                .map(|s| s.to_k8s(&path.field("securityContext"), report)),
+            termination_message_policy: self
+                .termination_message_policy
+                .map(|p| p.as_str().to_owned()),
+            termination_message_path: self.termination_message_path.clone(),
+            stdin: self.stdin,
+            stdin_once: self.stdin_once,
+            tty: self.tty,
+            ..api::Container::default()
+        };
+        if ctx.kind == ContainerKind::Init {
+            self.forbid_probes_and_hooks(path, report);
+        } else {
+            self.probes_to_k8s(&mut out, path, declared, report);
+            out.lifecycle = self.lifecycle_to_k8s(&path.field("lifecycle"), declared, ctx, report);
+        }
+        if ctx.kind == ContainerKind::App
+            && !self.ports.is_empty()
+            && self.readiness_probe.is_none()
+        {
+            let numbers: Vec<String> = self.ports.iter().map(|p| p.number().to_string()).collect();
+            report.warn(
+                &path.field("readinessProbe"),
+                format!(
+                    "container {} serves port {} but has no readiness probe, so it gets traffic before it is ready; add `.readiness_probe(...)`",
+                    shown(&self.name),
+                    numbers.join(", ")
+                ),
+            );
+        }
+        out
+    }
+
+    /// The image, checked (rule 14), with warnings for a missing tag or `latest`.
+    fn image_to_k8s(
+        &self,
+        path: &FieldPath,
+        ctx: &PodContext<'_>,
+        report: &mut Report,
+    ) -> Option<String> {
+        let Some(image) = &self.image else {
+            // rule 14: image is required
+            report.error(
+                path,
+                14,
+                "image is required",
+                "set it with `.image(\"nginx:1.27\")`",
+            );
+            return None;
+        };
+        // rule 14: surrounding whitespace is rejected for Pods only; a template keeps it, but
+        // the pods created from it are rejected
+        let trimmed = image.trim();
+        let text = if ctx.is_template && trimmed != image && !trimmed.is_empty() {
+            report.warn(
+                path,
+                format!(
+                    "image {} has leading or trailing whitespace; pods created from this template will be rejected; use {}",
+                    shown(image),
+                    shown(trimmed)
+                ),
+            );
+            trimmed
+        } else {
+            image.as_str()
+        };
+        if let Some(parsed) = report.check(path, Image::parse(text)) {
+            for warning in parsed.warnings() {
+                report.warn(path, warning);
+            }
+        }
+        Some(image.clone())
+    }
+
+    /// Rule 17: a plain init container may have no probes and no lifecycle hooks.
+    fn forbid_probes_and_hooks(&self, path: &FieldPath, report: &mut Report) {
+        let set = [
+            ("livenessProbe", self.liveness_probe.is_some()),
+            ("readinessProbe", self.readiness_probe.is_some()),
+            ("startupProbe", self.startup_probe.is_some()),
+            (
+                "lifecycle",
+                self.post_start.is_some() || self.pre_stop.is_some(),
+            ),
+        ];
+        for (field, _) in set.iter().filter(|(_, present)| *present) {
+            report.error(
+                &path.field(field),
+                17,
+                format!("`{field}` may not be set for init containers without `restartPolicy: Always`"),
+                "remove it, or run the container as a native sidecar (a restartable init container)",
+            );
+        }
+    }
+
+    /// The three probes (rules 24-29).
+    fn probes_to_k8s(
+        &self,
+        out: &mut api::Container,
+        path: &FieldPath,
+        ports: DeclaredPorts<'_>,
+        report: &mut Report,
+    ) {
+        let probe = |probe: &Option<Probe>, kind: ProbeKind, report: &mut Report| {
+            probe
+                .as_ref()
+                .map(|p| p.to_k8s(kind, &path.field(kind.field()), ports, report))
+        };
+        out.liveness_probe = probe(&self.liveness_probe, ProbeKind::Liveness, report);
+        out.readiness_probe = probe(&self.readiness_probe, ProbeKind::Readiness, report);
+        out.startup_probe = probe(&self.startup_probe, ProbeKind::Startup, report);
+    }
+
+    /// The lifecycle hooks (rules 24-26); `path` is the container's `lifecycle`.
+    fn lifecycle_to_k8s(
+        &self,
+        path: &FieldPath,
+        ports: DeclaredPorts<'_>,
+        ctx: &PodContext<'_>,
+        report: &mut Report,
+    ) -> Option<api::Lifecycle> {
+        if self.post_start.is_none() && self.pre_stop.is_none() {
+            return None;
+        }
+        let hook = |h: &Option<Handler>, field: &str, report: &mut Report| {
+            h.as_ref()
+                .map(|h| h.to_k8s(&path.field(field), ports, ctx, report))
+        };
+        Some(api::Lifecycle {
+            post_start: hook(&self.post_start, "postStart", report),
+            pre_stop: hook(&self.pre_stop, "preStop", report),
+            ..api::Lifecycle::default()
+        })
+    }
+}

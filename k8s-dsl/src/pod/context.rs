@@ -1,0 +1,52 @@
+//! What the checks of one container need to know about the pod around it.
+
+/// How a container runs in its pod, which decides the rules that apply to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ContainerKind {
+    /// A regular (app) container, in `spec.containers`.
+    App,
+    /// A plain init container: runs to completion before the app; no probes or hooks (rule 17).
+    Init,
+    /// A restartable init container (`restartPolicy: Always`): a native sidecar.
+    RestartableInit,
+}
+
+/// The pod-level facts a container's checks use.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PodContext<'a> {
+    /// The names of the volumes the pod declares, in declaration order.
+    pub volumes: &'a [&'a str],
+    /// Where the container runs.
+    pub kind: ContainerKind,
+    /// True for a pod template inside a workload (some rules apply to Pods only, e.g. rule 14's
+    /// whitespace check and rule 23's hostPort 0).
+    pub is_template: bool,
+    /// The pod's terminationGracePeriodSeconds, if set (upper bound of sleep hooks, rule 26).
+    pub termination_grace_period_seconds: Option<i64>,
+    /// Whether the pod uses the host network (rule 23).
+    pub host_network: bool,
+}
+
+/// Anything that names a volume: a `&str`, a `String`, or a [`super::Volume`] handle.
+pub trait VolumeName {
+    /// The volume's name.
+    fn volume_name(&self) -> &str;
+}
+
+impl VolumeName for str {
+    fn volume_name(&self) -> &str {
+        self
+    }
+}
+
+impl VolumeName for &str {
+    fn volume_name(&self) -> &str {
+        self
+    }
+}
+
+impl VolumeName for String {
+    fn volume_name(&self) -> &str {
+        self
+    }
+}

@@ -1,0 +1,524 @@
+//! The `Pod` builder: metadata, containers in their roles, volumes and pod-level settings.
+//! Turning it into k8s-openapi types (and checking it) is in `template.rs`.
+
+use std::collections::BTreeMap;
+
+use super::roles::Role;
+use super::scheduling::{Affinity, Toleration};
+use super::volume::Volume;
+use super::Container;
+use crate::meta::Meta;
+use crate::rules::duration::Duration;
+use crate::rules::enums::{DnsPolicy, RestartPolicy, SeccompProfileType};
+use crate::value::Parsed;
+
+/// A Pod, or the pod template of a workload.
+///
+/// Containers are added in their role ([`Pod::container`], [`Pod::init_container`],
+/// [`Pod::sidecar`], [`Pod::classic_sidecar`], [`Pod::ambassador`], [`Pod::adapter`]);
+/// volumes are declared once with [`Pod::volume`] and mounted by the containers.
+/// [`Pod::build`] checks everything and reports every mistake at once.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let pod = Pod::new("myapp-pod")
+///     .label("app", "myapp")
+///     .init_container(
+///         Container::new("init-myservice")
+///             .image("busybox:1.28")
+///             .command(["sh", "-c", "until nslookup myservice; do sleep 2; done"]),
+///     )
+///     .container(
+///         Container::new("myapp-container")
+///             .image("busybox:1.28")
+///             .command(["sh", "-c", "echo The app is running! && sleep 3600"]),
+///     )
+///     .build()?;
+/// assert_eq!(pod.metadata.name.as_deref(), Some("myapp-pod"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Pod {
+    pub(super) meta: Meta,
+    pub(super) members: Vec<(Role, Container)>,
+    pub(super) volumes: Vec<Volume>,
+    pub(super) restart_policy: Option<RestartPolicy>,
+    pub(super) service_account_name: Option<String>,
+    pub(super) automount_service_account_token: Option<bool>,
+    pub(super) priority_class_name: Option<String>,
+    pub(super) priority: Option<i32>,
+    pub(super) runtime_class_name: Option<String>,
+    pub(super) scheduler_name: Option<String>,
+    pub(super) node_selector: BTreeMap<String, String>,
+    pub(super) tolerations: Vec<Toleration>,
+    pub(super) affinity: Option<Affinity>,
+    pub(super) termination_grace_period: Option<Parsed<Duration>>,
+    pub(super) active_deadline: Option<Parsed<Duration>>,
+    pub(super) security_context: Option<PodSecurityContext>,
+    pub(super) image_pull_secrets: Vec<String>,
+    pub(super) hostname: Option<String>,
+    pub(super) subdomain: Option<String>,
+    pub(super) dns_policy: Option<DnsPolicy>,
+    pub(super) dns_config: Option<DnsConfig>,
+    pub(super) host_network: Option<bool>,
+    pub(super) share_process_namespace: Option<bool>,
+    pub(super) enable_service_links: Option<bool>,
+    pub(super) role_annotations: bool,
+}
+
+impl Pod {
+    /// A Pod object called `name` (rule 1: a DNS-1123 subdomain).
+    pub fn new(name: impl Into<String>) -> Self {
+        Pod::with_meta(Meta::new(name))
+    }
+
+    /// The pod template of a workload (Deployment, Job, ...): no name, and the rules that
+    /// apply to Pods only are left out (rule 14's image whitespace, rule 45).
+    pub fn template() -> Self {
+        Pod::with_meta(Meta::unnamed())
+    }
+
+    fn with_meta(meta: Meta) -> Self {
+        Pod {
+            meta,
+            members: Vec::new(),
+            volumes: Vec::new(),
+            restart_policy: None,
+            service_account_name: None,
+            automount_service_account_token: None,
+            priority_class_name: None,
+            priority: None,
+            runtime_class_name: None,
+            scheduler_name: None,
+            node_selector: BTreeMap::new(),
+            tolerations: Vec::new(),
+            affinity: None,
+            termination_grace_period: None,
+            active_deadline: None,
+            security_context: None,
+            image_pull_secrets: Vec::new(),
+            hostname: None,
+            subdomain: None,
+            dns_policy: None,
+            dns_config: None,
+            host_network: None,
+            share_process_namespace: None,
+            enable_service_links: None,
+            role_annotations: false,
+        }
+    }
+
+    /// Sets `metadata.namespace`.
+    pub fn namespace(mut self, namespace: impl Into<String>) -> Self {
+        self.meta = self.meta.namespace(namespace);
+        self
+    }
+
+    /// Adds the label `key: value` (rule 8).
+    pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.meta = self.meta.label(key, value);
+        self
+    }
+
+    /// Adds several labels (rule 8).
+    pub fn labels<K: Into<String>, V: Into<String>>(
+        mut self,
+        labels: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.meta = self.meta.labels(labels);
+        self
+    }
+
+    /// Adds the annotation `key: value` (rule 9).
+    pub fn annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.meta = self.meta.annotation(key, value);
+        self
+    }
+
+    /// Adds several annotations (rule 9).
+    pub fn annotations<K: Into<String>, V: Into<String>>(
+        mut self,
+        annotations: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.meta = self.meta.annotations(annotations);
+        self
+    }
+
+    fn member(mut self, role: Role, container: Container) -> Self {
+        self.members.push((role, container));
+        self
+    }
+
+    /// Adds an app container (`spec.containers`). A pod needs at least one (rule 12).
+    pub fn container(self, container: Container) -> Self {
+        self.member(Role::App, container)
+    }
+
+    /// Adds a plain init container: it runs to completion, after the init containers and
+    /// native sidecars declared before it and before the app. No probes or lifecycle hooks
+    /// (rule 17).
+    pub fn init_container(self, container: Container) -> Self {
+        self.member(Role::Init, container)
+    }
+
+    /// Adds a native sidecar: an init container with `restartPolicy: Always` (Kubernetes
+    /// 1.29+, GA in 1.33). It starts before the init containers declared after it and the
+    /// app, runs for the pod's life, stops after the app, and may have probes.
+    pub fn sidecar(self, container: Container) -> Self {
+        self.member(Role::Sidecar, container)
+    }
+
+    /// Adds a classic sidecar: a second app container, started together with the app.
+    pub fn classic_sidecar(self, container: Container) -> Self {
+        self.member(Role::ClassicSidecar, container)
+    }
+
+    /// Adds an ambassador as a native sidecar: a proxy for the app's outbound connections,
+    /// listening on localhost (declare that port).
+    pub fn ambassador(self, container: Container) -> Self {
+        self.member(Role::Ambassador, container)
+    }
+
+    /// Adds an ambassador as a second app container (classic sidecar form).
+    pub fn classic_ambassador(self, container: Container) -> Self {
+        self.member(Role::ClassicAmbassador, container)
+    }
+
+    /// Adds an adapter as a native sidecar: it presents the app's output in a standard form,
+    /// such as Prometheus metrics on a named port `metrics`.
+    pub fn adapter(self, container: Container) -> Self {
+        self.member(Role::Adapter, container)
+    }
+
+    /// Adds an adapter as a second app container (classic sidecar form).
+    pub fn classic_adapter(self, container: Container) -> Self {
+        self.member(Role::ClassicAdapter, container)
+    }
+
+    /// Declares a volume (`spec.volumes`); containers mount it by handle or name. Takes the
+    /// volume or a reference to it, so the same handle can be passed to `Container::mount`.
+    pub fn volume(mut self, volume: impl Into<Volume>) -> Self {
+        self.volumes.push(volume.into());
+        self
+    }
+
+    /// The pod's restart policy. Workloads set it themselves where they allow only some values
+    /// (Jobs: `Never`/`OnFailure`).
+    pub fn restart_policy(mut self, policy: RestartPolicy) -> Self {
+        self.restart_policy = Some(policy);
+        self
+    }
+
+    /// Runs the pod as service account `name` (rule 11).
+    pub fn service_account_name(mut self, name: impl Into<String>) -> Self {
+        self.service_account_name = Some(name.into());
+        self
+    }
+
+    /// Whether the service account token is mounted into the containers.
+    pub fn automount_service_account_token(mut self, mount: bool) -> Self {
+        self.automount_service_account_token = Some(mount);
+        self
+    }
+
+    /// Uses the PriorityClass `name` (rule 11).
+    pub fn priority_class_name(mut self, name: impl Into<String>) -> Self {
+        self.priority_class_name = Some(name.into());
+        self
+    }
+
+    /// Sets the priority directly (normally filled in from the PriorityClass by the admission
+    /// controller, which rejects a value that differs from the class).
+    pub fn priority(mut self, priority: i32) -> Self {
+        self.priority = Some(priority);
+        self
+    }
+
+    /// Uses the RuntimeClass `name` (rule 11).
+    pub fn runtime_class_name(mut self, name: impl Into<String>) -> Self {
+        self.runtime_class_name = Some(name.into());
+        self
+    }
+
+    /// Has the pod scheduled by the scheduler `name` instead of the default one.
+    pub fn scheduler_name(mut self, name: impl Into<String>) -> Self {
+        self.scheduler_name = Some(name.into());
+        self
+    }
+
+    /// Runs only on nodes with label `key: value` (rule 43).
+    pub fn node_selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.node_selector.insert(key.into(), value.into());
+        self
+    }
+
+    /// Adds a toleration (rule 43).
+    pub fn toleration(mut self, toleration: Toleration) -> Self {
+        self.tolerations.push(toleration);
+        self
+    }
+
+    /// Sets node and pod (anti-)affinity.
+    pub fn affinity(mut self, affinity: Affinity) -> Self {
+        self.affinity = Some(affinity);
+        self
+    }
+
+    /// How long the containers get to stop after SIGTERM (`"30s"`, `Duration::seconds(30)`);
+    /// also the upper bound of sleep hooks (rules 26, 40).
+    pub fn termination_grace_period(mut self, period: impl Into<Parsed<Duration>>) -> Self {
+        self.termination_grace_period = Some(period.into());
+        self
+    }
+
+    /// How long the pod may run before it is stopped (`activeDeadlineSeconds`, rule 42).
+    pub fn active_deadline(mut self, deadline: impl Into<Parsed<Duration>>) -> Self {
+        self.active_deadline = Some(deadline.into());
+        self
+    }
+
+    /// Sets the pod security context (users, groups, seccomp).
+    pub fn security_context(mut self, context: PodSecurityContext) -> Self {
+        self.security_context = Some(context);
+        self
+    }
+
+    /// Pulls images with the credentials in Secret `name` (rule 44).
+    pub fn image_pull_secret(mut self, name: impl Into<String>) -> Self {
+        self.image_pull_secrets.push(name.into());
+        self
+    }
+
+    /// Sets the pod's hostname (rule 10: a DNS-1123 label).
+    pub fn hostname(mut self, hostname: impl Into<String>) -> Self {
+        self.hostname = Some(hostname.into());
+        self
+    }
+
+    /// Sets the pod's subdomain, giving it the name `<hostname>.<subdomain>.<namespace>.svc`
+    /// with a headless Service of that name (rule 10).
+    pub fn subdomain(mut self, subdomain: impl Into<String>) -> Self {
+        self.subdomain = Some(subdomain.into());
+        self
+    }
+
+    /// Sets the DNS policy (rule 41). `DnsPolicy::None` needs a [`Pod::dns_config`] with a
+    /// nameserver.
+    pub fn dns_policy(mut self, policy: DnsPolicy) -> Self {
+        self.dns_policy = Some(policy);
+        self
+    }
+
+    /// Sets nameservers, search domains and resolver options (rule 41).
+    pub fn dns_config(mut self, config: DnsConfig) -> Self {
+        self.dns_config = Some(config);
+        self
+    }
+
+    /// Runs the pod in the node's network namespace (then host ports must equal container
+    /// ports, rule 23).
+    pub fn host_network(mut self, host_network: bool) -> Self {
+        self.host_network = Some(host_network);
+        self
+    }
+
+    /// Lets the containers see each other's processes (one PID namespace).
+    pub fn share_process_namespace(mut self, share: bool) -> Self {
+        self.share_process_namespace = Some(share);
+        self
+    }
+
+    /// Whether Service addresses are injected as environment variables (`enableServiceLinks`).
+    pub fn enable_service_links(mut self, enable: bool) -> Self {
+        self.enable_service_links = Some(enable);
+        self
+    }
+
+    /// Adds the annotation `k8s-dsl.io/roles` listing each non-app container's role
+    /// (`init=init-db,sidecar=log-shipper,adapter=exporter`). Off by default, so the output
+    /// carries only the fields the user set.
+    pub fn role_annotations(mut self) -> Self {
+        self.role_annotations = true;
+        self
+    }
+
+    /// The pod's labels, for workload selectors.
+    pub fn labels_map(&self) -> &BTreeMap<String, String> {
+        &self.meta.labels
+    }
+
+    /// The pod's metadata.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// Every container: init containers and native sidecars first, then app containers
+    /// (classic sidecars included), each in declaration order, as in the output.
+    pub fn containers(&self) -> impl Iterator<Item = &Container> {
+        self.members_in_output_order().map(|(_, c)| c)
+    }
+
+    /// Every container with its role, in output order (see [`Pod::containers`]).
+    pub fn roles(&self) -> impl Iterator<Item = (Role, &Container)> {
+        self.members_in_output_order()
+    }
+
+    pub(super) fn members_in_output_order(&self) -> impl Iterator<Item = (Role, &Container)> {
+        let init = self
+            .members
+            .iter()
+            .filter(|(r, _)| r.kind() != super::ContainerKind::App);
+        let app = self
+            .members
+            .iter()
+            .filter(|(r, _)| r.kind() == super::ContainerKind::App);
+        init.chain(app).map(|(r, c)| (*r, c))
+    }
+
+    /// Sets the restart policy in place (for workloads that offer only some values).
+    #[allow(dead_code)] // used by the workload builders
+    pub(crate) fn set_restart_policy(&mut self, policy: RestartPolicy) {
+        self.restart_policy = Some(policy);
+    }
+
+    /// The restart policy set, if any.
+    #[allow(dead_code)] // used by the workload builders
+    pub(crate) fn restart_policy_value(&self) -> Option<RestartPolicy> {
+        self.restart_policy
+    }
+}
+
+/// The pod-level security context: users, groups and the seccomp profile of every container
+/// (a container's own security context overrides them).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let context = PodSecurityContext::new()
+///     .run_as_user(1000)
+///     .run_as_group(3000)
+///     .run_as_non_root(true)
+///     .fs_group(2000)
+///     .seccomp_profile(SeccompProfileType::RuntimeDefault);
+/// let pod = Pod::new("secure")
+///     .security_context(context)
+///     .container(Container::new("app").image("busybox:1.36"))
+///     .build()?;
+/// assert!(pod.spec.and_then(|s| s.security_context).is_some());
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PodSecurityContext {
+    pub(super) run_as_user: Option<i64>,
+    pub(super) run_as_group: Option<i64>,
+    pub(super) run_as_non_root: Option<bool>,
+    pub(super) fs_group: Option<i64>,
+    pub(super) supplemental_groups: Vec<i64>,
+    pub(super) seccomp: Option<SeccompProfileType>,
+    pub(super) seccomp_localhost: Option<String>,
+}
+
+impl PodSecurityContext {
+    /// An empty context.
+    pub fn new() -> Self {
+        PodSecurityContext::default()
+    }
+
+    /// Runs the containers' processes as user `uid` (0 to 2147483647).
+    pub fn run_as_user(mut self, uid: i64) -> Self {
+        self.run_as_user = Some(uid);
+        self
+    }
+
+    /// Runs the containers' processes with primary group `gid`.
+    pub fn run_as_group(mut self, gid: i64) -> Self {
+        self.run_as_group = Some(gid);
+        self
+    }
+
+    /// Refuses to start a container whose image runs as root.
+    pub fn run_as_non_root(mut self, non_root: bool) -> Self {
+        self.run_as_non_root = Some(non_root);
+        self
+    }
+
+    /// The group that owns the pod's volumes.
+    pub fn fs_group(mut self, gid: i64) -> Self {
+        self.fs_group = Some(gid);
+        self
+    }
+
+    /// Adds a supplemental group to every container's processes.
+    pub fn supplemental_group(mut self, gid: i64) -> Self {
+        self.supplemental_groups.push(gid);
+        self
+    }
+
+    /// The seccomp profile (`RuntimeDefault` is what the restricted Pod Security Standard
+    /// asks for). For `Localhost`, use [`PodSecurityContext::seccomp_localhost`].
+    pub fn seccomp_profile(mut self, profile: SeccompProfileType) -> Self {
+        self.seccomp = Some(profile);
+        self
+    }
+
+    /// A `Localhost` seccomp profile from the file `profile` (relative to the kubelet's
+    /// seccomp directory).
+    pub fn seccomp_localhost(mut self, profile: impl Into<String>) -> Self {
+        self.seccomp = Some(SeccompProfileType::Localhost);
+        self.seccomp_localhost = Some(profile.into());
+        self
+    }
+}
+
+/// The pod's resolver settings (`dnsConfig`, rule 41): merged with those of the DNS policy,
+/// or the only ones with `DnsPolicy::None`.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let pod = Pod::new("custom-dns")
+///     .dns_policy(DnsPolicy::None)
+///     .dns_config(DnsConfig::new().nameserver("1.1.1.1").search("svc.cluster.local").option("ndots", "2"))
+///     .container(Container::new("app").image("busybox:1.36"))
+///     .build()?;
+/// assert!(pod.spec.and_then(|s| s.dns_config).is_some());
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DnsConfig {
+    pub(super) nameservers: Vec<String>,
+    pub(super) searches: Vec<String>,
+    pub(super) options: Vec<(String, Option<String>)>,
+}
+
+impl DnsConfig {
+    /// An empty configuration.
+    pub fn new() -> Self {
+        DnsConfig::default()
+    }
+
+    /// Adds a nameserver IP address (at most 3).
+    pub fn nameserver(mut self, ip: impl Into<String>) -> Self {
+        self.nameservers.push(ip.into());
+        self
+    }
+
+    /// Adds a search domain (at most 32, 2048 characters in all).
+    pub fn search(mut self, domain: impl Into<String>) -> Self {
+        self.searches.push(domain.into());
+        self
+    }
+
+    /// Adds a resolver option with a value (`ndots`, `"2"`).
+    pub fn option(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.push((name.into(), Some(value.into())));
+        self
+    }
+
+    /// Adds a resolver option without a value (`single-request-reopen`).
+    pub fn flag(mut self, name: impl Into<String>) -> Self {
+        self.options.push((name.into(), None));
+        self
+    }
+}

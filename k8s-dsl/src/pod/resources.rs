@@ -1,0 +1,189 @@
+//! A container's resource requests and limits (rule 48).
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use k8s_openapi::api::core::v1 as api;
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
+
+use crate::rules::quantity::{self, Quantity};
+use crate::rules::shown;
+use crate::validate::{FieldPath, Report};
+use crate::value::Parsed;
+
+/// Requests and limits by resource name (`cpu`, `memory`, `hugepages-2Mi`,
+/// `example.com/gpu`, ...). Setting a resource again replaces its earlier value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Resources {
+    pub(crate) requests: BTreeMap<String, Parsed<Quantity>>,
+    pub(crate) limits: BTreeMap<String, Parsed<Quantity>>,
+}
+
+/// Whether the scheduler may overcommit a resource (`IsOvercommitAllowed`): native resources
+/// (no domain, or a `kubernetes.io` domain) other than huge pages. The others need a limit equal
+/// to the request.
+fn overcommit_allowed(resource: &str) -> bool {
+    let native = match resource.split_once('/') {
+        None => true,
+        Some((domain, _)) => domain == "kubernetes.io" || domain.ends_with(".kubernetes.io"),
+    };
+    native && !is_huge_pages(resource)
+}
+
+/// Whether `resource` is a huge pages resource (`hugepages-2Mi`).
+fn is_huge_pages(resource: &str) -> bool {
+    resource.starts_with("hugepages-")
+}
+
+impl Resources {
+    /// Whether nothing was set.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.requests.is_empty() && self.limits.is_empty()
+    }
+
+    /// The k8s-openapi form, after checking rule 48. `path` is the container's `resources`.
+    pub(crate) fn to_k8s(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+    ) -> Option<api::ResourceRequirements> {
+        if self.is_empty() {
+            return None;
+        }
+        let requests_path = path.field("requests");
+        let limits_path = path.field("limits");
+        let requests = parse_all(&self.requests, &requests_path, report);
+        let limits = parse_all(&self.limits, &limits_path, report);
+
+        for (name, request) in &requests {
+            let Some(request) = request else {
+                continue;
+            };
+            match limits.get(name) {
+                None if !overcommit_allowed(name) => {
+                    // rule 48: a resource that cannot be overcommitted needs a limit
+                    report.error(
+                        &limits_path.key(name),
+                        48,
+                        format!(
+                            "{} has a request and no limit; it cannot be overcommitted, so a limit equal to the request is required",
+                            shown(name)
+                        ),
+                        format!("add `.limit({name:?}, {:?})`", request.as_str()),
+                    );
+                }
+                Some(Some(limit)) => {
+                    check_request_limit(name, request, limit, &requests_path.key(name), report)
+                }
+                _ => {}
+            }
+        }
+        check_huge_pages(&requests, &limits, path, report);
+
+        let emit = |map: &BTreeMap<String, Option<Quantity>>,
+                    given: &BTreeMap<String, Parsed<Quantity>>| {
+            if given.is_empty() {
+                return None;
+            }
+            Some(
+                given
+                    .iter()
+                    .map(|(name, text)| {
+                        let value = match map.get(name) {
+                            Some(Some(q)) => q.as_str().to_owned(),
+                            _ => match text {
+                                Parsed::Value(q) => q.as_str().to_owned(),
+                                Parsed::Text(t) => t.clone(),
+                            },
+                        };
+                        (name.clone(), ApiQuantity(value))
+                    })
+                    .collect::<BTreeMap<_, _>>(),
+            )
+        };
+        Some(api::ResourceRequirements {
+            limits: emit(&limits, &self.limits),
+            requests: emit(&requests, &self.requests),
+            ..api::ResourceRequirements::default()
+        })
+    }
+}
+
+/// Parses and checks every entry of `requests` or `limits` (rule 48: valid resource names,
+/// valid non-negative quantities). Entries that do not parse map to `None`.
+fn parse_all(
+    given: &BTreeMap<String, Parsed<Quantity>>,
+    path: &FieldPath,
+    report: &mut Report,
+) -> BTreeMap<String, Option<Quantity>> {
+    given
+        .iter()
+        .map(|(name, value)| {
+            let here = path.key(name);
+            // rule 48: standard or fully qualified resource names
+            report.check(&here, quantity::resource_name(name));
+            let parsed = report.check(&here, value.parse()).filter(|q| {
+                if q.is_negative() {
+                    // rule 48: quantities are non-negative
+                    report.error(
+                        &here,
+                        48,
+                        format!("{name} quantity {q} is negative"),
+                        "use a quantity of 0 or more",
+                    );
+                    false
+                } else {
+                    true
+                }
+            });
+            (name.clone(), parsed)
+        })
+        .collect()
+}
+
+/// Rule 48: a request is at most its limit, and equal to it for huge pages and extended
+/// resources.
+fn check_request_limit(
+    name: &str,
+    request: &Quantity,
+    limit: &Quantity,
+    path: &FieldPath,
+    report: &mut Report,
+) {
+    let order = request.cmp_value(limit);
+    if !overcommit_allowed(name) {
+        if order != Ordering::Equal {
+            report.error(
+                path,
+                48,
+                format!("{name} request {request} must equal its limit {limit}"),
+                "use the same quantity for the request and the limit",
+            );
+        }
+    } else if order == Ordering::Greater {
+        report.error(
+            path,
+            48,
+            format!("{name} request {request} is greater than its limit {limit}"),
+            format!("lower the request to at most {limit} or raise the limit"),
+        );
+    }
+}
+
+/// Rule 48: huge pages need a cpu or memory request or limit besides them.
+fn check_huge_pages(
+    requests: &BTreeMap<String, Option<Quantity>>,
+    limits: &BTreeMap<String, Option<Quantity>>,
+    path: &FieldPath,
+    report: &mut Report,
+) {
+    let any = |pred: &dyn Fn(&str) -> bool| requests.keys().chain(limits.keys()).any(|k| pred(k));
+    if any(&is_huge_pages) && !any(&|k| k == "cpu" || k == "memory") {
+        report.error(
+            path,
+            48,
+            "huge pages require a cpu or memory request or limit",
+            "add `.limit(\"memory\", ...)` or `.limit(\"cpu\", ...)`",
+        );
+    }
+}

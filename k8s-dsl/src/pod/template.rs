@@ -1,0 +1,811 @@
+//! Turning a [`Pod`] into k8s-openapi types, with every pod-level check: `build()` for a Pod
+//! object, `to_template()` for the pod template of a workload.
+
+// k8s-openapi structs gain fields between Kubernetes versions: every literal ends with
+// `..Default::default()` so it compiles against each supported version.
+#![allow(clippy::needless_update)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::IpAddr;
+
+use k8s_openapi::api::core::v1 as k8s;
+
+use super::pod::{DnsConfig, Pod, PodSecurityContext};
+use super::roles::{roles_annotation, warn_roles, Placed, Role, ROLES_ANNOTATION};
+use super::{ContainerKind, PodContext};
+use crate::rules::enums::{DnsPolicy, SeccompProfileType};
+use crate::rules::{names, shown, suggest};
+use crate::validate::{Errors, FieldPath, Report, Warning};
+
+/// The largest value of an `int32` field (`math.MaxInt32`).
+const MAX_INT32: i64 = i32::MAX as i64;
+/// `validatePodDNSConfig` limits.
+const MAX_NAMESERVERS: usize = 3;
+const MAX_SEARCHES: usize = 32;
+const MAX_SEARCH_CHARS: usize = 2048;
+
+impl Pod {
+    /// Checks the pod and returns it as a k8s-openapi `Pod`, or every error found.
+    pub fn build(self) -> Result<k8s::Pod, Errors> {
+        self.build_with_warnings().map(|(pod, _)| pod)
+    }
+
+    /// Like [`Pod::build`], also returning the warnings (valid but likely wrong).
+    pub fn build_with_warnings(self) -> Result<(k8s::Pod, Vec<Warning>), Errors> {
+        let mut report = Report::new();
+        let metadata_path = FieldPath::root().field("metadata");
+        if self.meta.name.is_none() {
+            // Rule 1: a Pod object needs a name (a template does not).
+            report.error(
+                &metadata_path.field("name"),
+                1,
+                "a Pod needs a name",
+                "create it with `Pod::new(name)`; `Pod::template()` is for workloads",
+            );
+        }
+        let metadata = self.metadata(&metadata_path, &mut report);
+        let spec = self.to_spec(&FieldPath::root().field("spec"), &mut report, false);
+        let pod = k8s::Pod {
+            metadata,
+            spec: Some(spec),
+            status: None,
+            ..Default::default()
+        };
+        report.finish(pod)
+    }
+
+    /// The pod template of a workload, checked into `report`; `path` is the template's path
+    /// (`spec.template`, or `spec.jobTemplate.spec.template`).
+    #[allow(dead_code)] // used by the workload builders
+    pub(crate) fn to_template(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+    ) -> k8s::PodTemplateSpec {
+        let metadata = self.metadata(&path.field("metadata"), report);
+        let spec = self.to_spec(&path.field("spec"), report, true);
+        k8s::PodTemplateSpec {
+            metadata: Some(metadata),
+            spec: Some(spec),
+            ..Default::default()
+        }
+    }
+
+    fn metadata(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+    ) -> k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta {
+        let annotation = if self.role_annotations {
+            roles_annotation(
+                self.members_in_output_order()
+                    .map(|(role, c)| (role, c.name())),
+            )
+        } else {
+            None
+        };
+        match annotation {
+            Some(value) => self
+                .meta
+                .clone()
+                .annotation(ROLES_ANNOTATION, value)
+                .to_k8s(path, report, names::pod_name),
+            None => self.meta.to_k8s(path, report, names::pod_name),
+        }
+    }
+
+    /// The `PodSpec`, with every pod-level check; `path` is `spec` (or `spec.template.spec`).
+    fn to_spec(&self, path: &FieldPath, report: &mut Report, is_template: bool) -> k8s::PodSpec {
+        let volumes_path = path.field("volumes");
+        let volumes: Vec<k8s::Volume> = self
+            .volumes
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v.to_k8s(&volumes_path.index(i), report))
+            .collect();
+        check_unique_volume_names(&volumes_path, &volumes, report);
+        let volume_names: Vec<&str> = volumes.iter().map(|v| v.name.as_str()).collect();
+
+        let termination_grace_period_seconds =
+            self.termination_grace_period.as_ref().and_then(|d| {
+                let at = path.field("terminationGracePeriodSeconds");
+                let seconds = report.check(&at, d.parse())?.as_secs();
+                // Rule 40: terminationGracePeriodSeconds is a non-negative int64.
+                if seconds < 0 {
+                    report.error(
+                        &at,
+                        40,
+                        format!("termination grace period {seconds}s is negative"),
+                        "give 0 or more seconds",
+                    );
+                }
+                Some(seconds)
+            });
+        let active_deadline_seconds = self.active_deadline.as_ref().and_then(|d| {
+            let at = path.field("activeDeadlineSeconds");
+            let seconds = report.check(&at, d.parse())?.as_secs();
+            // Rule 42: activeDeadlineSeconds is 1..MaxInt32.
+            if !(1..=MAX_INT32).contains(&seconds) {
+                report.error(
+                    &at,
+                    42,
+                    format!("active deadline of {seconds}s is outside 1s to {MAX_INT32}s"),
+                    "give a deadline of at least one second, or none",
+                );
+            }
+            Some(seconds)
+        });
+
+        let host_network = self.host_network.unwrap_or(false);
+        let mut init: Vec<(Role, FieldPath, k8s::Container)> = Vec::new();
+        let mut app: Vec<(Role, FieldPath, k8s::Container)> = Vec::new();
+        for (role, container) in self.members_in_output_order() {
+            let kind = role.kind();
+            let (list, field) = if kind == ContainerKind::App {
+                (&mut app, "containers")
+            } else {
+                (&mut init, "initContainers")
+            };
+            let at = path.field(field).index(list.len());
+            let ctx = PodContext {
+                volumes: &volume_names,
+                kind,
+                is_template,
+                termination_grace_period_seconds,
+                host_network,
+            };
+            let mut out = container.to_k8s(&at, &ctx, report);
+            if kind == ContainerKind::RestartableInit {
+                // Rule 16: a native sidecar is an init container with `restartPolicy: Always`
+                // (the one documented default this crate emits).
+                out.restart_policy = Some("Always".to_owned());
+            }
+            list.push((role, at, out));
+        }
+
+        let containers_path = path.field("containers");
+        if app.is_empty() {
+            check_has_app_container(&containers_path, !init.is_empty(), report);
+        }
+        check_unique_container_names(&init, &app, report);
+        check_host_ports(&app, &init, report);
+        let container_names: Vec<&str> = init
+            .iter()
+            .chain(&app)
+            .map(|(_, _, c)| c.name.as_str())
+            .collect();
+        check_resource_item_containers(&volumes_path, &volumes, &container_names, report);
+        if !is_template && self.service_account_name.is_none() {
+            check_token_needs_service_account(&volumes_path, &volumes, report);
+        }
+        let placed: Vec<Placed<'_>> = init
+            .iter()
+            .chain(&app)
+            .map(|(role, at, c)| Placed {
+                role: *role,
+                path: at.clone(),
+                container: c,
+            })
+            .collect();
+        warn_roles(&placed, report);
+
+        // Rule 10: hostname and subdomain are DNS-1123 labels.
+        for (field, value) in [("hostname", &self.hostname), ("subdomain", &self.subdomain)] {
+            if let Some(value) = value {
+                report.check(&path.field(field), names::hostname(value));
+            }
+        }
+        // Rule 11: names of other objects are DNS subdomains.
+        for (field, value, what) in [
+            (
+                "serviceAccountName",
+                &self.service_account_name,
+                "service account name",
+            ),
+            (
+                "priorityClassName",
+                &self.priority_class_name,
+                "priority class name",
+            ),
+            (
+                "runtimeClassName",
+                &self.runtime_class_name,
+                "runtime class name",
+            ),
+            ("schedulerName", &self.scheduler_name, "scheduler name"),
+        ] {
+            if let Some(value) = value {
+                report.check(&path.field(field), names::object_name(value, 11, what));
+            }
+        }
+        // Rule 43: the node selector follows label syntax; tolerations.
+        super::scheduling::check_node_selector(
+            &path.field("nodeSelector"),
+            &self.node_selector,
+            report,
+        );
+        let tolerations_path = path.field("tolerations");
+        let tolerations: Vec<k8s::Toleration> = self
+            .tolerations
+            .iter()
+            .enumerate()
+            .map(|(i, t)| t.to_k8s(&tolerations_path.index(i), report))
+            .collect();
+        // Rule 44: image pull secrets name a Secret.
+        let secrets_path = path.field("imagePullSecrets");
+        let image_pull_secrets: Vec<k8s::LocalObjectReference> = self
+            .image_pull_secrets
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                report.check(
+                    &secrets_path.index(i).field("name"),
+                    names::object_name(name, 44, "image pull secret name"),
+                );
+                k8s::LocalObjectReference { name: name.clone() }
+            })
+            .collect();
+        check_dns(path, self.dns_policy, self.dns_config.as_ref(), report);
+
+        k8s::PodSpec {
+            active_deadline_seconds,
+            affinity: self
+                .affinity
+                .as_ref()
+                .map(|a| a.to_k8s(&path.field("affinity"), report)),
+            automount_service_account_token: self.automount_service_account_token,
+            containers: app.into_iter().map(|(_, _, c)| c).collect(),
+            dns_config: self.dns_config.as_ref().map(dns_config_to_k8s),
+            dns_policy: self.dns_policy.map(|p| p.as_str().to_owned()),
+            enable_service_links: self.enable_service_links,
+            host_network: self.host_network,
+            hostname: self.hostname.clone(),
+            image_pull_secrets: non_empty(image_pull_secrets),
+            init_containers: non_empty(init.into_iter().map(|(_, _, c)| c).collect()),
+            node_selector: crate::meta::non_empty(&self.node_selector),
+            priority: self.priority,
+            priority_class_name: self.priority_class_name.clone(),
+            restart_policy: self.restart_policy.map(|p| p.as_str().to_owned()),
+            runtime_class_name: self.runtime_class_name.clone(),
+            scheduler_name: self.scheduler_name.clone(),
+            security_context: self
+                .security_context
+                .as_ref()
+                .map(|s| security_context_to_k8s(&path.field("securityContext"), s, report)),
+            service_account_name: self.service_account_name.clone(),
+            share_process_namespace: self.share_process_namespace,
+            subdomain: self.subdomain.clone(),
+            termination_grace_period_seconds,
+            tolerations: non_empty(tolerations),
+            volumes: non_empty(volumes),
+            ..k8s::PodSpec::default()
+        }
+    }
+}
+
+fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
+    (!items.is_empty()).then_some(items)
+}
+
+/// Rule 12 (`validateContainers`): at least one app container. Sidecars of any kind and init
+/// containers do not count.
+fn check_has_app_container(path: &FieldPath, has_init: bool, report: &mut Report) {
+    let message = if has_init {
+        "a pod needs at least one app container; init containers and native sidecars (sidecar, \
+         ambassador, adapter) do not count"
+    } else {
+        "a pod needs at least one container"
+    };
+    report.error(
+        path,
+        12,
+        message,
+        "add one with `.container(Container::new(..))`",
+    );
+}
+
+/// Rule 7 (`ValidateVolumes`): volume names are unique within the pod; reported at the later one.
+fn check_unique_volume_names(path: &FieldPath, volumes: &[k8s::Volume], report: &mut Report) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, volume) in volumes.iter().enumerate() {
+        if let Some(first) = seen.get(volume.name.as_str()) {
+            report.error(
+                &path.index(i).field("name"),
+                7,
+                format!("volume name {} is already used by `{}`", shown(&volume.name), path.index(*first)),
+                "give each volume its own name; containers can mount the same volume more than once",
+            );
+        } else {
+            seen.insert(&volume.name, i);
+        }
+    }
+}
+
+/// Rule 13 (`validateContainers`, `validateInitContainers`): names are unique across app and
+/// init containers. As the API server does, a clash between an init and an app container is
+/// reported at the init container; a clash within one list at the later container.
+fn check_unique_container_names(
+    init: &[(Role, FieldPath, k8s::Container)],
+    app: &[(Role, FieldPath, k8s::Container)],
+    report: &mut Report,
+) {
+    let mut seen: BTreeMap<&str, &FieldPath> = BTreeMap::new();
+    let mut check = |at: &FieldPath, name: &str, seen: &mut BTreeMap<&str, &FieldPath>| {
+        if let Some(first) = seen.get(name) {
+            report.error(
+                &at.field("name"),
+                13,
+                format!(
+                    "container name {} is already used by `{first}`",
+                    shown(name)
+                ),
+                "give each container (init, sidecar and app) its own name",
+            );
+        }
+    };
+    for (_, at, c) in app {
+        check(at, &c.name, &mut seen);
+        seen.entry(c.name.as_str()).or_insert(at);
+    }
+    for (_, at, c) in init {
+        check(at, &c.name, &mut seen);
+        seen.entry(c.name.as_str()).or_insert(at);
+    }
+}
+
+/// Rule 19 (`checkHostPortConflicts`): a (protocol, hostIP, hostPort) triple is used once across
+/// all app containers, and once within each init container.
+fn check_host_ports(
+    app: &[(Role, FieldPath, k8s::Container)],
+    init: &[(Role, FieldPath, k8s::Container)],
+    report: &mut Report,
+) {
+    fn check<'a>(
+        at: &FieldPath,
+        container: &'a k8s::Container,
+        seen: &mut BTreeSet<(&'a str, &'a str, i32)>,
+        report: &mut Report,
+    ) {
+        for (j, port) in container.ports.iter().flatten().enumerate() {
+            let Some(host_port) = port.host_port.filter(|p| *p != 0) else {
+                continue;
+            };
+            let protocol = port.protocol.as_deref().unwrap_or("TCP");
+            let ip = port.host_ip.as_deref().unwrap_or("");
+            if !seen.insert((protocol, ip, host_port)) {
+                report.error(
+                    &at.field("ports").index(j).field("hostPort"),
+                    19,
+                    format!("host port {host_port}/{protocol} is used twice in this pod"),
+                    "give each host port (per protocol and host IP) to one container port only",
+                );
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (_, at, c) in app {
+        check(at, c, &mut seen, report);
+    }
+    for (_, at, c) in init {
+        check(at, c, &mut BTreeSet::new(), report);
+    }
+}
+
+/// A downward API file of a volume names a container of this pod (a reference check, rule 0).
+fn check_resource_item_containers(
+    path: &FieldPath,
+    volumes: &[k8s::Volume],
+    containers: &[&str],
+    report: &mut Report,
+) {
+    let mut check = |at: FieldPath, item: &k8s::DownwardAPIVolumeFile| {
+        let Some(name) = item
+            .resource_field_ref
+            .as_ref()
+            .and_then(|r| r.container_name.as_deref())
+        else {
+            return;
+        };
+        if containers.contains(&name) {
+            return;
+        }
+        let fix = match suggest::did_you_mean(name, containers.iter().copied()) {
+            Some(hint) => hint,
+            None => format!(
+                "name one of the pod's containers: `{}`",
+                containers.join("`, `")
+            ),
+        };
+        report.error(
+            &at.field("resourceFieldRef").field("containerName"),
+            0,
+            format!("container {} is not in this pod", shown(name)),
+            fix,
+        );
+    };
+    for (i, volume) in volumes.iter().enumerate() {
+        let at = path.index(i);
+        if let Some(d) = &volume.downward_api {
+            for (j, item) in d.items.iter().flatten().enumerate() {
+                check(at.field("downwardAPI").field("items").index(j), item);
+            }
+        }
+        if let Some(p) = &volume.projected {
+            for (j, source) in p.sources.iter().flatten().enumerate() {
+                if let Some(d) = &source.downward_api {
+                    for (k, item) in d.items.iter().flatten().enumerate() {
+                        let items = at
+                            .field("projected")
+                            .field("sources")
+                            .index(j)
+                            .field("downwardAPI")
+                            .field("items");
+                        check(items.index(k), item);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Rule 45 (`validatePodMetadataAndSpec`, Pods only): a projected service account token needs
+/// `serviceAccountName`.
+fn check_token_needs_service_account(
+    path: &FieldPath,
+    volumes: &[k8s::Volume],
+    report: &mut Report,
+) {
+    for (i, volume) in volumes.iter().enumerate() {
+        let sources = volume
+            .projected
+            .iter()
+            .flat_map(|p| p.sources.iter().flatten());
+        for (j, source) in sources.enumerate() {
+            if source.service_account_token.is_some() {
+                report.error(
+                    &path
+                        .index(i)
+                        .field("projected")
+                        .field("sources")
+                        .index(j)
+                        .field("serviceAccountToken"),
+                    45,
+                    "a projected service account token needs the pod's `serviceAccountName`",
+                    "set `.service_account_name(..)` on the pod",
+                );
+            }
+        }
+    }
+}
+
+/// Rule 41 (`validateDNSPolicy`, `validatePodDNSConfig`).
+fn check_dns(
+    path: &FieldPath,
+    policy: Option<DnsPolicy>,
+    config: Option<&DnsConfig>,
+    report: &mut Report,
+) {
+    let at = path.field("dnsConfig");
+    let nameservers = config.map_or(0, |c| c.nameservers.len());
+    if policy == Some(DnsPolicy::None) && nameservers == 0 {
+        let field = if config.is_some() {
+            at.field("nameservers")
+        } else {
+            at.clone()
+        };
+        report.error(
+            &field,
+            41,
+            "dns policy `None` needs a dns config with at least one nameserver",
+            "add `.dns_config(DnsConfig::new().nameserver(\"<ip>\"))`",
+        );
+    }
+    let Some(config) = config else {
+        return;
+    };
+    let servers = at.field("nameservers");
+    if nameservers > MAX_NAMESERVERS {
+        report.error(
+            &servers,
+            41,
+            format!("{nameservers} nameservers given; the limit is {MAX_NAMESERVERS}"),
+            "keep at most 3 nameservers",
+        );
+    }
+    for (i, ip) in config.nameservers.iter().enumerate() {
+        if ip.parse::<IpAddr>().is_err() {
+            report.error(
+                &servers.index(i),
+                41,
+                format!("nameserver {} is not an IP address", shown(ip)),
+                "give an IPv4 or IPv6 address, such as `10.0.0.10`",
+            );
+        }
+    }
+    let searches = at.field("searches");
+    if config.searches.len() > MAX_SEARCHES {
+        report.error(
+            &searches,
+            41,
+            format!(
+                "{} search domains given; the limit is {MAX_SEARCHES}",
+                config.searches.len()
+            ),
+            "keep at most 32 search domains",
+        );
+    }
+    let chars = config.searches.join(" ").len();
+    if chars > MAX_SEARCH_CHARS {
+        report.error(
+            &searches,
+            41,
+            format!("the search list is {chars} characters long; the limit is {MAX_SEARCH_CHARS}"),
+            "shorten or drop search domains",
+        );
+    }
+    for (i, search) in config.searches.iter().enumerate() {
+        // A single `.` may come first; a trailing dot is allowed.
+        if i == 0 && search == "." {
+            continue;
+        }
+        let domain = search.strip_suffix('.').unwrap_or(search);
+        report.check(
+            &searches.index(i),
+            names::dns1123_subdomain(domain, 41, "search domain"),
+        );
+    }
+    for (i, (name, _)) in config.options.iter().enumerate() {
+        if name.is_empty() {
+            report.error(
+                &at.field("options").index(i).field("name"),
+                41,
+                "a dns option needs a name",
+                "give the resolver option's name, such as `ndots`",
+            );
+        }
+    }
+}
+
+fn dns_config_to_k8s(config: &DnsConfig) -> k8s::PodDNSConfig {
+    k8s::PodDNSConfig {
+        nameservers: non_empty(config.nameservers.clone()),
+        searches: non_empty(config.searches.clone()),
+        options: non_empty(
+            config
+                .options
+                .iter()
+                .map(|(name, value)| k8s::PodDNSConfigOption {
+                    name: Some(name.clone()),
+                    value: value.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+        ),
+        ..Default::default()
+    }
+}
+
+/// The pod security context, checking IDs (0..MaxInt32, as rule 47 asks of containers:
+/// `ValidatePodSecurityContext`) and the seccomp profile (`validateSeccompProfileField`).
+fn security_context_to_k8s(
+    path: &FieldPath,
+    context: &PodSecurityContext,
+    report: &mut Report,
+) -> k8s::PodSecurityContext {
+    let mut check_id = |field: FieldPath, id: i64, what: &str| {
+        if !(0..=MAX_INT32).contains(&id) {
+            report.error(
+                &field,
+                47,
+                format!("{what} {id} is not between 0 and {MAX_INT32}"),
+                "give a non-negative 32-bit id",
+            );
+        }
+    };
+    for (field, id, what) in [
+        ("runAsUser", context.run_as_user, "user id"),
+        ("runAsGroup", context.run_as_group, "group id"),
+        ("fsGroup", context.fs_group, "group id"),
+    ] {
+        if let Some(id) = id {
+            check_id(path.field(field), id, what);
+        }
+    }
+    for (i, gid) in context.supplemental_groups.iter().enumerate() {
+        check_id(path.field("supplementalGroups").index(i), *gid, "group id");
+    }
+    let seccomp_profile = context.seccomp.map(|kind| {
+        let at = path.field("seccompProfile").field("localhostProfile");
+        if kind == SeccompProfileType::Localhost && context.seccomp_localhost.is_none() {
+            report.error(
+                &at,
+                47,
+                "a `Localhost` seccomp profile needs the profile file",
+                "use `.seccomp_localhost(\"profiles/app.json\")`",
+            );
+        }
+        k8s::SeccompProfile {
+            type_: kind.as_str().to_owned(),
+            localhost_profile: context
+                .seccomp_localhost
+                .clone()
+                .filter(|_| kind == SeccompProfileType::Localhost),
+            ..Default::default()
+        }
+    });
+    k8s::PodSecurityContext {
+        run_as_user: context.run_as_user,
+        run_as_group: context.run_as_group,
+        run_as_non_root: context.run_as_non_root,
+        fs_group: context.fs_group,
+        supplemental_groups: non_empty(context.supplemental_groups.clone()),
+        seccomp_profile,
+        ..k8s::PodSecurityContext::default()
+    }
+}
+
+/// A name another object must provide, with the field that names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The referenced object's name.
+    pub name: String,
+    /// The field holding the name (`spec.volumes[0].configMap.name`).
+    pub path: FieldPath,
+    /// Whether the pod starts without the object (`optional: true`).
+    pub optional: bool,
+}
+
+/// The objects a pod spec refers to by name, for cross-object checks (a ConfigMap the pod
+/// mounts but nobody creates). Made by [`pod_spec_references`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PodReferences {
+    /// ConfigMaps: volumes, projected sources, `env[].valueFrom.configMapKeyRef`, `envFrom[].configMapRef`.
+    pub config_maps: Vec<Reference>,
+    /// Secrets: volumes, projected sources, `secretKeyRef`, `envFrom[].secretRef`, image pull secrets.
+    pub secrets: Vec<Reference>,
+    /// PersistentVolumeClaims of volumes.
+    pub persistent_volume_claims: Vec<Reference>,
+    /// The PriorityClass (`priorityClassName`).
+    pub priority_class: Option<Reference>,
+    /// The ServiceAccount (`serviceAccountName`).
+    pub service_account: Option<Reference>,
+}
+
+/// Collects what a built `PodSpec` refers to by name; `path` is the spec's own path (`spec`,
+/// `spec.template.spec`), so each [`Reference`] carries the full field path.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+/// use k8s_dsl::FieldPath;
+///
+/// let pod = Pod::new("app")
+///     .volume(Volume::config_map("config", "app-config"))
+///     .container(Container::new("app").image("busybox:1.36").mount("config", "/etc/app"))
+///     .build()?;
+/// let spec = pod.spec.unwrap_or_default();
+/// let refs = pod_spec_references(&spec, &FieldPath::parse("spec"));
+/// assert_eq!(refs.config_maps[0].name, "app-config");
+/// assert_eq!(refs.config_maps[0].path.as_str(), "spec.volumes[0].configMap.name");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+pub fn pod_spec_references(spec: &k8s::PodSpec, path: &FieldPath) -> PodReferences {
+    let mut refs = PodReferences::default();
+    let reference = |name: &str, path: FieldPath, optional: Option<bool>| Reference {
+        name: name.to_owned(),
+        path,
+        optional: optional.unwrap_or(false),
+    };
+    for (i, volume) in spec.volumes.iter().flatten().enumerate() {
+        let at = path.field("volumes").index(i);
+        if let Some(cm) = &volume.config_map {
+            refs.config_maps.push(reference(
+                &cm.name,
+                at.field("configMap").field("name"),
+                cm.optional,
+            ));
+        }
+        if let Some(secret) = &volume.secret {
+            if let Some(name) = &secret.secret_name {
+                refs.secrets.push(reference(
+                    name,
+                    at.field("secret").field("secretName"),
+                    secret.optional,
+                ));
+            }
+        }
+        if let Some(claim) = &volume.persistent_volume_claim {
+            refs.persistent_volume_claims.push(reference(
+                &claim.claim_name,
+                at.field("persistentVolumeClaim").field("claimName"),
+                None,
+            ));
+        }
+        for (j, source) in volume
+            .projected
+            .iter()
+            .flat_map(|p| p.sources.iter().flatten())
+            .enumerate()
+        {
+            let s = at.field("projected").field("sources").index(j);
+            if let Some(cm) = &source.config_map {
+                refs.config_maps.push(reference(
+                    &cm.name,
+                    s.field("configMap").field("name"),
+                    cm.optional,
+                ));
+            }
+            if let Some(secret) = &source.secret {
+                refs.secrets.push(reference(
+                    &secret.name,
+                    s.field("secret").field("name"),
+                    secret.optional,
+                ));
+            }
+        }
+    }
+    let lists = [
+        (
+            "initContainers",
+            spec.init_containers.as_deref().unwrap_or_default(),
+        ),
+        ("containers", spec.containers.as_slice()),
+    ];
+    for (field, containers) in lists {
+        for (i, container) in containers.iter().enumerate() {
+            let at = path.field(field).index(i);
+            for (j, env) in container.env.iter().flatten().enumerate() {
+                let Some(from) = &env.value_from else {
+                    continue;
+                };
+                let e = at.field("env").index(j).field("valueFrom");
+                if let Some(key) = &from.config_map_key_ref {
+                    refs.config_maps.push(reference(
+                        &key.name,
+                        e.field("configMapKeyRef").field("name"),
+                        key.optional,
+                    ));
+                }
+                if let Some(key) = &from.secret_key_ref {
+                    refs.secrets.push(reference(
+                        &key.name,
+                        e.field("secretKeyRef").field("name"),
+                        key.optional,
+                    ));
+                }
+            }
+            for (j, from) in container.env_from.iter().flatten().enumerate() {
+                let e = at.field("envFrom").index(j);
+                if let Some(cm) = &from.config_map_ref {
+                    refs.config_maps.push(reference(
+                        &cm.name,
+                        e.field("configMapRef").field("name"),
+                        cm.optional,
+                    ));
+                }
+                if let Some(secret) = &from.secret_ref {
+                    refs.secrets.push(reference(
+                        &secret.name,
+                        e.field("secretRef").field("name"),
+                        secret.optional,
+                    ));
+                }
+            }
+        }
+    }
+    for (i, secret) in spec.image_pull_secrets.iter().flatten().enumerate() {
+        refs.secrets.push(reference(
+            &secret.name,
+            path.field("imagePullSecrets").index(i).field("name"),
+            None,
+        ));
+    }
+    refs.priority_class = spec
+        .priority_class_name
+        .as_deref()
+        .map(|name| reference(name, path.field("priorityClassName"), None));
+    refs.service_account = spec
+        .service_account_name
+        .as_deref()
+        .map(|name| reference(name, path.field("serviceAccountName"), None));
+    refs
+}

@@ -1,0 +1,1008 @@
+//! Pod volumes: declared once on the pod, mounted by any container by handle or by name.
+//!
+//! Each constructor on [`Volume`] returns a small builder for one volume source
+//! ([`EmptyDirVolume`], [`ConfigMapVolume`], ...), so a setting of another source cannot be
+//! given by mistake and every volume has exactly one source (rule 36). All of them convert
+//! into [`Volume`] and name a volume ([`VolumeName`]), so the same value is declared on the
+//! pod and handed to `Container::mount`:
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//!
+//! let logs = Volume::empty_dir("logs");
+//! let pod = Pod::new("web")
+//!     .volume(&logs)
+//!     .container(Container::new("web").image("nginx:1.27").mount(&logs, "/var/log/nginx"))
+//!     .build()?;
+//! assert_eq!(pod.spec.and_then(|s| s.volumes).map(|v| v.len()), Some(1));
+//! # Ok::<(), k8s_dsl::Errors>(())
+//! ```
+
+// k8s-openapi structs gain fields between Kubernetes versions: every literal ends with
+// `..Default::default()` so it compiles against each supported version.
+#![allow(clippy::needless_update)]
+
+use k8s_openapi::api::core::v1 as k8s;
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity as K8sQuantity;
+
+use super::VolumeName;
+use crate::rules::enums::StorageMedium;
+use crate::rules::quantity::Quantity;
+use crate::rules::{env, labels, names, shown, Checked, Violation};
+use crate::validate::{FieldPath, Report};
+use crate::value::Parsed;
+
+/// The largest file mode (`0777`) a volume or item may set (`fileModeErrorMsg`).
+const MAX_MODE: i32 = 0o777;
+/// The shortest token lifetime the API server accepts (10 minutes).
+const MIN_TOKEN_SECONDS: i64 = 600;
+/// The longest token lifetime the API server accepts (2^32 seconds).
+const MAX_TOKEN_SECONDS: i64 = 1 << 32;
+
+/// A pod volume with exactly one source. Made by the constructors below, which return a
+/// builder for that source; every builder converts into `Volume` (and `&builder` too, so the
+/// handle stays usable for mounts).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Volume {
+    source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Source {
+    EmptyDir(EmptyDirVolume),
+    ConfigMap(ConfigMapVolume),
+    Secret(SecretVolume),
+    Claim(ClaimVolume),
+    DownwardApi(DownwardApiVolume),
+    Projected(ProjectedVolume),
+    HostPath(HostPathVolume),
+    Raw(Box<k8s::Volume>),
+}
+
+impl Volume {
+    /// An `emptyDir` volume: scratch space that lives as long as the pod, the usual way for
+    /// containers of one pod to share files.
+    pub fn empty_dir(name: impl Into<String>) -> EmptyDirVolume {
+        EmptyDirVolume {
+            name: name.into(),
+            medium: None,
+            size_limit: None,
+        }
+    }
+
+    /// A volume holding the keys of ConfigMap `config_map` as files.
+    pub fn config_map(name: impl Into<String>, config_map: impl Into<String>) -> ConfigMapVolume {
+        ConfigMapVolume {
+            name: name.into(),
+            files: KeyFiles::new(config_map.into()),
+        }
+    }
+
+    /// A volume holding the keys of Secret `secret` as files.
+    pub fn secret(name: impl Into<String>, secret: impl Into<String>) -> SecretVolume {
+        SecretVolume {
+            name: name.into(),
+            files: KeyFiles::new(secret.into()),
+        }
+    }
+
+    /// A volume backed by the PersistentVolumeClaim `claim` of the pod's namespace.
+    pub fn persistent_volume_claim(
+        name: impl Into<String>,
+        claim: impl Into<String>,
+    ) -> ClaimVolume {
+        ClaimVolume {
+            name: name.into(),
+            claim: claim.into(),
+            read_only: false,
+        }
+    }
+
+    /// A downward API volume: files holding the pod's own metadata and resources.
+    pub fn downward_api(name: impl Into<String>) -> DownwardApiVolume {
+        DownwardApiVolume {
+            name: name.into(),
+            items: Vec::new(),
+            default_mode: None,
+        }
+    }
+
+    /// A projected volume: several sources (ConfigMaps, Secrets, downward API, a service
+    /// account token) in one directory.
+    pub fn projected(name: impl Into<String>) -> ProjectedVolume {
+        ProjectedVolume {
+            name: name.into(),
+            sources: Vec::new(),
+            default_mode: None,
+        }
+    }
+
+    /// A directory of the node (`hostPath`). Rarely right for applications: the pod sees
+    /// whatever the node holds there.
+    pub fn host_path(name: impl Into<String>, path: impl Into<String>) -> HostPathVolume {
+        HostPathVolume {
+            name: name.into(),
+            path: path.into(),
+            kind: None,
+        }
+    }
+
+    /// Any volume source in k8s-openapi form (CSI, NFS, ephemeral, ...). `build()` still
+    /// checks its name (rule 7) and that exactly one source is set (rule 36).
+    pub fn from_k8s(volume: k8s::Volume) -> Volume {
+        Volume {
+            source: Source::Raw(Box::new(volume)),
+        }
+    }
+
+    /// The volume's name.
+    pub fn name(&self) -> &str {
+        match &self.source {
+            Source::EmptyDir(v) => &v.name,
+            Source::ConfigMap(v) => &v.name,
+            Source::Secret(v) => &v.name,
+            Source::Claim(v) => &v.name,
+            Source::DownwardApi(v) => &v.name,
+            Source::Projected(v) => &v.name,
+            Source::HostPath(v) => &v.name,
+            Source::Raw(v) => &v.name,
+        }
+    }
+
+    /// The k8s-openapi volume, checking it into `report`; `path` is `spec.volumes[i]`.
+    pub(crate) fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::Volume {
+        // Rule 7: a volume name is a DNS-1123 label (uniqueness is checked by the pod).
+        report.check(&path.field("name"), names::volume_name(self.name()));
+        let mut volume = k8s::Volume {
+            name: self.name().to_owned(),
+            ..k8s::Volume::default()
+        };
+        match &self.source {
+            Source::EmptyDir(v) => {
+                volume.empty_dir = Some(v.to_k8s(&path.field("emptyDir"), report))
+            }
+            Source::ConfigMap(v) => {
+                let p = path.field("configMap");
+                let f = &v.files;
+                report.check(
+                    &p.field("name"),
+                    names::object_name(&f.object, 34, "config map name"),
+                );
+                volume.config_map = Some(k8s::ConfigMapVolumeSource {
+                    name: f.object.clone(),
+                    items: f.items_to_k8s(&p, report),
+                    default_mode: check_mode(&p.field("defaultMode"), f.default_mode, report),
+                    optional: f.optional,
+                    ..Default::default()
+                });
+            }
+            Source::Secret(v) => {
+                let p = path.field("secret");
+                let f = &v.files;
+                report.check(
+                    &p.field("secretName"),
+                    names::object_name(&f.object, 34, "secret name"),
+                );
+                volume.secret = Some(k8s::SecretVolumeSource {
+                    secret_name: Some(f.object.clone()),
+                    items: f.items_to_k8s(&p, report),
+                    default_mode: check_mode(&p.field("defaultMode"), f.default_mode, report),
+                    optional: f.optional,
+                    ..Default::default()
+                });
+            }
+            Source::Claim(v) => {
+                let p = path.field("persistentVolumeClaim");
+                report.check(
+                    &p.field("claimName"),
+                    names::object_name(&v.claim, 36, "persistent volume claim name"),
+                );
+                volume.persistent_volume_claim = Some(k8s::PersistentVolumeClaimVolumeSource {
+                    claim_name: v.claim.clone(),
+                    read_only: v.read_only.then_some(true),
+                    ..Default::default()
+                });
+            }
+            Source::DownwardApi(v) => {
+                let p = path.field("downwardAPI");
+                volume.downward_api = Some(k8s::DownwardAPIVolumeSource {
+                    items: downward_items_to_k8s(&p.field("items"), &v.items, report),
+                    default_mode: check_mode(&p.field("defaultMode"), v.default_mode, report),
+                    ..Default::default()
+                });
+            }
+            Source::Projected(v) => {
+                volume.projected = Some(v.to_k8s(&path.field("projected"), report))
+            }
+            Source::HostPath(v) => {
+                let p = path.field("hostPath");
+                if !v.path.starts_with('/') {
+                    report.error(
+                        &p.field("path"),
+                        36,
+                        format!("host path {} is not absolute", shown(&v.path)),
+                        "give the full path on the node, starting with `/`",
+                    );
+                }
+                if let Some(kind) = &v.kind {
+                    report.check(&p.field("type"), host_path_type(kind));
+                }
+                volume.host_path = Some(k8s::HostPathVolumeSource {
+                    path: v.path.clone(),
+                    type_: v.kind.clone(),
+                    ..Default::default()
+                });
+            }
+            Source::Raw(raw) => {
+                check_one_source(path, raw, report);
+                volume = (**raw).clone();
+            }
+        }
+        volume
+    }
+}
+
+/// Rule 36 (`validateVolumeSource`): a volume given in k8s-openapi form sets exactly one source.
+fn check_one_source(path: &FieldPath, volume: &k8s::Volume, report: &mut Report) {
+    let v = volume;
+    let sources = [
+        ("awsElasticBlockStore", v.aws_elastic_block_store.is_some()),
+        ("azureDisk", v.azure_disk.is_some()),
+        ("azureFile", v.azure_file.is_some()),
+        ("cephfs", v.cephfs.is_some()),
+        ("cinder", v.cinder.is_some()),
+        ("configMap", v.config_map.is_some()),
+        ("csi", v.csi.is_some()),
+        ("downwardAPI", v.downward_api.is_some()),
+        ("emptyDir", v.empty_dir.is_some()),
+        ("ephemeral", v.ephemeral.is_some()),
+        ("fc", v.fc.is_some()),
+        ("flexVolume", v.flex_volume.is_some()),
+        ("flocker", v.flocker.is_some()),
+        ("gcePersistentDisk", v.gce_persistent_disk.is_some()),
+        ("gitRepo", v.git_repo.is_some()),
+        ("glusterfs", v.glusterfs.is_some()),
+        ("hostPath", v.host_path.is_some()),
+        ("image", v.image.is_some()),
+        ("iscsi", v.iscsi.is_some()),
+        ("nfs", v.nfs.is_some()),
+        ("persistentVolumeClaim", v.persistent_volume_claim.is_some()),
+        ("photonPersistentDisk", v.photon_persistent_disk.is_some()),
+        ("portworxVolume", v.portworx_volume.is_some()),
+        ("projected", v.projected.is_some()),
+        ("quobyte", v.quobyte.is_some()),
+        ("rbd", v.rbd.is_some()),
+        ("scaleIO", v.scale_io.is_some()),
+        ("secret", v.secret.is_some()),
+        ("storageos", v.storageos.is_some()),
+        ("vsphereVolume", v.vsphere_volume.is_some()),
+    ];
+    let set: Vec<&str> = sources
+        .iter()
+        .filter(|(_, is_set)| *is_set)
+        .map(|(name, _)| *name)
+        .collect();
+    match set.as_slice() {
+        [_] => {}
+        [] => report.error(
+            path,
+            36,
+            format!("volume {} has no source", shown(&v.name)),
+            "set exactly one source, such as `emptyDir`, `configMap` or `persistentVolumeClaim`",
+        ),
+        [_, rest @ ..] => {
+            for extra in rest {
+                report.error(
+                    &path.field(extra),
+                    36,
+                    format!(
+                        "volume {} sets more than one source: `{}`",
+                        shown(&v.name),
+                        set.join("`, `")
+                    ),
+                    "keep exactly one source per volume; declare another volume for the other",
+                );
+            }
+        }
+    }
+}
+
+/// The `hostPath` types (`validateHostPathType`).
+const HOST_PATH_TYPES: &[&str] = &[
+    "",
+    "DirectoryOrCreate",
+    "Directory",
+    "FileOrCreate",
+    "File",
+    "Socket",
+    "CharDevice",
+    "BlockDevice",
+];
+
+/// `validateHostPathType` (rule 36): one of [`HOST_PATH_TYPES`].
+fn host_path_type(value: &str) -> Checked {
+    if HOST_PATH_TYPES.contains(&value) {
+        return Ok(());
+    }
+    let fix = match crate::rules::suggest::closest(value, HOST_PATH_TYPES.iter().copied()) {
+        Some(close) => format!("use `{close}`"),
+        None => "use `Directory`, `DirectoryOrCreate`, `File`, `FileOrCreate`, `Socket`, `CharDevice` or `BlockDevice`".to_owned(),
+    };
+    Err(Violation::new(
+        36,
+        format!("{} is not a host path type", shown(value)),
+        fix,
+    ))
+}
+
+/// `validateVolumeSource` (rule 36) checks file modes: 0 to `0777`.
+fn check_mode(path: &FieldPath, mode: Option<i32>, report: &mut Report) -> Option<i32> {
+    if let Some(m) = mode {
+        if !(0..=MAX_MODE).contains(&m) {
+            report.error(
+                path,
+                36,
+                format!("file mode {m} is not between 0 and 0777 (511)"),
+                "write the mode in octal, such as `0o644`",
+            );
+        }
+    }
+    mode
+}
+
+/// `validateLocalDescendingPath` (used for volume items, rule 36): a non-empty relative path
+/// without `..` parts.
+fn local_path(value: &str) -> Checked {
+    if value.is_empty() {
+        return Err(Violation::new(
+            36,
+            "path may not be empty",
+            "give a relative file name, such as `config.yaml`",
+        ));
+    }
+    if value.starts_with('/') {
+        return Err(Violation::new(
+            36,
+            format!("path {} is absolute", shown(value)),
+            "give a path relative to the mount point, without the leading `/`",
+        ));
+    }
+    if value.split('/').any(|part| part == "..") {
+        return Err(Violation::new(
+            36,
+            format!("path {} contains `..`", shown(value)),
+            "give a path inside the volume, without `..`",
+        ));
+    }
+    Ok(())
+}
+
+macro_rules! volume_handle {
+    ($($ty:ident => $variant:ident),+) => {$(
+        impl VolumeName for $ty {
+            fn volume_name(&self) -> &str {
+                &self.name
+            }
+        }
+        impl VolumeName for &$ty {
+            fn volume_name(&self) -> &str {
+                &self.name
+            }
+        }
+        impl From<$ty> for Volume {
+            fn from(volume: $ty) -> Volume {
+                Volume { source: Source::$variant(volume) }
+            }
+        }
+        impl From<&$ty> for Volume {
+            fn from(volume: &$ty) -> Volume {
+                Volume { source: Source::$variant(volume.clone()) }
+            }
+        }
+    )+};
+}
+
+volume_handle!(
+    EmptyDirVolume => EmptyDir,
+    ConfigMapVolume => ConfigMap,
+    SecretVolume => Secret,
+    ClaimVolume => Claim,
+    DownwardApiVolume => DownwardApi,
+    ProjectedVolume => Projected,
+    HostPathVolume => HostPath
+);
+
+impl VolumeName for Volume {
+    fn volume_name(&self) -> &str {
+        self.name()
+    }
+}
+
+impl VolumeName for &Volume {
+    fn volume_name(&self) -> &str {
+        self.name()
+    }
+}
+
+impl From<&Volume> for Volume {
+    fn from(volume: &Volume) -> Volume {
+        volume.clone()
+    }
+}
+
+/// An `emptyDir` volume (see [`Volume::empty_dir`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmptyDirVolume {
+    name: String,
+    medium: Option<StorageMedium>,
+    size_limit: Option<Parsed<Quantity>>,
+}
+
+impl EmptyDirVolume {
+    /// Where the directory lives: `Memory` (a tmpfs, counted against the container's memory)
+    /// or `HugePages`. Unset: the node's disk.
+    pub fn medium(mut self, medium: StorageMedium) -> Self {
+        self.medium = Some(medium);
+        self
+    }
+
+    /// The most the volume may hold (`"1Gi"`); the pod is evicted above it.
+    pub fn size_limit(mut self, limit: impl Into<Parsed<Quantity>>) -> Self {
+        self.size_limit = Some(limit.into());
+        self
+    }
+
+    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::EmptyDirVolumeSource {
+        let size_limit = self.size_limit.as_ref().and_then(|limit| {
+            let at = path.field("sizeLimit");
+            let quantity = report.check(&at, limit.parse())?;
+            if quantity.is_negative() {
+                // `validateVolumeSource`: the size limit may not be negative (rule 48's quantities).
+                report.error(
+                    &at,
+                    48,
+                    format!("size limit `{quantity}` is negative"),
+                    "give a positive size, such as `1Gi`",
+                );
+            }
+            Some(K8sQuantity(quantity.as_str().to_owned()))
+        });
+        k8s::EmptyDirVolumeSource {
+            medium: self.medium.map(|m| m.as_str().to_owned()),
+            size_limit,
+            ..Default::default()
+        }
+    }
+}
+
+/// The files of a ConfigMap or Secret volume: which object, which keys, which modes.
+#[derive(Debug, Clone, PartialEq)]
+struct KeyFiles {
+    object: String,
+    items: Vec<(String, String)>,
+    default_mode: Option<i32>,
+    optional: Option<bool>,
+}
+
+impl KeyFiles {
+    fn new(object: String) -> Self {
+        KeyFiles {
+            object,
+            items: Vec::new(),
+            default_mode: None,
+            optional: None,
+        }
+    }
+
+    fn items_to_k8s(&self, path: &FieldPath, report: &mut Report) -> Option<Vec<k8s::KeyToPath>> {
+        key_items_to_k8s(&path.field("items"), &self.items, report)
+    }
+}
+
+/// `validateKeyToPath` (rule 36): a valid key (rule 34's grammar) and a local path.
+fn key_items_to_k8s(
+    path: &FieldPath,
+    items: &[(String, String)],
+    report: &mut Report,
+) -> Option<Vec<k8s::KeyToPath>> {
+    if items.is_empty() {
+        return None;
+    }
+    let out = items
+        .iter()
+        .enumerate()
+        .map(|(i, (key, file))| {
+            let at = path.index(i);
+            report.check(&at.field("key"), env::config_map_key(key));
+            report.check(&at.field("path"), local_path(file));
+            k8s::KeyToPath {
+                key: key.clone(),
+                path: file.clone(),
+                mode: None,
+                ..Default::default()
+            }
+        })
+        .collect();
+    Some(out)
+}
+
+macro_rules! key_files_methods {
+    ($ty:ident, $what:literal) => {
+        impl $ty {
+            #[doc = concat!("Projects only the key `key` of the ", $what, ", as the file `path` (relative to the mount point). Without items every key becomes a file named after it.")]
+            pub fn item(mut self, key: impl Into<String>, path: impl Into<String>) -> Self {
+                self.files.items.push((key.into(), path.into()));
+                self
+            }
+
+            #[doc = concat!("Projects several keys of the ", $what, " as `(key, path)` pairs.")]
+            pub fn items<K, P>(mut self, items: impl IntoIterator<Item = (K, P)>) -> Self
+            where
+                K: Into<String>,
+                P: Into<String>,
+            {
+                self.files
+                    .items
+                    .extend(items.into_iter().map(|(k, p)| (k.into(), p.into())));
+                self
+            }
+
+            /// The mode of the files, 0 to `0o777` (the API default is `0o644`).
+            pub fn default_mode(mut self, mode: i32) -> Self {
+                self.files.default_mode = Some(mode);
+                self
+            }
+
+            #[doc = concat!("Lets the pod start when the ", $what, " (or a projected key) does not exist.")]
+            pub fn optional(mut self) -> Self {
+                self.files.optional = Some(true);
+                self
+            }
+        }
+    };
+}
+
+/// A ConfigMap volume (see [`Volume::config_map`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigMapVolume {
+    name: String,
+    files: KeyFiles,
+}
+
+key_files_methods!(ConfigMapVolume, "config map");
+
+/// A Secret volume (see [`Volume::secret`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecretVolume {
+    name: String,
+    files: KeyFiles,
+}
+
+key_files_methods!(SecretVolume, "secret");
+
+/// A PersistentVolumeClaim volume (see [`Volume::persistent_volume_claim`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimVolume {
+    name: String,
+    claim: String,
+    read_only: bool,
+}
+
+impl ClaimVolume {
+    /// Attaches the claim read-only for every mount.
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+}
+
+/// One file of a downward API volume or projection.
+#[derive(Debug, Clone, PartialEq)]
+enum DownwardItem {
+    /// A field of the pod (`metadata.labels`).
+    Field { path: String, field_path: String },
+    /// A resource of one container (`limits.memory`).
+    Resource {
+        path: String,
+        container: String,
+        resource: String,
+    },
+}
+
+/// The fields a downward API *volume* may expose (`validDownwardAPIFieldPathExpressions`);
+/// env vars allow more (rule 32).
+const VOLUME_FIELD_PATHS: &[&str] = &[
+    "metadata.name",
+    "metadata.namespace",
+    "metadata.uid",
+    "metadata.labels",
+    "metadata.annotations",
+];
+
+/// `validateDownwardAPIVolumeFile` (rule 32 for volumes): the field paths a volume file may
+/// expose, including one label or annotation (`metadata.labels['app']`).
+fn volume_field_path(value: &str) -> Checked {
+    if VOLUME_FIELD_PATHS.contains(&value) {
+        return Ok(());
+    }
+    for (prefix, key_rule) in [
+        (
+            "metadata.labels['",
+            labels::label_key as fn(&str) -> Checked,
+        ),
+        ("metadata.annotations['", labels::annotation_key),
+    ] {
+        if let Some(key) = value
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix("']"))
+        {
+            return key_rule(key).map_err(|v| Violation::new(32, v.message, v.fix));
+        }
+    }
+    let fix = match crate::rules::suggest::closest(value, VOLUME_FIELD_PATHS.iter().copied()) {
+        Some(close) => format!("use `{close}`"),
+        None => "use `metadata.labels`, `metadata.annotations`, `metadata.name`, `metadata.namespace`, `metadata.uid` or `metadata.labels['<key>']`".to_owned(),
+    };
+    Err(Violation::new(
+        32,
+        format!(
+            "{} is not a field a downward API volume can expose",
+            shown(value)
+        ),
+        fix,
+    ))
+}
+
+fn downward_items_to_k8s(
+    path: &FieldPath,
+    items: &[DownwardItem],
+    report: &mut Report,
+) -> Option<Vec<k8s::DownwardAPIVolumeFile>> {
+    if items.is_empty() {
+        return None;
+    }
+    let out = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let at = path.index(i);
+            match item {
+                DownwardItem::Field {
+                    path: file,
+                    field_path,
+                } => {
+                    report.check(&at.field("path"), local_path(file));
+                    report.check(
+                        &at.field("fieldRef").field("fieldPath"),
+                        volume_field_path(field_path),
+                    );
+                    k8s::DownwardAPIVolumeFile {
+                        path: file.clone(),
+                        field_ref: Some(k8s::ObjectFieldSelector {
+                            field_path: field_path.clone(),
+                            api_version: None,
+                            ..Default::default()
+                        }),
+                        ..k8s::DownwardAPIVolumeFile::default()
+                    }
+                }
+                DownwardItem::Resource {
+                    path: file,
+                    container,
+                    resource,
+                } => {
+                    let r = at.field("resourceFieldRef");
+                    report.check(&at.field("path"), local_path(file));
+                    // Volumes must name the container (`validateContainerResourceFieldSelector`).
+                    report.check(&r.field("containerName"), names::container_name(container));
+                    report.check(&r.field("resource"), env::resource_field(resource));
+                    k8s::DownwardAPIVolumeFile {
+                        path: file.clone(),
+                        resource_field_ref: Some(k8s::ResourceFieldSelector {
+                            container_name: Some(container.clone()),
+                            resource: resource.clone(),
+                            divisor: None,
+                            ..Default::default()
+                        }),
+                        ..k8s::DownwardAPIVolumeFile::default()
+                    }
+                }
+            }
+        })
+        .collect();
+    Some(out)
+}
+
+/// A downward API volume (see [`Volume::downward_api`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DownwardApiVolume {
+    name: String,
+    items: Vec<DownwardItem>,
+    default_mode: Option<i32>,
+}
+
+impl DownwardApiVolume {
+    /// Writes the pod field `field_path` (`metadata.labels`, `metadata.annotations`,
+    /// `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels['<key>']`) to the
+    /// file `path`.
+    pub fn field_item(mut self, path: impl Into<String>, field_path: impl Into<String>) -> Self {
+        self.items.push(DownwardItem::Field {
+            path: path.into(),
+            field_path: field_path.into(),
+        });
+        self
+    }
+
+    /// Writes the resource `resource` (`limits.memory`, `requests.cpu`, ...) of container
+    /// `container` to the file `path`.
+    pub fn resource_item(
+        mut self,
+        path: impl Into<String>,
+        container: impl Into<String>,
+        resource: impl Into<String>,
+    ) -> Self {
+        self.items.push(DownwardItem::Resource {
+            path: path.into(),
+            container: container.into(),
+            resource: resource.into(),
+        });
+        self
+    }
+
+    /// The mode of the files, 0 to `0o777`.
+    pub fn default_mode(mut self, mode: i32) -> Self {
+        self.default_mode = Some(mode);
+        self
+    }
+}
+
+/// A service account token projected into a volume (see [`ProjectedVolume::service_account_token`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceAccountToken {
+    path: String,
+    audience: Option<String>,
+    expiration: Option<Parsed<crate::rules::duration::Duration>>,
+}
+
+impl ServiceAccountToken {
+    /// A token written to the file `path`.
+    pub fn new(path: impl Into<String>) -> Self {
+        ServiceAccountToken {
+            path: path.into(),
+            audience: None,
+            expiration: None,
+        }
+    }
+
+    /// The audience the token is for (default: the API server).
+    pub fn audience(mut self, audience: impl Into<String>) -> Self {
+        self.audience = Some(audience.into());
+        self
+    }
+
+    /// How long the token lives, at least 10 minutes (`"1h"`); the kubelet renews it.
+    pub fn expiration(
+        mut self,
+        expiration: impl Into<Parsed<crate::rules::duration::Duration>>,
+    ) -> Self {
+        self.expiration = Some(expiration.into());
+        self
+    }
+
+    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::ServiceAccountTokenProjection {
+        report.check(&path.field("path"), local_path(&self.path));
+        let expiration_seconds = self.expiration.as_ref().and_then(|e| {
+            let at = path.field("expirationSeconds");
+            let seconds = report.check(&at, e.parse())?.as_secs();
+            // `validateProjectionSources` (rule 36): 10 minutes to 2^32 seconds.
+            if !(MIN_TOKEN_SECONDS..=MAX_TOKEN_SECONDS).contains(&seconds) {
+                report.error(
+                    &at,
+                    36,
+                    format!("token expiration of {seconds}s is outside 10 minutes to 2^32 seconds"),
+                    "give an expiration of at least `10m`, such as `1h`",
+                );
+            }
+            Some(seconds)
+        });
+        k8s::ServiceAccountTokenProjection {
+            path: self.path.clone(),
+            audience: self.audience.clone(),
+            expiration_seconds,
+            ..Default::default()
+        }
+    }
+}
+
+/// One source of a projected volume.
+#[derive(Debug, Clone, PartialEq)]
+enum Projection {
+    ConfigMap {
+        name: String,
+        items: Vec<(String, String)>,
+    },
+    Secret {
+        name: String,
+        items: Vec<(String, String)>,
+    },
+    DownwardApi(Vec<DownwardItem>),
+    Token(ServiceAccountToken),
+}
+
+/// A projected volume (see [`Volume::projected`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectedVolume {
+    name: String,
+    sources: Vec<Projection>,
+    default_mode: Option<i32>,
+}
+
+fn pairs<K: Into<String>, P: Into<String>>(
+    items: impl IntoIterator<Item = (K, P)>,
+) -> Vec<(String, String)> {
+    items
+        .into_iter()
+        .map(|(k, p)| (k.into(), p.into()))
+        .collect()
+}
+
+impl ProjectedVolume {
+    /// Adds every key of ConfigMap `name`.
+    pub fn config_map(mut self, name: impl Into<String>) -> Self {
+        self.sources.push(Projection::ConfigMap {
+            name: name.into(),
+            items: Vec::new(),
+        });
+        self
+    }
+
+    /// Adds some keys of ConfigMap `name` as `(key, path)` pairs.
+    pub fn config_map_items<K: Into<String>, P: Into<String>>(
+        mut self,
+        name: impl Into<String>,
+        items: impl IntoIterator<Item = (K, P)>,
+    ) -> Self {
+        self.sources.push(Projection::ConfigMap {
+            name: name.into(),
+            items: pairs(items),
+        });
+        self
+    }
+
+    /// Adds every key of Secret `name`.
+    pub fn secret(mut self, name: impl Into<String>) -> Self {
+        self.sources.push(Projection::Secret {
+            name: name.into(),
+            items: Vec::new(),
+        });
+        self
+    }
+
+    /// Adds some keys of Secret `name` as `(key, path)` pairs.
+    pub fn secret_items<K: Into<String>, P: Into<String>>(
+        mut self,
+        name: impl Into<String>,
+        items: impl IntoIterator<Item = (K, P)>,
+    ) -> Self {
+        self.sources.push(Projection::Secret {
+            name: name.into(),
+            items: pairs(items),
+        });
+        self
+    }
+
+    /// Adds the downward API file `path` holding the pod field `field_path` (as in
+    /// [`DownwardApiVolume::field_item`]); consecutive files share one `downwardAPI` source.
+    pub fn field_item(mut self, path: impl Into<String>, field_path: impl Into<String>) -> Self {
+        let item = DownwardItem::Field {
+            path: path.into(),
+            field_path: field_path.into(),
+        };
+        match self.sources.last_mut() {
+            Some(Projection::DownwardApi(items)) => items.push(item),
+            _ => self.sources.push(Projection::DownwardApi(vec![item])),
+        }
+        self
+    }
+
+    /// Adds a service account token. A Pod with one must set `service_account_name` (rule 45).
+    pub fn service_account_token(mut self, token: ServiceAccountToken) -> Self {
+        self.sources.push(Projection::Token(token));
+        self
+    }
+
+    /// The mode of the files, 0 to `0o777`.
+    pub fn default_mode(mut self, mode: i32) -> Self {
+        self.default_mode = Some(mode);
+        self
+    }
+
+    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::ProjectedVolumeSource {
+        let sources_path = path.field("sources");
+        let sources = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, source)| {
+                let at = sources_path.index(i);
+                match source {
+                    Projection::ConfigMap { name, items } => {
+                        let p = at.field("configMap");
+                        report.check(
+                            &p.field("name"),
+                            names::object_name(name, 34, "config map name"),
+                        );
+                        k8s::VolumeProjection {
+                            config_map: Some(k8s::ConfigMapProjection {
+                                name: name.clone(),
+                                items: key_items_to_k8s(&p.field("items"), items, report),
+                                optional: None,
+                                ..Default::default()
+                            }),
+                            ..k8s::VolumeProjection::default()
+                        }
+                    }
+                    Projection::Secret { name, items } => {
+                        let p = at.field("secret");
+                        report.check(
+                            &p.field("name"),
+                            names::object_name(name, 34, "secret name"),
+                        );
+                        k8s::VolumeProjection {
+                            secret: Some(k8s::SecretProjection {
+                                name: name.clone(),
+                                items: key_items_to_k8s(&p.field("items"), items, report),
+                                optional: None,
+                                ..Default::default()
+                            }),
+                            ..k8s::VolumeProjection::default()
+                        }
+                    }
+                    Projection::DownwardApi(items) => k8s::VolumeProjection {
+                        downward_api: Some(k8s::DownwardAPIProjection {
+                            items: downward_items_to_k8s(
+                                &at.field("downwardAPI").field("items"),
+                                items,
+                                report,
+                            ),
+                            ..Default::default()
+                        }),
+                        ..k8s::VolumeProjection::default()
+                    },
+                    Projection::Token(token) => k8s::VolumeProjection {
+                        service_account_token: Some(
+                            token.to_k8s(&at.field("serviceAccountToken"), report),
+                        ),
+                        ..k8s::VolumeProjection::default()
+                    },
+                }
+            })
+            .collect::<Vec<_>>();
+        k8s::ProjectedVolumeSource {
+            sources: if sources.is_empty() {
+                None
+            } else {
+                Some(sources)
+            },
+            default_mode: check_mode(&path.field("defaultMode"), self.default_mode, report),
+            ..Default::default()
+        }
+    }
+}
+
+/// A `hostPath` volume (see [`Volume::host_path`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostPathVolume {
+    name: String,
+    path: String,
+    kind: Option<String>,
+}
+
+impl HostPathVolume {
+    /// The `type` check the kubelet makes before mounting (`Directory`, `DirectoryOrCreate`,
+    /// `File`, `Socket`, ...).
+    pub fn kind(mut self, kind: impl Into<String>) -> Self {
+        self.kind = Some(kind.into());
+        self
+    }
+}

@@ -1,0 +1,643 @@
+//! Services: a stable name and address in front of pods (rules 2 and 49-52).
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//!
+//! // ClusterIP in front of pods labelled `app: web`, targeting their port named `http`.
+//! let web = Service::new("web")
+//!     .selector("app", "web")
+//!     .port(ServicePort::tcp(80).name("http").target("http"))
+//!     .build()?;
+//! assert_eq!(web.spec.unwrap().ports.unwrap()[0].port, 80);
+//!
+//! // NodePort, headless and ExternalName services.
+//! let node = Service::node_port("web-node")
+//!     .selector("app", "web")
+//!     .port(ServicePort::tcp(80).target(8080).node_port(30080))
+//!     .build()?;
+//! let headless = Service::headless("random-generator").selector("app", "random-generator").build()?;
+//! let external = Service::external_name("db", "db.example.com").build()?;
+//! # let _ = (node, headless, external);
+//! # Ok::<(), k8s_dsl::Errors>(())
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use k8s_openapi::api::core::v1 as core;
+
+use crate::meta::Meta;
+use crate::rules::enums::{ExternalTrafficPolicy, Protocol, ServiceType, SessionAffinity};
+use crate::rules::{labels, names, ports, shown, Violation};
+use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::value::PortRef;
+use crate::workload::meta_methods;
+
+/// The kubelet's port, which a LoadBalancer may not expose (rule 51).
+const KUBELET_PORT: i32 = 10250;
+
+/// One port of a Service: the port clients use, the pod port it forwards to (a number or
+/// the name a container gives its port), and for NodePort/LoadBalancer services the node port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServicePort {
+    port: i32,
+    name: Option<String>,
+    target: Option<PortRef>,
+    protocol: Option<Protocol>,
+    node_port: Option<i32>,
+    app_protocol: Option<String>,
+}
+
+impl ServicePort {
+    /// Port `port` (1-65535), protocol left to the API default (TCP).
+    pub fn new(port: i32) -> Self {
+        ServicePort {
+            port,
+            name: None,
+            target: None,
+            protocol: None,
+            node_port: None,
+            app_protocol: None,
+        }
+    }
+
+    /// A TCP port.
+    pub fn tcp(port: i32) -> Self {
+        ServicePort::new(port).protocol(Protocol::Tcp)
+    }
+
+    /// A UDP port.
+    pub fn udp(port: i32) -> Self {
+        ServicePort::new(port).protocol(Protocol::Udp)
+    }
+
+    /// The protocol.
+    pub fn protocol(mut self, protocol: Protocol) -> Self {
+        self.protocol = Some(protocol);
+        self
+    }
+
+    /// The port's name (a DNS label; required when the Service has several ports, rule 49).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// The pod port to forward to: a number (`8080`) or a container port name (`"http"`),
+    /// which a [`Bundle`](crate::bundle::Bundle) checks against the selected containers.
+    pub fn target(mut self, target: impl Into<PortRef>) -> Self {
+        self.target = Some(target.into());
+        self
+    }
+
+    /// The port on every node (NodePort and LoadBalancer services only; outside
+    /// 30000-32767 gives a warning, since clusters can change the range).
+    pub fn node_port(mut self, port: i32) -> Self {
+        self.node_port = Some(port);
+        self
+    }
+
+    /// The application protocol (`appProtocol`, a qualified name such as `http` or
+    /// `kubernetes.io/h2c`).
+    pub fn app_protocol(mut self, protocol: impl Into<String>) -> Self {
+        self.app_protocol = Some(protocol.into());
+        self
+    }
+}
+
+impl From<i32> for ServicePort {
+    fn from(port: i32) -> Self {
+        ServicePort::new(port)
+    }
+}
+
+/// How the Service gets its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `type` left out (ClusterIP).
+    Default,
+    /// An explicit `type`.
+    Typed(ServiceType),
+    /// `clusterIP: None`.
+    Headless,
+}
+
+/// A Service.
+///
+/// Pick the kind with the constructor: [`new`](Self::new) (ClusterIP, `type` left out),
+/// [`cluster_ip`](Self::cluster_ip), [`node_port`](Self::node_port),
+/// [`load_balancer`](Self::load_balancer), [`headless`](Self::headless) (`clusterIP: None`)
+/// or [`external_name`](Self::external_name). See the [module docs](self) for examples.
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub(crate) meta: Meta,
+    kind: Kind,
+    external_name: Option<String>,
+    selector: BTreeMap<String, String>,
+    ports: Vec<ServicePort>,
+    external_traffic_policy: Option<ExternalTrafficPolicy>,
+    session_affinity: Option<SessionAffinity>,
+    load_balancer_source_ranges: Vec<String>,
+    publish_not_ready_addresses: Option<bool>,
+}
+
+impl Service {
+    fn with_kind(name: impl Into<String>, kind: Kind) -> Self {
+        Service {
+            meta: Meta::new(name),
+            kind,
+            external_name: None,
+            selector: BTreeMap::new(),
+            ports: Vec::new(),
+            external_traffic_policy: None,
+            session_affinity: None,
+            load_balancer_source_ranges: Vec::new(),
+            publish_not_ready_addresses: None,
+        }
+    }
+
+    /// A ClusterIP Service called `name` (a DNS-1035 label, rule 2), without an explicit `type`.
+    pub fn new(name: impl Into<String>) -> Self {
+        Service::with_kind(name, Kind::Default)
+    }
+
+    /// A Service with `type: ClusterIP` written out.
+    pub fn cluster_ip(name: impl Into<String>) -> Self {
+        Service::with_kind(name, Kind::Typed(ServiceType::ClusterIp))
+    }
+
+    /// A `NodePort` Service: each port also opens on every node.
+    pub fn node_port(name: impl Into<String>) -> Self {
+        Service::with_kind(name, Kind::Typed(ServiceType::NodePort))
+    }
+
+    /// A `LoadBalancer` Service.
+    pub fn load_balancer(name: impl Into<String>) -> Self {
+        Service::with_kind(name, Kind::Typed(ServiceType::LoadBalancer))
+    }
+
+    /// A headless Service (`clusterIP: None`): DNS returns the pod addresses. StatefulSets
+    /// need one; ports are optional.
+    pub fn headless(name: impl Into<String>) -> Self {
+        Service::with_kind(name, Kind::Headless)
+    }
+
+    /// An `ExternalName` Service: a DNS alias (CNAME) for `external_name` (a DNS name, rule 51).
+    pub fn external_name(name: impl Into<String>, external_name: impl Into<String>) -> Self {
+        let mut service = Service::with_kind(name, Kind::Typed(ServiceType::ExternalName));
+        service.external_name = Some(external_name.into());
+        service
+    }
+
+    meta_methods!();
+
+    /// Selects the pods with the label `key: value` (rule 52); call again for more labels.
+    pub fn selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.selector.insert(key.into(), value.into());
+        self
+    }
+
+    /// Adds a port: `ServicePort::tcp(80).target("http")`, or just `80`.
+    pub fn port(mut self, port: impl Into<ServicePort>) -> Self {
+        self.ports.push(port.into());
+        self
+    }
+
+    /// `Cluster` or `Local` (NodePort and LoadBalancer services only, rule 51).
+    pub fn external_traffic_policy(mut self, policy: ExternalTrafficPolicy) -> Self {
+        self.external_traffic_policy = Some(policy);
+        self
+    }
+
+    /// `None` or `ClientIP`.
+    pub fn session_affinity(mut self, affinity: SessionAffinity) -> Self {
+        self.session_affinity = Some(affinity);
+        self
+    }
+
+    /// Adds a client CIDR allowed through the load balancer (LoadBalancer only, rule 51).
+    pub fn load_balancer_source_range(mut self, cidr: impl Into<String>) -> Self {
+        self.load_balancer_source_ranges.push(cidr.into());
+        self
+    }
+
+    /// Publishes the addresses of pods that are not ready (`publishNotReadyAddresses`).
+    pub fn publish_not_ready_addresses(mut self, publish: bool) -> Self {
+        self.publish_not_ready_addresses = Some(publish);
+        self
+    }
+
+    /// The k8s-openapi `Service`, or every error found.
+    pub fn build(self) -> Result<core::Service, Errors> {
+        self.build_with_warnings().map(|(s, _)| s)
+    }
+
+    /// Like [`build`](Self::build), also returning the warnings (such as a nodePort outside
+    /// the default range).
+    pub fn build_with_warnings(self) -> Result<(core::Service, Vec<Warning>), Errors> {
+        let mut report = Report::new();
+        let service = self.to_k8s(&mut report);
+        report.finish(service)
+    }
+
+    fn service_type(&self) -> ServiceType {
+        match self.kind {
+            Kind::Typed(t) => t,
+            Kind::Default | Kind::Headless => ServiceType::ClusterIp,
+        }
+    }
+
+    /// The Service, checking everything into `report`.
+    pub(crate) fn to_k8s(&self, report: &mut Report) -> core::Service {
+        // Rule 2: a DNS-1035 label.
+        let metadata = self
+            .meta
+            .to_k8s(&FieldPath::parse("metadata"), report, names::service_name);
+        let path = FieldPath::parse("spec");
+        let service_type = self.service_type();
+        let is_external_name = service_type == ServiceType::ExternalName;
+        self.check_selector(&path, report, is_external_name);
+        let ports = self.check_ports(&path, report, service_type);
+        if let Some(external) = &self.external_name {
+            // Rule 51: externalName is a DNS subdomain.
+            report.check(
+                &path.field("externalName"),
+                names::dns1123_subdomain(external, 51, "external name"),
+            );
+        }
+        if !self.load_balancer_source_ranges.is_empty() && service_type != ServiceType::LoadBalancer
+        {
+            report.error(
+                &path.field("loadBalancerSourceRanges"),
+                51,
+                "may only be used when `type` is `LoadBalancer`",
+                "use `Service::load_balancer(..)` or remove the source ranges",
+            );
+        }
+        let external = matches!(
+            service_type,
+            ServiceType::NodePort | ServiceType::LoadBalancer
+        );
+        if self.external_traffic_policy.is_some() && !external {
+            report.error(
+                &path.field("externalTrafficPolicy"),
+                51,
+                "may only be set for externally-accessible services (`NodePort` or `LoadBalancer`)",
+                "remove `.external_traffic_policy(..)` or use `Service::node_port(..)`/`load_balancer(..)`",
+            );
+        }
+        let spec = core::ServiceSpec {
+            type_: match self.kind {
+                Kind::Typed(t) => Some(t.as_str().to_owned()),
+                Kind::Default | Kind::Headless => None,
+            },
+            cluster_ip: (self.kind == Kind::Headless).then(|| "None".to_owned()),
+            external_name: self.external_name.clone(),
+            selector: crate::meta::non_empty(&self.selector),
+            ports: (!ports.is_empty()).then_some(ports),
+            external_traffic_policy: self.external_traffic_policy.map(|p| p.as_str().to_owned()),
+            session_affinity: self.session_affinity.map(|a| a.as_str().to_owned()),
+            load_balancer_source_ranges: (!self.load_balancer_source_ranges.is_empty())
+                .then(|| self.load_balancer_source_ranges.clone()),
+            publish_not_ready_addresses: self.publish_not_ready_addresses,
+            ..core::ServiceSpec::default()
+        };
+        core::Service {
+            metadata,
+            spec: Some(spec),
+            ..core::Service::default()
+        }
+    }
+
+    /// Rule 52: the selector follows label syntax.
+    fn check_selector(&self, path: &FieldPath, report: &mut Report, is_external_name: bool) {
+        let at = path.field("selector");
+        for (key, value) in &self.selector {
+            let entry = at.key(key);
+            for result in [labels::label_key(key), labels::label_value(value)] {
+                if let Err(v) = result {
+                    report.violation(&entry, Violation { rule: 52, ..v });
+                }
+            }
+        }
+        if is_external_name && !self.selector.is_empty() {
+            report.warn(
+                &at,
+                "an `ExternalName` service ignores its selector; remove it",
+            );
+        }
+    }
+
+    /// Rules 49-51 for each port.
+    fn check_ports(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+        service_type: ServiceType,
+    ) -> Vec<core::ServicePort> {
+        let at = path.field("ports");
+        let needs_ports = self.kind != Kind::Headless && service_type != ServiceType::ExternalName;
+        if self.ports.is_empty() && needs_ports {
+            report.error(
+                &at,
+                49,
+                "a service needs at least one port (unless it is headless or `ExternalName`)",
+                "add `.port(ServicePort::tcp(80).target(..))`",
+            );
+        }
+        let several = self.ports.len() > 1;
+        let mut names_seen = BTreeSet::new();
+        let mut ports_seen = BTreeSet::new();
+        let mut node_ports_seen = BTreeSet::new();
+        let node_ports_allowed = matches!(
+            service_type,
+            ServiceType::NodePort | ServiceType::LoadBalancer
+        );
+        self.ports
+            .iter()
+            .enumerate()
+            .map(|(i, port)| {
+                let p = at.index(i);
+                match &port.name {
+                    None if several => report.error(
+                        &p.field("name"),
+                        49,
+                        "every port needs a name when a service has more than one port",
+                        "call `.name(\"http\")` on each port",
+                    ),
+                    None => {}
+                    Some(name) => {
+                        report.check(
+                            &p.field("name"),
+                            names::dns1123_label(name, 49, "service port name"),
+                        );
+                        if !names_seen.insert(name.as_str()) {
+                            report.error(
+                                &p.field("name"),
+                                49,
+                                format!("duplicate port name {}", shown(name)),
+                                "give each port its own name",
+                            );
+                        }
+                    }
+                }
+                if let Err(v) = ports::port_number(i64::from(port.port), "service port") {
+                    report.violation(&p.field("port"), Violation { rule: 49, ..v });
+                }
+                let protocol = port.protocol.unwrap_or(Protocol::Tcp);
+                // Rule 50: (protocol, port) pairs are unique.
+                if !ports_seen.insert((protocol.as_str(), port.port)) {
+                    report.error(
+                        &p,
+                        50,
+                        format!("duplicate port {}/{protocol}", port.port),
+                        "expose each port and protocol once",
+                    );
+                }
+                // Rule 51: a load balancer may not expose the kubelet port.
+                if service_type == ServiceType::LoadBalancer && port.port == KUBELET_PORT {
+                    report.error(
+                        &p.field("port"),
+                        51,
+                        "may not expose port 10250 externally since it is used by the kubelet",
+                        "use another port",
+                    );
+                }
+                match &port.target {
+                    Some(PortRef::Number(n)) => {
+                        if let Err(v) = ports::port_number(i64::from(*n), "target port") {
+                            report.violation(&p.field("targetPort"), Violation { rule: 49, ..v });
+                        }
+                    }
+                    Some(PortRef::Name(name)) => {
+                        if let Err(v) = ports::port_name(name) {
+                            report.violation(&p.field("targetPort"), Violation { rule: 49, ..v });
+                        }
+                    }
+                    None => {}
+                }
+                if let Some(app) = &port.app_protocol {
+                    report.check(
+                        &p.field("appProtocol"),
+                        labels::qualified_name(app, 49, "app protocol"),
+                    );
+                }
+                if let Some(node_port) = port.node_port {
+                    self.check_node_port(
+                        &p.field("nodePort"),
+                        report,
+                        node_port,
+                        node_ports_allowed,
+                        service_type,
+                        &mut node_ports_seen,
+                        protocol,
+                    );
+                }
+                core::ServicePort {
+                    app_protocol: port.app_protocol.clone(),
+                    name: port.name.clone(),
+                    node_port: port.node_port,
+                    port: port.port,
+                    protocol: port.protocol.map(|p| p.as_str().to_owned()),
+                    target_port: port.target.as_ref().map(PortRef::to_int_or_string),
+                }
+            })
+            .collect()
+    }
+
+    /// Rule 50: nodePort only for NodePort/LoadBalancer, unique per protocol; outside the
+    /// default range is a warning.
+    #[allow(clippy::too_many_arguments)]
+    fn check_node_port(
+        &self,
+        at: &FieldPath,
+        report: &mut Report,
+        node_port: i32,
+        allowed: bool,
+        service_type: ServiceType,
+        seen: &mut BTreeSet<(&'static str, i32)>,
+        protocol: Protocol,
+    ) {
+        if !allowed {
+            let kind = if self.kind == Kind::Headless {
+                "a headless service".to_owned()
+            } else {
+                format!("`type` is `{service_type}`")
+            };
+            report.error(
+                at,
+                50,
+                format!("may not be used when {kind}"),
+                "use `Service::node_port(..)` or `Service::load_balancer(..)`, or remove `.node_port(..)`",
+            );
+            return;
+        }
+        if let Err(v) = ports::port_number(i64::from(node_port), "node port") {
+            report.violation(at, Violation { rule: 50, ..v });
+            return;
+        }
+        if !seen.insert((protocol.as_str(), node_port)) {
+            report.error(
+                at,
+                50,
+                format!("duplicate node port {node_port}/{protocol}"),
+                "use each node port once per protocol",
+            );
+        }
+        if !ports::node_port_in_default_range(i64::from(node_port)) {
+            report.warn(
+                at,
+                format!(
+                    "node port {node_port} is outside the default range 30000-32767; the API server rejects it unless the cluster's `--service-node-port-range` includes it"
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod tests {
+    use super::*;
+
+    fn err(service: Service) -> Errors {
+        match service.build() {
+            Ok(s) => panic!("expected errors, got {s:?}"),
+            Err(errors) => errors,
+        }
+    }
+
+    #[test]
+    fn workload_17_cluster_ip_and_node_port() {
+        let svc = Service::new("random-generator")
+            .selector("app", "random-generator")
+            .port(ServicePort::tcp(80).target("http"))
+            .build()
+            .unwrap();
+        let yaml = crate::emit::to_yaml(&svc).unwrap();
+        assert!(yaml.contains("targetPort: http"), "{yaml}");
+        assert!(!yaml.contains("type:"), "{yaml}");
+        let (svc, warnings) = Service::node_port("random-generator-np")
+            .selector("app", "random-generator")
+            .port(ServicePort::tcp(8080).target(8080).node_port(30036))
+            .build_with_warnings()
+            .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let yaml = crate::emit::to_yaml(&svc).unwrap();
+        assert!(yaml.contains("type: NodePort"), "{yaml}");
+        assert!(yaml.contains("nodePort: 30036"), "{yaml}");
+    }
+
+    #[test]
+    fn headless_and_external_name() {
+        let svc = Service::headless("db")
+            .selector("app", "db")
+            .build()
+            .unwrap();
+        assert_eq!(svc.spec.unwrap().cluster_ip.as_deref(), Some("None"));
+        let svc = Service::external_name("ext", "db.example.com")
+            .build()
+            .unwrap();
+        assert_eq!(svc.spec.unwrap().type_.as_deref(), Some("ExternalName"));
+    }
+
+    #[test]
+    fn rule_2_service_name_is_a_dns_1035_label() {
+        let errors = err(Service::new("1web").port(80));
+        assert!(errors.has("metadata.name", 2), "{errors}");
+        let errors = err(Service::new("web.example").port(80));
+        assert!(errors.has("metadata.name", 2), "{errors}");
+    }
+
+    #[test]
+    fn rule_49_ports_required_named_and_valid() {
+        let errors = err(Service::new("web").selector("app", "web"));
+        assert!(errors.has("spec.ports", 49), "{errors}");
+        let errors = err(Service::new("web")
+            .port(ServicePort::tcp(80))
+            .port(
+                ServicePort::tcp(0)
+                    .name("Bad_Name")
+                    .target("way_too_long_port_name"),
+            )
+            .port(
+                ServicePort::tcp(443)
+                    .name("Bad_Name")
+                    .target(70000)
+                    .app_protocol("not valid!"),
+            ));
+        assert!(errors.has("spec.ports[0].name", 49), "{errors}");
+        assert!(errors.has("spec.ports[1].name", 49), "{errors}");
+        assert!(errors.has("spec.ports[1].port", 49), "{errors}");
+        assert!(errors.has("spec.ports[1].targetPort", 49), "{errors}");
+        assert!(errors.has("spec.ports[2].targetPort", 49), "{errors}");
+        assert!(errors.has("spec.ports[2].appProtocol", 49), "{errors}");
+        // Headless and ExternalName services need no ports.
+        assert!(Service::headless("h").build().is_ok());
+    }
+
+    #[test]
+    fn rule_50_node_port_forbidden_on_cluster_ip() {
+        let errors = err(Service::new("web").port(ServicePort::tcp(80).node_port(30080)));
+        assert!(errors.has("spec.ports[0].nodePort", 50), "{errors}");
+        let errors = err(Service::headless("web").port(ServicePort::tcp(80).node_port(30080)));
+        assert!(errors.has("spec.ports[0].nodePort", 50), "{errors}");
+    }
+
+    #[test]
+    fn rule_50_node_port_outside_default_range_is_a_warning() {
+        let (_, warnings) = Service::node_port("web")
+            .port(ServicePort::tcp(80).node_port(8080))
+            .build_with_warnings()
+            .unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].path.as_str(), "spec.ports[0].nodePort");
+        assert!(warnings[0].message.contains("30000-32767"));
+    }
+
+    #[test]
+    fn rule_50_duplicate_ports_and_node_ports() {
+        let errors = err(Service::node_port("web")
+            .port(ServicePort::tcp(80).name("a").node_port(30080))
+            .port(ServicePort::new(80).name("b").node_port(30080))
+            .port(ServicePort::udp(80).name("c").node_port(70000)));
+        assert!(errors.has("spec.ports[1]", 50), "{errors}");
+        assert!(errors.has("spec.ports[1].nodePort", 50), "{errors}");
+        assert!(errors.has("spec.ports[2].nodePort", 50), "{errors}");
+        assert!(!errors.has("spec.ports[2]", 50), "{errors}");
+    }
+
+    #[test]
+    fn rule_51_load_balancer_and_external_rules() {
+        let errors = err(Service::load_balancer("lb").port(10250));
+        assert!(errors.has("spec.ports[0].port", 51), "{errors}");
+        let errors = err(Service::new("web")
+            .port(80)
+            .load_balancer_source_range("10.0.0.0/8")
+            .external_traffic_policy(ExternalTrafficPolicy::Local));
+        assert!(errors.has("spec.loadBalancerSourceRanges", 51), "{errors}");
+        assert!(errors.has("spec.externalTrafficPolicy", 51), "{errors}");
+        let errors = err(Service::external_name("ext", "not a host!"));
+        assert!(errors.has("spec.externalName", 51), "{errors}");
+        assert!(Service::load_balancer("lb")
+            .port(443)
+            .load_balancer_source_range("10.0.0.0/8")
+            .external_traffic_policy(ExternalTrafficPolicy::Local)
+            .build()
+            .is_ok());
+    }
+
+    #[test]
+    fn rule_52_selector_follows_label_syntax() {
+        let errors = err(Service::new("web")
+            .port(80)
+            .selector("bad key!", "web")
+            .selector("app", "bad value!"));
+        assert!(errors.has("spec.selector[bad key!]", 52), "{errors}");
+        assert!(errors.has("spec.selector[app]", 52), "{errors}");
+    }
+}

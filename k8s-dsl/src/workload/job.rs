@@ -1,0 +1,1046 @@
+//! Jobs: pods that run to completion (rules 3, 5 and 53-60).
+
+use std::collections::BTreeSet;
+
+use k8s_openapi::api::batch::v1 as batch;
+use k8s_openapi::api::core::v1::PodTemplateSpec;
+
+use super::common::{meta_methods, non_negative, seconds, seconds_i32};
+use super::selector::Selector;
+use crate::meta::Meta;
+use crate::pod::Pod;
+use crate::rules::duration::Duration;
+use crate::rules::enums::{
+    CompletionMode, ConditionStatus, JobRestartPolicy, OnExitCodesOperator, PodFailurePolicyAction,
+    RestartPolicy,
+};
+use crate::rules::{labels, names, shown};
+use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::value::Parsed;
+
+/// At most this many pod failure policy rules, success policy rules, or pod condition
+/// patterns per rule (`maxPodFailurePolicyRules`, `maxSuccessPolicyRule`, ...).
+const MAX_RULES: usize = 20;
+/// At most this many exit codes per `onExitCodes` (`maxPodFailurePolicyOnExitCodesValues`).
+const MAX_EXIT_CODES: usize = 255;
+/// Limits of Indexed Jobs (`maxParallelismForIndexedJob`, `maxFailedIndexesLimit`, ...).
+const MAX_INDEXED_PARALLELISM: i32 = 100_000;
+const MAX_FAILED_INDEXES: i32 = 100_000;
+const MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES: i32 = 100_000;
+const MAX_PARALLELISM_WITH_MANY_COMPLETIONS: i32 = 10_000;
+
+/// When a Job replaces a failed pod (`spec.podReplacementPolicy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PodReplacementPolicy {
+    /// As soon as the old pod is terminating (the default without a pod failure policy).
+    TerminatingOrFailed,
+    /// Only once the old pod has fully failed (required with a pod failure policy, rule 54).
+    Failed,
+}
+
+impl PodReplacementPolicy {
+    /// The Kubernetes spelling.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PodReplacementPolicy::TerminatingOrFailed => "TerminatingOrFailed",
+            PodReplacementPolicy::Failed => "Failed",
+        }
+    }
+}
+
+/// One rule of a Job's pod failure policy: an action, and either exit codes or pod
+/// conditions that trigger it (rules 54, 55).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let fail_fast = PodFailureRule::fail_job().on_exit_codes(OnExitCodesOperator::In, [42]);
+/// let ignore_disruptions =
+///     PodFailureRule::ignore().on_pod_condition("DisruptionTarget", ConditionStatus::True);
+/// # let _ = (fail_fast, ignore_disruptions);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PodFailureRule {
+    action: PodFailurePolicyAction,
+    exit_codes: Option<(OnExitCodesOperator, Vec<i32>)>,
+    container: Option<String>,
+    conditions: Vec<(String, ConditionStatus)>,
+}
+
+impl PodFailureRule {
+    /// A rule with `action`; add `on_exit_codes` or `on_pod_condition`.
+    pub fn new(action: PodFailurePolicyAction) -> Self {
+        PodFailureRule {
+            action,
+            exit_codes: None,
+            container: None,
+            conditions: Vec::new(),
+        }
+    }
+
+    /// Fail the whole Job.
+    pub fn fail_job() -> Self {
+        PodFailureRule::new(PodFailurePolicyAction::FailJob)
+    }
+
+    /// Fail the pod's index (needs `backoff_limit_per_index`).
+    pub fn fail_index() -> Self {
+        PodFailureRule::new(PodFailurePolicyAction::FailIndex)
+    }
+
+    /// Do not count the failure towards the backoff limit.
+    pub fn ignore() -> Self {
+        PodFailureRule::new(PodFailurePolicyAction::Ignore)
+    }
+
+    /// Count the failure towards the backoff limit (the default behaviour).
+    pub fn count() -> Self {
+        PodFailureRule::new(PodFailurePolicyAction::Count)
+    }
+
+    /// Match containers that exit with (`In`) or without (`NotIn`) one of `values`
+    /// (1 to 255 codes, in increasing order, no `0` with `In`; rule 55).
+    pub fn on_exit_codes(
+        mut self,
+        operator: OnExitCodesOperator,
+        values: impl IntoIterator<Item = i32>,
+    ) -> Self {
+        self.exit_codes = Some((operator, values.into_iter().collect()));
+        self
+    }
+
+    /// Only look at the exit code of this container (or init container) of the template.
+    pub fn container(mut self, name: impl Into<String>) -> Self {
+        self.container = Some(name.into());
+        self
+    }
+
+    /// Match pods with the condition `type_` in `status` (for example `DisruptionTarget`).
+    pub fn on_pod_condition(mut self, type_: impl Into<String>, status: ConditionStatus) -> Self {
+        self.conditions.push((type_.into(), status));
+        self
+    }
+
+    // `status` is optional in some Kubernetes versions of k8s-openapi; `.into()` fits both.
+    #[allow(clippy::useless_conversion)]
+    fn to_k8s(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+        facts: &JobFacts<'_>,
+    ) -> batch::PodFailurePolicyRule {
+        // Rule 54: exactly one of onExitCodes and onPodConditions.
+        match (&self.exit_codes, self.conditions.is_empty()) {
+            (Some(_), false) => report.error(
+                path,
+                54,
+                "specifying both `onExitCodes` and `onPodConditions` is not supported",
+                "split it into two rules",
+            ),
+            (None, true) => report.error(
+                path,
+                54,
+                "specifying one of `onExitCodes` and `onPodConditions` is required",
+                "call `.on_exit_codes(..)` or `.on_pod_condition(..)` on the rule",
+            ),
+            _ => {}
+        }
+        // Rule 54: FailIndex needs backoffLimitPerIndex.
+        if self.action == PodFailurePolicyAction::FailIndex && !facts.has_backoff_limit_per_index {
+            report.error(
+                &path.field("action"),
+                54,
+                "`FailIndex` requires `backoffLimitPerIndex`",
+                "call `.backoff_limit_per_index(..)` on the Job, or use another action",
+            );
+        }
+        let on_exit_codes = self.exit_codes.as_ref().map(|(operator, values)| {
+            let at = path.field("onExitCodes");
+            self.check_exit_codes(&at, report, *operator, values, facts);
+            batch::PodFailurePolicyOnExitCodesRequirement {
+                container_name: self.container.clone(),
+                operator: operator.as_str().to_owned(),
+                values: values.clone(),
+            }
+        });
+        if self.container.is_some() && self.exit_codes.is_none() {
+            report.error(
+                &path.field("onExitCodes").field("containerName"),
+                55,
+                "a container name only applies to `onExitCodes`",
+                "add `.on_exit_codes(..)` or remove `.container(..)`",
+            );
+        }
+        let on_pod_conditions = (!self.conditions.is_empty()).then(|| {
+            let at = path.field("onPodConditions");
+            if self.conditions.len() > MAX_RULES {
+                report.error(
+                    &at,
+                    55,
+                    format!(
+                        "has {} patterns; at most {MAX_RULES} are allowed",
+                        self.conditions.len()
+                    ),
+                    "merge or drop patterns",
+                );
+            }
+            self.conditions
+                .iter()
+                .enumerate()
+                .map(|(j, (type_, status))| {
+                    report.check(
+                        &at.index(j).field("type"),
+                        labels::qualified_name(type_, 55, "pod condition type"),
+                    );
+                    batch::PodFailurePolicyOnPodConditionsPattern {
+                        type_: type_.clone(),
+                        status: status.as_str().to_owned().into(),
+                    }
+                })
+                .collect()
+        });
+        batch::PodFailurePolicyRule {
+            action: self.action.as_str().to_owned(),
+            on_exit_codes,
+            on_pod_conditions,
+        }
+    }
+
+    /// Rule 55: 1-255 values, sorted and unique, no 0 with `In`, a known container.
+    fn check_exit_codes(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+        operator: OnExitCodesOperator,
+        values: &[i32],
+        facts: &JobFacts<'_>,
+    ) {
+        let values_path = path.field("values");
+        if values.is_empty() || values.len() > MAX_EXIT_CODES {
+            report.error(
+                &values_path,
+                55,
+                format!(
+                    "has {} exit codes; 1 to {MAX_EXIT_CODES} are required",
+                    values.len()
+                ),
+                "list between 1 and 255 exit codes",
+            );
+        }
+        let mut sorted: Vec<i32> = values.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut seen = BTreeSet::new();
+        let mut previous: Option<i32> = None;
+        for (j, &value) in values.iter().enumerate() {
+            let at = values_path.index(j);
+            if operator == OnExitCodesOperator::In && value == 0 {
+                report.error(
+                    &at,
+                    55,
+                    "must not be 0 for the `In` operator",
+                    "remove `0`: a container that exits with 0 succeeded",
+                );
+            }
+            if !seen.insert(value) {
+                report.error(
+                    &at,
+                    55,
+                    format!("duplicate exit code {value}"),
+                    format!("list each code once: {sorted:?}"),
+                );
+            } else if previous.is_some_and(|p| p > value) {
+                report.error(
+                    &at,
+                    55,
+                    format!(
+                        "exit codes must be in increasing order; {value} comes after a larger one"
+                    ),
+                    format!("write them as {sorted:?}"),
+                );
+            }
+            previous = Some(value);
+        }
+        if let Some(name) = &self.container {
+            if !facts.container_names.iter().any(|c| c == name) {
+                let known = facts
+                    .container_names
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let fix = crate::rules::suggest::did_you_mean(
+                    name,
+                    facts.container_names.iter().map(String::as_str),
+                )
+                .unwrap_or_else(|| "use the name of a container of the template".to_owned());
+                report.error(
+                    &path.field("containerName"),
+                    55,
+                    format!(
+                        "{} is not a container or init container of the pod template (it has {known})",
+                        shown(name)
+                    ),
+                    fix,
+                );
+            }
+        }
+    }
+}
+
+/// One rule of a Job's success policy (rule 58): the Job succeeds once these indexes (and/or
+/// this many of them) have succeeded. Indexed Jobs only.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let leader_done = SuccessRule::new().succeeded_indexes("0");
+/// let any_two = SuccessRule::new().succeeded_indexes("0-4").succeeded_count(2);
+/// # let _ = (leader_done, any_two);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SuccessRule {
+    indexes: Option<String>,
+    count: Option<i32>,
+}
+
+impl SuccessRule {
+    /// An empty rule: set `succeeded_indexes`, `succeeded_count` or both.
+    pub fn new() -> Self {
+        SuccessRule::default()
+    }
+
+    /// The indexes that must succeed, as a list of numbers and ranges: `"0,2-4"`.
+    pub fn succeeded_indexes(mut self, indexes: impl Into<String>) -> Self {
+        self.indexes = Some(indexes.into());
+        self
+    }
+
+    /// How many indexes (of `succeeded_indexes`, or of all) must succeed.
+    pub fn succeeded_count(mut self, count: i32) -> Self {
+        self.count = Some(count);
+        self
+    }
+
+    fn to_k8s(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+        completions: Option<i32>,
+    ) -> batch::SuccessPolicyRule {
+        if self.indexes.is_none() && self.count.is_none() {
+            report.error(
+                path,
+                58,
+                "at least one of `succeededCount` or `succeededIndexes` must be specified",
+                "call `.succeeded_indexes(..)` or `.succeeded_count(..)` on the rule",
+            );
+        }
+        let mut total: Option<i64> = None;
+        if let Some(indexes) = &self.indexes {
+            let at = path.field("succeededIndexes");
+            match parse_indexes(indexes, completions) {
+                Ok(count) => total = Some(count),
+                Err(message) => report.error(
+                    &at,
+                    58,
+                    message,
+                    "write increasing, non-overlapping indexes and ranges below `completions`, such as `0,2-4`",
+                ),
+            }
+        }
+        if let Some(count) = self.count {
+            let at = path.field("succeededCount");
+            if count < 0 {
+                report.error(
+                    &at,
+                    58,
+                    format!("must be greater than or equal to 0, not {count}"),
+                    "use a positive count",
+                );
+            } else if let Some(c) = completions.filter(|&c| count > c) {
+                report.error(
+                    &at,
+                    58,
+                    format!("must be less than or equal to `completions` ({c}), not {count}"),
+                    format!("use at most {c}"),
+                );
+            } else if let Some(t) = total.filter(|&t| i64::from(count) > t) {
+                report.error(
+                    &at,
+                    58,
+                    format!("must be less than or equal to the number of succeeded indexes ({t}), not {count}"),
+                    format!("use at most {t}, or list more indexes"),
+                );
+            }
+        }
+        batch::SuccessPolicyRule {
+            succeeded_count: self.count,
+            succeeded_indexes: self.indexes.clone(),
+        }
+    }
+}
+
+/// Parses `"0,2-4"` into the number of indexes it names, checking order and bounds.
+fn parse_indexes(text: &str, completions: Option<i32>) -> Result<i64, String> {
+    let mut count: i64 = 0;
+    let mut last: Option<i64> = None;
+    for part in text.split(',') {
+        let (first, second) = match part.split_once('-') {
+            Some((a, b)) => (a, Some(b)),
+            None => (part, None),
+        };
+        let number = |s: &str| -> Result<i64, String> {
+            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("{} is not an index or a range `a-b`", shown(part)));
+            }
+            s.parse::<i64>()
+                .map_err(|_| format!("{} is too large", shown(s)))
+        };
+        let start = number(first)?;
+        let end = match second {
+            Some(b) => number(b)?,
+            None => start,
+        };
+        if end < start {
+            return Err(format!("range {} goes backwards", shown(part)));
+        }
+        if last.is_some_and(|l| start <= l) {
+            return Err(format!(
+                "{} overlaps or comes before the previous index",
+                shown(part)
+            ));
+        }
+        if let Some(c) = completions {
+            if end >= i64::from(c) {
+                return Err(format!("index {end} is not below `completions` ({c})"));
+            }
+        }
+        count += end - start + 1;
+        last = Some(end);
+    }
+    Ok(count)
+}
+
+/// What the checks of a pod failure policy need to know about the rest of the Job.
+struct JobFacts<'a> {
+    has_backoff_limit_per_index: bool,
+    container_names: &'a [String],
+}
+
+/// A Job: pods that run until `completions` of them succeed.
+///
+/// The restart policy of the pods is part of the Job's API and can only be
+/// [`JobRestartPolicy::Never`] or [`JobRestartPolicy::OnFailure`]; a Job whose pods restart
+/// forever cannot be written (rule 53).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let job = Job::new("math-add-job")
+///     .completions(3)
+///     .parallelism(3)
+///     .restart_policy(JobRestartPolicy::Never)
+///     .template(
+///         Pod::template().container(
+///             Container::new("math-add").image("ubuntu").command(["expr", "3", "+", "2"]),
+///         ),
+///     )
+///     .build()?;
+/// let spec = job.spec.unwrap();
+/// assert_eq!(spec.completions, Some(3));
+/// assert_eq!(spec.template.spec.unwrap().restart_policy.as_deref(), Some("Never"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub(crate) meta: Meta,
+    template: Option<Pod>,
+    restart_policy: Option<JobRestartPolicy>,
+    completions: Option<i32>,
+    parallelism: Option<i32>,
+    backoff_limit: Option<i32>,
+    backoff_limit_per_index: Option<i32>,
+    max_failed_indexes: Option<i32>,
+    active_deadline: Option<Parsed<Duration>>,
+    ttl_after_finished: Option<Parsed<Duration>>,
+    completion_mode: Option<CompletionMode>,
+    pod_failure_rules: Vec<PodFailureRule>,
+    success_rules: Vec<SuccessRule>,
+    pod_replacement_policy: Option<PodReplacementPolicy>,
+    selector: Option<Selector>,
+    suspend: Option<bool>,
+    managed_by: Option<String>,
+}
+
+impl Job {
+    /// A Job called `name` (a DNS subdomain, rule 3).
+    pub fn new(name: impl Into<String>) -> Self {
+        Job::with_meta(Meta::new(name))
+    }
+
+    /// A Job without a name, as the job template of a [`CronJob`](super::CronJob).
+    pub fn unnamed() -> Self {
+        Job::with_meta(Meta::unnamed())
+    }
+
+    fn with_meta(meta: Meta) -> Self {
+        Job {
+            meta,
+            template: None,
+            restart_policy: None,
+            completions: None,
+            parallelism: None,
+            backoff_limit: None,
+            backoff_limit_per_index: None,
+            max_failed_indexes: None,
+            active_deadline: None,
+            ttl_after_finished: None,
+            completion_mode: None,
+            pod_failure_rules: Vec::new(),
+            success_rules: Vec::new(),
+            pod_replacement_policy: None,
+            selector: None,
+            suspend: None,
+            managed_by: None,
+        }
+    }
+
+    meta_methods!();
+
+    /// Sets the pod template (`Pod::template()...`); its checks report under `spec.template`.
+    pub fn template(mut self, pod: Pod) -> Self {
+        self.template = Some(pod);
+        self
+    }
+
+    /// The restart policy of the pods: `Never` (replace failed pods) or `OnFailure` (restart
+    /// containers in place). Required (rule 53).
+    pub fn restart_policy(mut self, policy: JobRestartPolicy) -> Self {
+        self.restart_policy = Some(policy);
+        self
+    }
+
+    /// How many pods must succeed (`spec.completions`, ≥ 0, rule 56).
+    pub fn completions(mut self, completions: i32) -> Self {
+        self.completions = Some(completions);
+        self
+    }
+
+    /// How many pods may run at once (`spec.parallelism`, ≥ 0, rule 56).
+    pub fn parallelism(mut self, parallelism: i32) -> Self {
+        self.parallelism = Some(parallelism);
+        self
+    }
+
+    /// How many retries before the Job fails (`spec.backoffLimit`, ≥ 0, rule 56).
+    pub fn backoff_limit(mut self, limit: i32) -> Self {
+        self.backoff_limit = Some(limit);
+        self
+    }
+
+    /// Retries per index of an Indexed Job (`spec.backoffLimitPerIndex`, rules 56, 58).
+    pub fn backoff_limit_per_index(mut self, limit: i32) -> Self {
+        self.backoff_limit_per_index = Some(limit);
+        self
+    }
+
+    /// How many indexes may fail before the Job fails (`spec.maxFailedIndexes`, rules 57, 58).
+    pub fn max_failed_indexes(mut self, limit: i32) -> Self {
+        self.max_failed_indexes = Some(limit);
+        self
+    }
+
+    /// How long the Job may run (`spec.activeDeadlineSeconds`): `Duration::minutes(10)` or
+    /// `"10m"`.
+    pub fn active_deadline(mut self, deadline: impl Into<Parsed<Duration>>) -> Self {
+        self.active_deadline = Some(deadline.into());
+        self
+    }
+
+    /// How long a finished Job is kept (`spec.ttlSecondsAfterFinished`).
+    pub fn ttl_after_finished(mut self, ttl: impl Into<Parsed<Duration>>) -> Self {
+        self.ttl_after_finished = Some(ttl.into());
+        self
+    }
+
+    /// `NonIndexed` (the default) or `Indexed` (each pod gets an index; rule 57).
+    pub fn completion_mode(mut self, mode: CompletionMode) -> Self {
+        self.completion_mode = Some(mode);
+        self
+    }
+
+    /// Adds a rule to the pod failure policy (rules 54, 55; needs `JobRestartPolicy::Never`).
+    pub fn pod_failure_rule(mut self, rule: PodFailureRule) -> Self {
+        self.pod_failure_rules.push(rule);
+        self
+    }
+
+    /// Adds a rule to the success policy (rule 58; Indexed Jobs only).
+    pub fn success_rule(mut self, rule: SuccessRule) -> Self {
+        self.success_rules.push(rule);
+        self
+    }
+
+    /// When failed pods are replaced (`spec.podReplacementPolicy`; must be `Failed` with a pod
+    /// failure policy, rule 54).
+    pub fn pod_replacement_policy(mut self, policy: PodReplacementPolicy) -> Self {
+        self.pod_replacement_policy = Some(policy);
+        self
+    }
+
+    /// A selector of your own (`spec.manualSelector: true`); it must match the template
+    /// labels (rule 60). Usually left out: the API server generates one.
+    pub fn manual_selector(mut self, selector: impl Into<Selector>) -> Self {
+        self.selector = Some(selector.into());
+        self
+    }
+
+    /// Creates the Job suspended (`spec.suspend`).
+    pub fn suspend(mut self, suspend: bool) -> Self {
+        self.suspend = Some(suspend);
+        self
+    }
+
+    /// The controller that manages the Job (`spec.managedBy`, a domain-prefixed path of at
+    /// most 63 characters, rule 59).
+    pub fn managed_by(mut self, controller: impl Into<String>) -> Self {
+        self.managed_by = Some(controller.into());
+        self
+    }
+
+    /// Whether a selector was given (a CronJob's job template may not have one, rule 60).
+    pub(crate) fn has_selector(&self) -> bool {
+        self.selector.is_some()
+    }
+
+    /// The k8s-openapi `Job`, or every error found.
+    pub fn build(self) -> Result<batch::Job, Errors> {
+        self.build_with_warnings().map(|(job, _)| job)
+    }
+
+    /// Like [`build`](Self::build), also returning the warnings.
+    pub fn build_with_warnings(self) -> Result<(batch::Job, Vec<Warning>), Errors> {
+        let mut report = Report::new();
+        let job = self.to_k8s(&mut report);
+        report.finish(job)
+    }
+
+    /// The Job, checking everything into `report`.
+    pub(crate) fn to_k8s(&self, report: &mut Report) -> batch::Job {
+        let metadata = self
+            .meta
+            .to_k8s(&FieldPath::parse("metadata"), report, names::job_name);
+        // Rule 5: the last index's pod hostname `<name>-<completions-1>` must be a DNS label.
+        if let (Some(CompletionMode::Indexed), Some(completions), Some(name)) =
+            (self.completion_mode, self.completions, &self.meta.name)
+        {
+            report.check(
+                &FieldPath::parse("metadata.name"),
+                names::indexed_job_name(name, completions),
+            );
+        }
+        let spec = self.spec(&FieldPath::parse("spec"), report);
+        batch::Job {
+            metadata,
+            spec: Some(spec),
+            ..batch::Job::default()
+        }
+    }
+
+    /// The JobSpec at `path` (`spec`, or `spec.jobTemplate.spec` in a CronJob).
+    pub(crate) fn spec(&self, path: &FieldPath, report: &mut Report) -> batch::JobSpec {
+        let template = self.pod_template(path, report);
+        let indexed = self.completion_mode == Some(CompletionMode::Indexed);
+        // Rule 56: counts are not negative.
+        let completions = non_negative(report, &path.field("completions"), self.completions, 56);
+        let parallelism = non_negative(report, &path.field("parallelism"), self.parallelism, 56);
+        let backoff_limit =
+            non_negative(report, &path.field("backoffLimit"), self.backoff_limit, 56);
+        let backoff_limit_per_index = non_negative(
+            report,
+            &path.field("backoffLimitPerIndex"),
+            self.backoff_limit_per_index,
+            56,
+        );
+        let max_failed_indexes = non_negative(
+            report,
+            &path.field("maxFailedIndexes"),
+            self.max_failed_indexes,
+            56,
+        );
+        let active_deadline_seconds = seconds(
+            report,
+            &path.field("activeDeadlineSeconds"),
+            self.active_deadline.as_ref(),
+            56,
+            i64::MAX,
+        );
+        let ttl_seconds_after_finished = seconds_i32(
+            report,
+            &path.field("ttlSecondsAfterFinished"),
+            self.ttl_after_finished.as_ref(),
+            56,
+        );
+        if indexed {
+            self.check_indexed(path, report);
+        }
+        self.check_per_index(path, report, indexed);
+        let container_names = template_container_names(&template);
+        let facts = JobFacts {
+            has_backoff_limit_per_index: self.backoff_limit_per_index.is_some(),
+            container_names: &container_names,
+        };
+        let pod_failure_policy = self.pod_failure_policy(path, report, &facts, &template);
+        let success_policy = self.success_policy(path, report, indexed);
+        if let Some(managed_by) = &self.managed_by {
+            check_managed_by(&path.field("managedBy"), managed_by, report);
+        }
+        let selector = self.selector.as_ref().map(|selector| {
+            let k8s = selector.to_k8s(&path.field("selector"), report);
+            let labels = template
+                .metadata
+                .as_ref()
+                .and_then(|m| m.labels.clone())
+                .unwrap_or_default();
+            // Rule 60: a manual selector must match the template labels.
+            if !selector.matches(&labels) {
+                report.error(
+                    &path.field("template").field("metadata").field("labels"),
+                    60,
+                    format!(
+                        "`selector` does not match template `labels` (selector `{}`, labels `{}`)",
+                        super::selector::describe_selector(&k8s),
+                        super::selector::describe_labels(&labels)
+                    ),
+                    "add the selector's labels to the pod template, or drop `.manual_selector(..)` and let the API server generate one",
+                );
+            }
+            k8s
+        });
+        batch::JobSpec {
+            active_deadline_seconds,
+            backoff_limit,
+            backoff_limit_per_index,
+            completion_mode: self.completion_mode.map(|m| m.as_str().to_owned()),
+            completions,
+            managed_by: self.managed_by.clone(),
+            manual_selector: self.selector.as_ref().map(|_| true),
+            max_failed_indexes,
+            parallelism,
+            pod_failure_policy,
+            pod_replacement_policy: self.pod_replacement_policy.map(|p| p.as_str().to_owned()),
+            selector,
+            success_policy,
+            suspend: self.suspend,
+            template,
+            ttl_seconds_after_finished,
+            ..batch::JobSpec::default()
+        }
+    }
+
+    /// The pod template with the Job's restart policy applied (rule 53).
+    fn pod_template(&self, path: &FieldPath, report: &mut Report) -> PodTemplateSpec {
+        let template_path = path.field("template");
+        let policy_path = template_path.field("spec").field("restartPolicy");
+        let Some(pod) = &self.template else {
+            report.error(
+                &template_path.field("spec").field("containers"),
+                12,
+                "a Job needs a pod template with at least one container",
+                "call `.template(Pod::template().container(..))`",
+            );
+            return PodTemplateSpec::default();
+        };
+        let pod_policy = pod.restart_policy_value();
+        let effective = match (self.restart_policy, pod_policy) {
+            (_, Some(RestartPolicy::Always)) => {
+                report.error(
+                    &policy_path,
+                    53,
+                    "a Job's pods may not use restart policy `Always`; supported values: `OnFailure`, `Never`",
+                    "call `.restart_policy(JobRestartPolicy::Never)` or `OnFailure` on the Job instead of setting `Always` on the pod",
+                );
+                None
+            }
+            (Some(job), Some(pod)) if RestartPolicy::from(job) != pod => {
+                report.error(
+                    &policy_path,
+                    53,
+                    format!(
+                        "the Job says restart policy `{job}` but its pod template says `{pod}`"
+                    ),
+                    "set the restart policy once, with `.restart_policy(..)` on the Job",
+                );
+                None
+            }
+            (Some(job), _) => Some(RestartPolicy::from(job)),
+            (None, Some(pod)) => Some(pod),
+            (None, None) => {
+                report.error(
+                    &policy_path,
+                    53,
+                    "a Job's pod template needs a restart policy; supported values: `OnFailure`, `Never`",
+                    "call `.restart_policy(JobRestartPolicy::Never)` or `OnFailure`",
+                );
+                None
+            }
+        };
+        let mut pod = pod.clone();
+        if let Some(policy) = effective {
+            pod.set_restart_policy(policy);
+        }
+        pod.to_template(&template_path, report)
+    }
+
+    /// Rule 57: the limits of Indexed Jobs.
+    fn check_indexed(&self, path: &FieldPath, report: &mut Report) {
+        if self.completions.is_none() {
+            report.error(
+                &path.field("completions"),
+                57,
+                "`completions` is required when `completionMode` is `Indexed`",
+                "call `.completions(n)`",
+            );
+        }
+        if let Some(p) = self.parallelism.filter(|&p| p > MAX_INDEXED_PARALLELISM) {
+            report.error(
+                &path.field("parallelism"),
+                57,
+                format!("must be less than or equal to {MAX_INDEXED_PARALLELISM} when `completionMode` is `Indexed`, not {p}"),
+                format!("use at most {MAX_INDEXED_PARALLELISM}"),
+            );
+        }
+        if let Some(m) = self.max_failed_indexes {
+            let at = path.field("maxFailedIndexes");
+            if let Some(c) = self.completions.filter(|&c| m > c) {
+                report.error(
+                    &at,
+                    57,
+                    format!("must be less than or equal to `completions` ({c}), not {m}"),
+                    format!("use at most {c}"),
+                );
+            }
+            if m > MAX_FAILED_INDEXES {
+                report.error(
+                    &at,
+                    57,
+                    format!("must be less than or equal to {MAX_FAILED_INDEXES}, not {m}"),
+                    format!("use at most {MAX_FAILED_INDEXES}"),
+                );
+            }
+        }
+        let many = self
+            .completions
+            .is_some_and(|c| c > MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES);
+        if many && self.backoff_limit_per_index.is_some() {
+            if self.max_failed_indexes.is_none() {
+                report.error(
+                    &path.field("maxFailedIndexes"),
+                    57,
+                    format!("must be specified when `completions` is above {MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES} and `backoffLimitPerIndex` is set"),
+                    "call `.max_failed_indexes(n)`",
+                );
+            }
+            if let Some(p) = self
+                .parallelism
+                .filter(|&p| p > MAX_PARALLELISM_WITH_MANY_COMPLETIONS)
+            {
+                report.error(
+                    &path.field("parallelism"),
+                    57,
+                    format!("must be less than or equal to {MAX_PARALLELISM_WITH_MANY_COMPLETIONS} when `completions` is above {MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES} and `backoffLimitPerIndex` is set, not {p}"),
+                    format!("use at most {MAX_PARALLELISM_WITH_MANY_COMPLETIONS}"),
+                );
+            }
+        }
+    }
+
+    /// Rule 58: per-index limits and success policies need Indexed mode.
+    fn check_per_index(&self, path: &FieldPath, report: &mut Report, indexed: bool) {
+        const FIX: &str = "call `.completion_mode(CompletionMode::Indexed)`";
+        if self.backoff_limit_per_index.is_some() && !indexed {
+            report.error(
+                &path.field("backoffLimitPerIndex"),
+                58,
+                "requires `completionMode: Indexed`",
+                FIX,
+            );
+        }
+        if self.max_failed_indexes.is_some() {
+            if !indexed {
+                report.error(
+                    &path.field("maxFailedIndexes"),
+                    58,
+                    "requires `completionMode: Indexed`",
+                    FIX,
+                );
+            }
+            if self.backoff_limit_per_index.is_none() {
+                report.error(
+                    &path.field("maxFailedIndexes"),
+                    58,
+                    "cannot be set when `backoffLimitPerIndex` is not set",
+                    "call `.backoff_limit_per_index(n)` too",
+                );
+            }
+        }
+        if !self.success_rules.is_empty() && !indexed {
+            report.error(
+                &path.field("successPolicy"),
+                58,
+                "requires `completionMode: Indexed`",
+                FIX,
+            );
+        }
+    }
+
+    /// Rules 54 and 55.
+    fn pod_failure_policy(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+        facts: &JobFacts<'_>,
+        template: &PodTemplateSpec,
+    ) -> Option<batch::PodFailurePolicy> {
+        if self.pod_failure_rules.is_empty() {
+            return None;
+        }
+        let at = path.field("podFailurePolicy").field("rules");
+        if self.pod_failure_rules.len() > MAX_RULES {
+            report.error(
+                &at,
+                54,
+                format!(
+                    "has {} rules; at most {MAX_RULES} are allowed",
+                    self.pod_failure_rules.len()
+                ),
+                "merge or drop rules",
+            );
+        }
+        // Rule 54: with a pod failure policy the pods must not restart in place.
+        let policy = template
+            .spec
+            .as_ref()
+            .and_then(|s| s.restart_policy.as_deref());
+        if policy.is_some_and(|p| p != "Never") {
+            report.error(
+                &path.field("template").field("spec").field("restartPolicy"),
+                54,
+                "only `Never` is supported when `podFailurePolicy` is specified",
+                "call `.restart_policy(JobRestartPolicy::Never)`",
+            );
+        }
+        if self
+            .pod_replacement_policy
+            .is_some_and(|p| p != PodReplacementPolicy::Failed)
+        {
+            report.error(
+                &path.field("podReplacementPolicy"),
+                54,
+                "must be `Failed` when `podFailurePolicy` is specified",
+                "call `.pod_replacement_policy(PodReplacementPolicy::Failed)` or leave it out",
+            );
+        }
+        let rules = self
+            .pod_failure_rules
+            .iter()
+            .enumerate()
+            .map(|(i, rule)| rule.to_k8s(&at.index(i), report, facts))
+            .collect();
+        Some(batch::PodFailurePolicy { rules })
+    }
+
+    /// Rule 58.
+    fn success_policy(
+        &self,
+        path: &FieldPath,
+        report: &mut Report,
+        indexed: bool,
+    ) -> Option<batch::SuccessPolicy> {
+        if self.success_rules.is_empty() {
+            return None;
+        }
+        let at = path.field("successPolicy").field("rules");
+        if self.success_rules.len() > MAX_RULES {
+            report.error(
+                &at,
+                58,
+                format!(
+                    "has {} rules; at most {MAX_RULES} are allowed",
+                    self.success_rules.len()
+                ),
+                "merge or drop rules",
+            );
+        }
+        let completions = if indexed { self.completions } else { None };
+        let rules = self
+            .success_rules
+            .iter()
+            .enumerate()
+            .map(|(i, rule)| rule.to_k8s(&at.index(i), report, completions))
+            .collect();
+        Some(batch::SuccessPolicy { rules })
+    }
+}
+
+/// The names of the containers and init containers of a built template.
+fn template_container_names(template: &PodTemplateSpec) -> Vec<String> {
+    template
+        .spec
+        .iter()
+        .flat_map(|spec| {
+            spec.containers.iter().map(|c| c.name.clone()).chain(
+                spec.init_containers
+                    .iter()
+                    .flatten()
+                    .map(|c| c.name.clone()),
+            )
+        })
+        .collect()
+}
+
+/// Rule 59: `managedBy` is a domain-prefixed path (`example.com/controller`) of at most 63
+/// characters (`validateJobSpec`, `IsDomainPrefixedPath`).
+fn check_managed_by(path: &FieldPath, value: &str, report: &mut Report) {
+    const MAX: usize = 63;
+    if value.len() > MAX {
+        report.error(
+            path,
+            59,
+            format!(
+                "{} is {} characters long; the limit is {MAX}",
+                shown(value),
+                value.len()
+            ),
+            format!("shorten it to {MAX} characters or fewer"),
+        );
+    }
+    let Some((domain, rest)) = value.split_once('/') else {
+        report.error(
+            path,
+            59,
+            format!("{} is not a domain-prefixed path", shown(value)),
+            "write it as `<domain>/<path>`, such as `example.com/my-controller`",
+        );
+        return;
+    };
+    if let Err(violation) = names::dns1123_subdomain(domain, 59, "managedBy domain") {
+        report.violation(path, violation);
+    }
+    let path_ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/-._~%!$&'()*+,;=:".contains(c));
+    if !path_ok {
+        report.error(
+            path,
+            59,
+            format!(
+                "{} has an empty or invalid path after the domain",
+                shown(value)
+            ),
+            "use letters, digits and `/-._~%!$&'()*+,;=:` after the `/`",
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! Compile-time errors of `pod!`, `job!` and `cronjob!`: one file per error kind under
+//! `ui/<macro>/` (in the tests package), each with the `.stderr` rustc prints, and the pass cases.
+
+#[test]
+fn ui() {
+    let cases = trybuild::TestCases::new();
+    cases.pass("ui/pass/*.rs");
+    cases.compile_fail("ui/pod/*.rs");
+    cases.compile_fail("ui/job/*.rs");
+    cases.compile_fail("ui/cronjob/*.rs");
+}

@@ -1,0 +1,7 @@
+fn main() {
+    let _cronjob = k8s_dsl::cronjob! {
+        name: "reporting-cron-job",
+        schedule: "0 3 * *",
+        jobTemplate: { template: { restartPolicy: Never, containers: [ { name: "report", image: "ubuntu" } ] } },
+    };
+}

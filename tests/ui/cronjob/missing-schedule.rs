@@ -1,0 +1,6 @@
+fn main() {
+    let _cronjob = k8s_dsl::cronjob! {
+        name: "reporting-cron-job",
+        jobTemplate: { template: { restartPolicy: Never, containers: [ { name: "report", image: "ubuntu" } ] } },
+    };
+}

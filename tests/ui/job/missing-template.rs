@@ -1,0 +1,6 @@
+fn main() {
+    let _job = k8s_dsl::job! {
+        name: "math-add-job",
+        completions: 3,
+    };
+}

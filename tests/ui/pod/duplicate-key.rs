@@ -1,0 +1,8 @@
+fn main() {
+    let _pod = k8s_dsl::pod! {
+        name: "web",
+        labels: { app: "web" },
+        labels: { tier: "front" },
+        containers: [ { name: "app", image: "nginx:1.27" } ],
+    };
+}

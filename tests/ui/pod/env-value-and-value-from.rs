@@ -1,0 +1,10 @@
+fn main() {
+    let _pod = k8s_dsl::pod! {
+        name: "web",
+        containers: [ {
+            name: "app",
+            image: "nginx:1.27",
+            env: [ { name: "SEED", value: "1", valueFrom: { secretKeyRef: { name: "s", key: "seed" } } } ],
+        } ],
+    };
+}

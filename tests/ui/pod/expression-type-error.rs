@@ -1,0 +1,7 @@
+fn main() {
+    let version = 3;
+    let _pod = k8s_dsl::pod! {
+        name: "web",
+        containers: [ { name: "app", image: version } ],
+    };
+}

@@ -1,0 +1,7 @@
+fn main() {
+    let _pod = k8s_dsl::pod! {
+        name: "web",
+        lables: { app: "web" },
+        containers: [ { name: "app", image: "nginx:1.27" } ],
+    };
+}
