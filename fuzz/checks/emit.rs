@@ -65,7 +65,7 @@ impl<'a> Decoder<'a> {
             }
         }
         // A rare long string, to cross length limits (1024-character keys).
-        if self.data.first() == Some(&0xff) && out.len() > 0 {
+        if self.data.first() == Some(&0xff) && !out.is_empty() {
             let _ = self.byte();
             let times = 1100 / out.len() + 1;
             out = out.repeat(times);
@@ -114,9 +114,35 @@ impl<'a> Decoder<'a> {
     }
 }
 
+/// The longest implicit key a YAML reader accepts (YAML 1.2 §7.4.2: 1024 characters; libyaml,
+/// and so serde_yaml, counts bytes).
+pub const IMPLICIT_KEY_MAX: usize = 1024;
+
+/// Whether `key`, as the emitter writes it (quotes and escapes included), is longer than an
+/// implicit key may be.
+pub fn is_long_key(key: &str) -> bool {
+    to_yaml(key).map_or(true, |text| text.trim_end_matches('\n').len() > IMPLICIT_KEY_MAX)
+}
+
+/// Whether some map key of the tree is written longer than [`IMPLICIT_KEY_MAX`] bytes.
+pub fn has_long_key(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => items.iter().any(has_long_key),
+        Value::Object(map) => map.iter().any(|(k, v)| is_long_key(k) || has_long_key(v)),
+        _ => false,
+    }
+}
+
 /// The fuzz target's body: decode a tree from `data` and check it.
+///
+/// With `K8S_DSL_FUZZ_SKIP_KNOWN=1` (for fuzzing only, never in tests), trees with a key over
+/// 1024 characters are skipped: a known emitter bug (see fuzz/README.md) that the fuzzer would
+/// otherwise report again and again instead of looking for new ones.
 pub fn check(data: &[u8]) {
     let value = Decoder::new(data).value(5);
+    if has_long_key(&value) && std::env::var_os("K8S_DSL_FUZZ_SKIP_KNOWN").is_some() {
+        return;
+    }
     if let Err(problem) = check_value(&value) {
         panic!("{problem}\nvalue: {value:?}");
     }
@@ -142,26 +168,31 @@ pub fn strings(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// Equality that lets a float differ in its last bit: serde_json (without `float_roundtrip`)
-/// may read the shortest representation back one ULP away.
-pub fn nearly_equal(a: &Value, b: &Value) -> bool {
+/// Where two trees first differ (`$.a[2]`), or `None` when they are equal. With `ulps`, floats
+/// may differ in their last bits: serde_json without its `float_roundtrip` feature reads the
+/// shortest representation of a float back up to 2 ULPs away (its writer is exact).
+pub fn difference(a: &Value, b: &Value, ulps: u64, path: &str) -> Option<String> {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
-            match (x.as_f64(), y.as_f64()) {
-                (Some(x), Some(y)) => x == y || x.to_bits().abs_diff(y.to_bits()) <= 1,
-                _ => false,
-            }
+        (Value::Number(x), Value::Number(y)) if x.is_f64() && y.is_f64() => {
+            let (x, y) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
+            let close = x == y || x.to_bits().abs_diff(y.to_bits()) <= ulps;
+            (!close).then(|| format!("{path}: {x:e} != {y:e}"))
         }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| nearly_equal(x, y))
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (x, y))| difference(x, y, ulps, &format!("{path}[{i}]"))),
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
+            x.iter().zip(y).find_map(|((kx, vx), (ky, vy))| {
+                if kx == ky {
+                    difference(vx, vy, ulps, &format!("{path}.{kx:?}"))
+                } else {
+                    Some(format!("{path}: key {kx:?} != {ky:?}"))
+                }
+            })
         }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y)
-                    .all(|((kx, vx), (ky, vy))| kx == ky && nearly_equal(vx, vy))
-        }
-        _ => a == b,
+        _ => (a != b).then(|| format!("{path}: {a:?} != {b:?}")),
     }
 }
 
@@ -173,14 +204,14 @@ pub fn check_value(value: &Value) -> Result<(), String> {
     }
     let back: Value = serde_yaml::from_str(&yaml)
         .map_err(|e| format!("serde_yaml cannot read the YAML back: {e}\n{yaml}"))?;
-    if &back != value {
-        return Err(format!("serde_yaml reads back something else: {back:?}\n{yaml}"));
+    if let Some(at) = difference(&back, value, 0, "$") {
+        return Err(format!("serde_yaml reads back something else at {at}\n{yaml}"));
     }
     let json = to_json(value).map_err(|e| format!("to_json failed: {e}"))?;
     let back: Value =
         serde_json::from_str(&json).map_err(|e| format!("serde_json cannot read JSON back: {e}"))?;
-    if !nearly_equal(&back, value) {
-        return Err(format!("serde_json reads back something else: {back:?}\n{json}"));
+    if let Some(at) = difference(&back, value, 2, "$") {
+        return Err(format!("serde_json reads back something else at {at}\n{json}"));
     }
     let mut all = Vec::new();
     strings(value, &mut all);
@@ -206,6 +237,11 @@ pub fn check_plain(s: &str) -> Result<(), String> {
         .map_err(|e| format!("plain_is_safe({s:?}) but serde_yaml cannot read it: {e}"))?;
     if alone != Value::String(s.to_string()) {
         return Err(format!("plain_is_safe({s:?}) but serde_yaml reads {alone:?}"));
+    }
+    // As a key, too (keys over 1024 characters cannot be implicit keys at all; they are
+    // checked by the tree properties).
+    if is_long_key(s) {
+        return Ok(());
     }
     let in_map: Value = serde_yaml::from_str(&format!("{s}: {s}\n"))
         .map_err(|e| format!("plain_is_safe({s:?}) but as a key/value serde_yaml fails: {e}"))?;

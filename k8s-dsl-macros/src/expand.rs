@@ -35,7 +35,8 @@ impl Chain {
     fn each(&mut self, items: &TokenStream, method: &str, span: Span) {
         let method = format_ident!("{method}");
         let acc = &self.acc;
-        self.acc = quote_spanned!(span=> ::k8s_dsl::__private::each(#acc, #items, |b, x| b.#method(x)));
+        self.acc =
+            quote_spanned!(span=> ::k8s_dsl::__private::each(#acc, #items, |b, x| b.#method(x)));
     }
 
     /// `acc.method(k, v)` for each pair of a run-time map.
@@ -458,7 +459,10 @@ fn env_from(block: &Block, cx: &mut Ctxt) -> TokenStream {
         (Some(source), _) => (format_ident!("config_map"), source),
         (None, Some(source)) => (format_ident!("secret"), source),
         (None, None) => {
-            cx.error(block.close, "an env source needs `configMapRef` or `secretRef`");
+            cx.error(
+                block.close,
+                "an env source needs `configMapRef` or `secretRef`",
+            );
             return quote!();
         }
     };
@@ -522,7 +526,10 @@ fn action(ty: TokenStream, block: &Block, handlers: &[&str], cx: &mut Ctxt) -> O
         .iter()
         .find(|e| handlers.contains(&e.key.name.as_str()))?;
     let Value::Block(inner) = &entry.value else {
-        cx.error(entry.value.span(), "a handler is written as a block `{ ... }`");
+        cx.error(
+            entry.value.span(),
+            "a handler is written as a block `{ ... }`",
+        );
         return None;
     };
     let chain = match entry.key.name.as_str() {
@@ -562,8 +569,12 @@ fn action(ty: TokenStream, block: &Block, handlers: &[&str], cx: &mut Ctxt) -> O
 
 /// A probe.
 fn probe(block: &Block, cx: &mut Ctxt) -> TokenStream {
-    let Some(mut chain) = action(quote!(::k8s_dsl::pod::Probe), block, keys::PROBE_HANDLERS, cx)
-    else {
+    let Some(mut chain) = action(
+        quote!(::k8s_dsl::pod::Probe),
+        block,
+        keys::PROBE_HANDLERS,
+        cx,
+    ) else {
         cx.error(block.close, "a probe needs a handler");
         return quote!();
     };
@@ -586,7 +597,12 @@ fn probe(block: &Block, cx: &mut Ctxt) -> TokenStream {
 
 /// A lifecycle hook.
 fn handler(block: &Block, cx: &mut Ctxt) -> TokenStream {
-    match action(quote!(::k8s_dsl::pod::Handler), block, keys::HOOK_HANDLERS, cx) {
+    match action(
+        quote!(::k8s_dsl::pod::Handler),
+        block,
+        keys::HOOK_HANDLERS,
+        cx,
+    ) {
         Some(chain) => chain.finish(),
         None => {
             cx.error(block.close, "a lifecycle hook needs a handler");
@@ -630,7 +646,10 @@ fn security_context(block: &Block, cx: &mut Ctxt) -> TokenStream {
                         each_string(&mut chain, &e.value, method);
                     }
                 } else {
-                    cx.error(value.span(), "`capabilities` is written as a block here: `{ add: [...], drop: [...] }`");
+                    cx.error(
+                        value.span(),
+                        "`capabilities` is written as a block here: `{ add: [...], drop: [...] }`",
+                    );
                 }
             }
             other => internal(cx, entry.key.span, other),
@@ -667,7 +686,10 @@ fn volume(block: &Block, cx: &mut Ctxt) -> TokenStream {
         return quote!();
     };
     let Value::Block(inner) = &source.value else {
-        cx.error(source.value.span(), "a volume source is written as a block `{ ... }`");
+        cx.error(
+            source.value.span(),
+            "a volume source is written as a block `{ ... }`",
+        );
         return quote!();
     };
     let volume = quote!(::k8s_dsl::pod::Volume);

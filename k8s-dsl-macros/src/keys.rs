@@ -519,7 +519,10 @@ const FILE_MODE: &[Key] = &[
 pub static CONFIG_MAP_VOLUME: Spec = block(
     "config map volume",
     &[
-        &[req("name", Kind::Str(Text::ObjectName(34, "config map name")))],
+        &[req(
+            "name",
+            Kind::Str(Text::ObjectName(34, "config map name")),
+        )],
         FILE_MODE,
     ],
 );

@@ -103,7 +103,10 @@ fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Entry> {
     if value_tokens.is_empty() {
         cx.error(
             colon_span,
-            format!("missing value after `{}:`; write a value or remove the key", key.name),
+            format!(
+                "missing value after `{}:`; write a value or remove the key",
+                key.name
+            ),
         );
         return None;
     }
@@ -145,12 +148,16 @@ fn key(tokens: &[TokenTree], cx: &mut Ctxt) -> Option<Key> {
 
 /// Splits list items where a comma is missing between blocks (`[ { ... } { ... } ]`).
 fn split_blocks(item: Vec<TokenTree>, cx: &mut Ctxt) -> Vec<Vec<TokenTree>> {
-    let is_block = |t: &TokenTree| matches!(t, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
+    let is_block =
+        |t: &TokenTree| matches!(t, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
     if item.len() < 2 || !item.iter().all(is_block) {
         return vec![item];
     }
     for extra in item.iter().skip(1) {
-        cx.error(extra.span(), "expected `,` before this block; separate list items with commas");
+        cx.error(
+            extra.span(),
+            "expected `,` before this block; separate list items with commas",
+        );
     }
     item.into_iter().map(|t| vec![t]).collect()
 }

@@ -46,6 +46,7 @@ pub mod config;
 pub mod custom;
 pub mod emit;
 pub mod meta;
+pub mod output;
 pub mod pod;
 pub mod policy;
 pub mod rules;
@@ -54,7 +55,12 @@ pub mod validate;
 pub mod value;
 pub mod workload;
 
-pub use k8s_dsl_macros::{cronjob, job, pod};
+#[doc = include_str!("../../k8s-dsl-macros/docs/pod.md")]
+pub use k8s_dsl_macros::pod;
+#[doc = include_str!("../../k8s-dsl-macros/docs/job.md")]
+pub use k8s_dsl_macros::job;
+#[doc = include_str!("../../k8s-dsl-macros/docs/cronjob.md")]
+pub use k8s_dsl_macros::cronjob;
 pub use validate::{Error, Errors, FieldPath, Warning};
 pub use value::{Parsed, PortRef};
 

@@ -7,7 +7,7 @@
 //!     .global_default(false)
 //!     .description("This is a very high priority Pod class")
 //!     .build()?;
-//! assert_eq!(high.value, 1000);
+//! assert_eq!(high.metadata.name.as_deref(), Some("high-priority"));
 //!
 //! let pdb = PodDisruptionBudget::new("random-generator-pdb")
 //!     .selector([("app", "random-generator")])

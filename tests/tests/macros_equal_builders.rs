@@ -1,11 +1,16 @@
 //! Each WORKLOADS pod, Job and CronJob written with the macros emits byte-identical YAML to
 //! the same object written with the builders: one model, two front doors.
 
+#![allow(clippy::expect_used)]
+
 use k8s_dsl::emit::to_yaml;
 use k8s_dsl::prelude::*;
 
 /// Both forms build, and their YAML is the same text.
-fn same<T: serde::Serialize, E: std::fmt::Debug>(from_macro: Result<T, E>, from_builder: Result<T, E>) {
+fn same<T: serde::Serialize, E: std::fmt::Debug>(
+    from_macro: Result<T, E>,
+    from_builder: Result<T, E>,
+) {
     let a = to_yaml(&from_macro.expect("macro version builds")).expect("emits");
     let b = to_yaml(&from_builder.expect("builder version builds")).expect("emits");
     assert_eq!(a, b);
@@ -40,11 +45,11 @@ fn workload_1_myapp_pod_init_containers() {
                 .image("busybox:1.28")
                 .command(["sh".to_string(), "-c".to_string(), wait_for("myservice")]),
         )
-        .init_container(
-            Container::new("init-mydb")
-                .image("busybox:1.28")
-                .command(["sh".to_string(), "-c".to_string(), wait_for("mydb")]),
-        )
+        .init_container(Container::new("init-mydb").image("busybox:1.28").command([
+            "sh".to_string(),
+            "-c".to_string(),
+            wait_for("mydb"),
+        ]))
         .container(
             Container::new("myapp-container")
                 .image("busybox:1.28")
@@ -287,6 +292,80 @@ fn workload_12_random_generator_cron_job() {
                         .command(["java", "-cp", "/", "RandomRunner", "/numbers.txt", "10000"]),
                 ),
             ),
+    );
+    same(from_macro.build(), from_builder.build());
+}
+
+#[test]
+fn workload_7_native_and_classic_sidecars() {
+    let from_macro = k8s_dsl::pod! {
+        name: "app-with-shipper",
+        volumes: [ { name: "logs", emptyDir: {} } ],
+        sidecars: [ { name: "log-shipper", image: "fluent/fluent-bit:3.2", volumeMounts: [ { name: "logs", mountPath: "/logs", readOnly: true } ] } ],
+        classicSidecars: [ { name: "classic-shipper", image: "fluent/fluent-bit:3.2", volumeMounts: [ { name: "logs", mountPath: "/logs", readOnly: true } ] } ],
+        ambassadors: [ { name: "db-proxy", image: "haproxy:3.0", env: [ { name: "DB_ADDRESS", value: "db.prod.internal:5432" } ], ports: [ { containerPort: 5432, name: "postgres", protocol: TCP } ] } ],
+        adapters: [ { name: "exporter", image: "nginx/nginx-prometheus-exporter:1.4", ports: [ { containerPort: 9113, name: "metrics", protocol: TCP } ] } ],
+        containers: [ { name: "app", image: "busybox:1.36", volumeMounts: [ { name: "logs", mountPath: "/var/log/app" } ] } ],
+    };
+    let from_builder = Pod::new("app-with-shipper")
+        .volume(Volume::empty_dir("logs"))
+        .sidecar(
+            Container::new("log-shipper")
+                .image("fluent/fluent-bit:3.2")
+                .mount_read_only("logs", "/logs"),
+        )
+        .classic_sidecar(
+            Container::new("classic-shipper")
+                .image("fluent/fluent-bit:3.2")
+                .mount_read_only("logs", "/logs"),
+        )
+        .ambassador(
+            Container::new("db-proxy")
+                .image("haproxy:3.0")
+                .env("DB_ADDRESS", "db.prod.internal:5432")
+                .port(ContainerPort::tcp(5432).name("postgres")),
+        )
+        .adapter(
+            Container::new("exporter")
+                .image("nginx/nginx-prometheus-exporter:1.4")
+                .port(ContainerPort::tcp(9113).name("metrics")),
+        )
+        .container(
+            Container::new("app")
+                .image("busybox:1.36")
+                .mount("logs", "/var/log/app"),
+        );
+    same(from_macro.build(), from_builder.build());
+}
+
+#[test]
+fn workload_9_random_generator_env_from_config() {
+    let from_macro = k8s_dsl::pod! {
+        name: "random-generator",
+        containers: [ {
+            name: "random-generator",
+            image: "k8spatterns/random-generator:1.0",
+            env: [
+                { name: "LOG_FILE", value: "/tmp/random.log" },
+                { name: "PATTERN", valueFrom: { configMapKeyRef: { name: "random-generator-config", key: "pattern" } } },
+                { name: "SEED", valueFrom: { secretKeyRef: { name: "random-generator-secret", key: "seed" } } },
+            ],
+        } ],
+    };
+    let from_builder = Pod::new("random-generator").container(
+        Container::new("random-generator")
+            .image("k8spatterns/random-generator:1.0")
+            .env("LOG_FILE", "/tmp/random.log")
+            .env_var(EnvVar::config_map_key(
+                "PATTERN",
+                "random-generator-config",
+                "pattern",
+            ))
+            .env_var(EnvVar::secret_key(
+                "SEED",
+                "random-generator-secret",
+                "seed",
+            )),
     );
     same(from_macro.build(), from_builder.build());
 }

@@ -61,7 +61,7 @@ pub fn number(number: Number, key: &str, value: i64) -> Checked {
         }
         _ => {}
     }
-    if value > INT32_MAX || value < -INT32_MAX - 1 {
+    if !(-INT32_MAX - 1..=INT32_MAX).contains(&value) {
         return Err(Violation::new(
             0,
             format!("`{value}` does not fit `{key}` (a 32-bit integer)"),

@@ -296,7 +296,10 @@ fn int(int: &crate::ast::Int, number: Number, key: &str, cx: &mut Ctxt) {
         }
         None => cx.error(
             int.lit.span(),
-            format!("`{}` is too large for `{key}`; use a 32-bit integer", int.text()),
+            format!(
+                "`{}` is too large for `{key}`; use a 32-bit integer",
+                int.text()
+            ),
         ),
     }
 }

@@ -169,9 +169,10 @@ fn ports_unique_and_referenced(container: &Block, cx: &mut Ctxt) {
     if !all_literal {
         return;
     }
-    let container_name = container
-        .str("name")
-        .map_or_else(|| "this container".to_string(), |s| format!("`{}`", s.value()));
+    let container_name = container.str("name").map_or_else(
+        || "this container".to_string(),
+        |s| format!("`{}`", s.value()),
+    );
     let names: Vec<&str> = declared.iter().map(|(n, _)| n.as_str()).collect();
     for (_, handler) in handlers(container) {
         for action in ["httpGet", "tcpSocket"] {
@@ -241,14 +242,19 @@ fn no_probes_on_init(container: &Block, cx: &mut Ctxt) {
 /// takes no `terminationGracePeriodSeconds`.
 fn probe_rules(container: &Block, cx: &mut Ctxt) {
     for probe in ["livenessProbe", "startupProbe"] {
-        let Some(Value::Int(threshold)) = container.block(probe).and_then(|p| p.get("successThreshold"))
+        let Some(Value::Int(threshold)) = container
+            .block(probe)
+            .and_then(|p| p.get("successThreshold"))
         else {
             continue;
         };
         if threshold.value() != Some(1) {
             cx.error(
                 threshold.lit.span(),
-                format!("`successThreshold` of a {} must be 1 (rule 29); write `1` or remove it", probe_words(probe)),
+                format!(
+                    "`successThreshold` of a {} must be 1 (rule 29); write `1` or remove it",
+                    probe_words(probe)
+                ),
             );
         }
     }

@@ -209,7 +209,7 @@ pub use context::VolumeName;
 pub(crate) use context::{ContainerKind, PodContext};
 pub use env::{EnvFrom, EnvVar};
 pub use lifecycle::Handler;
-pub use pod::{DnsConfig, Pod, PodSecurityContext};
+pub use pod::{DnsConfig, FsGroupChangePolicy, Pod, PodSecurityContext};
 pub use port::ContainerPort;
 pub use probe::Probe;
 pub use roles::{Role, ROLES_ANNOTATION};

@@ -63,6 +63,7 @@ pub struct Pod {
     pub(super) dns_config: Option<DnsConfig>,
     pub(super) host_network: Option<bool>,
     pub(super) share_process_namespace: Option<bool>,
+    pub(super) set_hostname_as_fqdn: Option<bool>,
     pub(super) enable_service_links: Option<bool>,
     pub(super) role_annotations: bool,
 }
@@ -104,6 +105,7 @@ impl Pod {
             dns_config: None,
             host_network: None,
             share_process_namespace: None,
+            set_hostname_as_fqdn: None,
             enable_service_links: None,
             role_annotations: false,
         }
@@ -329,6 +331,14 @@ impl Pod {
         self
     }
 
+    /// Whether the pod's hostname is its fully qualified domain name
+    /// (`<hostname>.<subdomain>.<namespace>.svc.<cluster-domain>`) rather than its short name
+    /// (`setHostnameAsFQDN`).
+    pub fn set_hostname_as_fqdn(mut self, fqdn: bool) -> Self {
+        self.set_hostname_as_fqdn = Some(fqdn);
+        self
+    }
+
     /// Whether Service addresses are injected as environment variables (`enableServiceLinks`).
     pub fn enable_service_links(mut self, enable: bool) -> Self {
         self.enable_service_links = Some(enable);
@@ -414,6 +424,7 @@ pub struct PodSecurityContext {
     pub(super) run_as_group: Option<i64>,
     pub(super) run_as_non_root: Option<bool>,
     pub(super) fs_group: Option<i64>,
+    pub(super) fs_group_change_policy: Option<FsGroupChangePolicy>,
     pub(super) supplemental_groups: Vec<i64>,
     pub(super) seccomp: Option<SeccompProfileType>,
     pub(super) seccomp_localhost: Option<String>,
@@ -449,6 +460,14 @@ impl PodSecurityContext {
         self
     }
 
+    /// When the kubelet changes the ownership and permissions of a volume to the
+    /// [`fs_group`](PodSecurityContext::fs_group) (`fsGroupChangePolicy`): on every mount, or
+    /// only when the volume's root does not match already.
+    pub fn fs_group_change_policy(mut self, policy: FsGroupChangePolicy) -> Self {
+        self.fs_group_change_policy = Some(policy);
+        self
+    }
+
     /// Adds a supplemental group to every container's processes.
     pub fn supplemental_group(mut self, gid: i64) -> Self {
         self.supplemental_groups.push(gid);
@@ -468,6 +487,44 @@ impl PodSecurityContext {
         self.seccomp = Some(SeccompProfileType::Localhost);
         self.seccomp_localhost = Some(profile.into());
         self
+    }
+}
+
+/// When the kubelet applies the pod's `fsGroup` to a volume (`fsGroupChangePolicy`).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let context = PodSecurityContext::new()
+///     .fs_group(2000)
+///     .fs_group_change_policy(FsGroupChangePolicy::OnRootMismatch);
+/// let pod = Pod::new("data")
+///     .security_context(context)
+///     .container(Container::new("app").image("busybox:1.36"))
+///     .build()?;
+/// let policy = pod.spec.and_then(|s| s.security_context).and_then(|c| c.fs_group_change_policy);
+/// assert_eq!(policy.as_deref(), Some("OnRootMismatch"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FsGroupChangePolicy {
+    /// Change ownership and permissions on every mount (the kubelet's default).
+    Always,
+    /// Change them only when the volume's root directory does not match the `fsGroup`, which
+    /// saves time on large volumes.
+    OnRootMismatch,
+}
+
+impl FsGroupChangePolicy {
+    /// Every value, in the order the API documents them.
+    pub const ALL: &'static [Self] = &[Self::Always, Self::OnRootMismatch];
+
+    /// The Kubernetes spelling of the value.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Always => "Always",
+            Self::OnRootMismatch => "OnRootMismatch",
+        }
     }
 }
 

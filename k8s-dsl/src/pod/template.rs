@@ -64,8 +64,10 @@ impl Pod {
     ) -> k8s::PodTemplateSpec {
         let metadata = self.metadata(&path.field("metadata"), report);
         let spec = self.to_spec(&path.field("spec"), report, true);
+        // An unlabelled template has empty metadata: emit none rather than `metadata: {}`.
+        let metadata = (metadata != Default::default()).then_some(metadata);
         k8s::PodTemplateSpec {
-            metadata: Some(metadata),
+            metadata,
             spec: Some(spec),
             ..Default::default()
         }
@@ -273,6 +275,7 @@ impl Pod {
                 .as_ref()
                 .map(|s| security_context_to_k8s(&path.field("securityContext"), s, report)),
             service_account_name: self.service_account_name.clone(),
+            set_hostname_as_fqdn: self.set_hostname_as_fqdn,
             share_process_namespace: self.share_process_namespace,
             subdomain: self.subdomain.clone(),
             termination_grace_period_seconds,
@@ -638,6 +641,9 @@ fn security_context_to_k8s(
         run_as_group: context.run_as_group,
         run_as_non_root: context.run_as_non_root,
         fs_group: context.fs_group,
+        fs_group_change_policy: context
+            .fs_group_change_policy
+            .map(|p| p.as_str().to_owned()),
         supplemental_groups: non_empty(context.supplemental_groups.clone()),
         seccomp_profile,
         ..k8s::PodSecurityContext::default()

@@ -1095,3 +1095,43 @@ spec:
 ";
     assert_eq!(yaml, expected);
 }
+
+// ---- explicit pod-level settings -------------------------------------------------------------
+
+#[test]
+fn set_hostname_as_fqdn_is_emitted_as_set() {
+    let s = spec(
+        pod()
+            .hostname("web")
+            .subdomain("apps")
+            .set_hostname_as_fqdn(true),
+    );
+    assert_eq!(s.set_hostname_as_fqdn, Some(true));
+    let s = spec(pod().set_hostname_as_fqdn(false));
+    assert_eq!(s.set_hostname_as_fqdn, Some(false));
+    assert_eq!(spec(pod()).set_hostname_as_fqdn, None);
+}
+
+#[test]
+fn fs_group_change_policy_is_emitted_as_set() {
+    for (policy, text) in [
+        (FsGroupChangePolicy::Always, "Always"),
+        (FsGroupChangePolicy::OnRootMismatch, "OnRootMismatch"),
+    ] {
+        let s = spec(
+            pod().security_context(
+                PodSecurityContext::new()
+                    .fs_group(2000)
+                    .fs_group_change_policy(policy),
+            ),
+        );
+        let sc = s.security_context.unwrap_or_default();
+        assert_eq!(sc.fs_group_change_policy.as_deref(), Some(text));
+        assert_eq!(policy.as_str(), text);
+    }
+    assert_eq!(FsGroupChangePolicy::ALL.len(), 2);
+    let sc = spec(pod().security_context(PodSecurityContext::new().fs_group(2000)))
+        .security_context
+        .unwrap_or_default();
+    assert_eq!(sc.fs_group_change_policy, None);
+}

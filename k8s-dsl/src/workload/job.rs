@@ -649,6 +649,7 @@ impl Job {
     }
 
     /// The JobSpec at `path` (`spec`, or `spec.jobTemplate.spec` in a CronJob).
+    #[allow(clippy::needless_update)] // `JobSpec` gains fields in newer Kubernetes versions
     pub(crate) fn spec(&self, path: &FieldPath, report: &mut Report) -> batch::JobSpec {
         let template = self.pod_template(path, report);
         let indexed = self.completion_mode == Some(CompletionMode::Indexed);

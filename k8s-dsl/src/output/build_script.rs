@@ -1,0 +1,216 @@
+//! [`BuildScript`]: generating manifests from `build.rs`.
+//!
+//! The manifests go into `OUT_DIR` (by default `$OUT_DIR/manifests`), where the crate can
+//! `include_str!` them, and optionally into a directory of the repository that is committed
+//! for GitOps tools. With `K8S_DSL_CHECK=1` the repository directory is compared instead of
+//! written, and any drift fails the build with a unified diff.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     let bundle = k8s_dsl::bundle::Bundle::new(); // usually: my_manifests::bundle()
+//!     k8s_dsl::output::BuildScript::new()
+//!         .repo_dir("k8s") // relative to the crate's directory
+//!         .run(&bundle);
+//! }
+//! ```
+//!
+//! Validation errors fail the build and print every message with its object and field path;
+//! warnings become `cargo:warning=` lines.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::bundle::Bundle;
+
+use super::{Directory, Format, OutputError};
+
+/// The environment variable that turns writing the repository directory into a drift check:
+/// `K8S_DSL_CHECK=1 cargo build`.
+pub const CHECK_ENV: &str = "K8S_DSL_CHECK";
+
+/// What cargo tells a build script, read from the environment by [`BuildEnv::from_env`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildEnv {
+    /// `OUT_DIR`: the build script's output directory.
+    pub out_dir: PathBuf,
+    /// `CARGO_MANIFEST_DIR`: the crate's directory; relative repository paths start here.
+    pub manifest_dir: PathBuf,
+    /// Whether [`CHECK_ENV`] asks for a drift check (`1`, `true` or `yes`).
+    pub check: bool,
+}
+
+impl BuildEnv {
+    /// Reads `OUT_DIR`, `CARGO_MANIFEST_DIR` and [`CHECK_ENV`].
+    pub fn from_env() -> Result<Self, OutputError> {
+        let var = |name: &'static str| {
+            std::env::var_os(name)
+                .map(PathBuf::from)
+                .ok_or(OutputError::MissingEnv { name })
+        };
+        Ok(BuildEnv {
+            out_dir: var("OUT_DIR")?,
+            manifest_dir: var("CARGO_MANIFEST_DIR")?,
+            check: check_requested(std::env::var(CHECK_ENV).ok().as_deref()),
+        })
+    }
+}
+
+/// Whether the value of [`CHECK_ENV`] asks for a check.
+fn check_requested(value: Option<&str>) -> bool {
+    matches!(
+        value.map(|v| v.trim().to_ascii_lowercase()).as_deref(),
+        Some("1" | "true" | "yes")
+    )
+}
+
+/// Generates a bundle's manifests from `build.rs`. See the [module docs](self).
+#[derive(Debug, Clone)]
+pub struct BuildScript {
+    subdir: String,
+    layout: Directory,
+    repo_dir: Option<PathBuf>,
+    watched: Vec<PathBuf>,
+}
+
+impl Default for BuildScript {
+    fn default() -> Self {
+        BuildScript::new()
+    }
+}
+
+impl BuildScript {
+    /// Writes into `$OUT_DIR/manifests`, one YAML file per object plus `kustomization.yaml`.
+    pub fn new() -> Self {
+        BuildScript {
+            subdir: "manifests".to_owned(),
+            layout: Directory::new(""),
+            repo_dir: None,
+            watched: Vec::new(),
+        }
+    }
+
+    /// The directory inside `OUT_DIR` (default `manifests`); use one per bundle when a build
+    /// script generates several.
+    pub fn subdir(mut self, name: impl Into<String>) -> Self {
+        self.subdir = name.into();
+        self
+    }
+
+    /// YAML (the default) or JSON.
+    pub fn format(mut self, format: Format) -> Self {
+        self.layout = self.layout.format(format);
+        self
+    }
+
+    /// Whether to write a `kustomization.yaml` (the default).
+    pub fn kustomization(mut self, kustomization: bool) -> Self {
+        self.layout = self.layout.kustomization(kustomization);
+        self
+    }
+
+    /// One file called `name` instead of one file per object.
+    pub fn single_file(mut self, name: impl Into<String>) -> Self {
+        self.layout = self.layout.single_file(name);
+        self
+    }
+
+    /// Also writes the manifests to `path` in the repository (relative to the crate's
+    /// directory), or compares them with it when [`CHECK_ENV`] is set.
+    pub fn repo_dir(mut self, path: impl Into<PathBuf>) -> Self {
+        self.repo_dir = Some(path.into());
+        self
+    }
+
+    /// Reruns the build script when `path` changes (an input file the manifests are computed
+    /// from). Paths are relative to the crate's directory.
+    pub fn rerun_if_changed(mut self, path: impl Into<PathBuf>) -> Self {
+        self.watched.push(path.into());
+        self
+    }
+
+    /// Generates the manifests as cargo asks: prints cargo's instructions on stdout, and on
+    /// an error prints it on stderr and exits with status 1, which fails the build with the
+    /// messages. Returns the directory in `OUT_DIR` that holds the files.
+    pub fn run(&self, bundle: &Bundle) -> PathBuf {
+        let stdout = io::stdout();
+        let result =
+            BuildEnv::from_env().and_then(|env| self.generate(bundle, &env, &mut stdout.lock()));
+        match result {
+            Ok(dir) => dir,
+            Err(error) => {
+                eprintln!("error: {error}");
+                std::process::exit(1)
+            }
+        }
+    }
+
+    /// Generates the manifests for `env`, writing cargo's instructions
+    /// (`cargo:rerun-if-changed=`, `cargo:warning=`) to `instructions`. Returns the directory
+    /// in `OUT_DIR` that holds the files. [`run`](Self::run) calls this.
+    pub fn generate(
+        &self,
+        bundle: &Bundle,
+        env: &BuildEnv,
+        instructions: &mut impl Write,
+    ) -> Result<PathBuf, OutputError> {
+        let mut say = |line: String| {
+            writeln!(instructions, "{line}").map_err(|e| OutputError::io("write", "stdout", e))
+        };
+        if env.manifest_dir.join("build.rs").is_file() {
+            say("cargo:rerun-if-changed=build.rs".to_owned())?;
+        }
+        for path in &self.watched {
+            say(format!("cargo:rerun-if-changed={}", path.display()))?;
+        }
+        say(format!("cargo:rerun-if-env-changed={CHECK_ENV}"))?;
+        let repo = self.repo_dir.as_ref().map(|dir| env.manifest_dir.join(dir));
+        if let Some(repo) = &repo {
+            say(format!("cargo:rerun-if-changed={}", repo.display()))?;
+        }
+
+        let warnings = bundle.check()?;
+        for warning in warnings {
+            let text = format!("{}: {}", warning.path, warning.message);
+            say(format!("cargo:warning={}", one_line(&text)))?;
+        }
+        let files = self.layout.render_objects(bundle.objects())?;
+
+        let out = env.out_dir.join(&self.subdir);
+        self.layout.at(out.clone()).write_files(&files)?;
+        if let Some(repo) = repo {
+            let repo = self.layout.at(repo);
+            if env.check {
+                repo.check_files(&files)?;
+            } else {
+                repo.write_files(&files)?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// `text` on one line, as cargo instructions must be.
+fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_values() {
+        for yes in ["1", "true", "YES", " yes "] {
+            assert!(check_requested(Some(yes)), "{yes}");
+        }
+        for no in [None, Some(""), Some("0"), Some("false"), Some("no")] {
+            assert!(!check_requested(no), "{no:?}");
+        }
+    }
+
+    #[test]
+    fn instructions_stay_on_one_line() {
+        assert_eq!(one_line("a\nb\r\nc"), "a b  c");
+    }
+}

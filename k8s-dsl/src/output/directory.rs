@@ -1,0 +1,266 @@
+//! [`Directory`]: an output directory the generator owns part of: it renders a bundle into
+//! files, writes them atomically (skipping unchanged files), removes the files it wrote before
+//! but no longer generates, never touches anything else, and checks for drift.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::bundle::{Bundle, Object};
+
+use super::atomic::{self, Interrupt};
+use super::drift::{self, Drift};
+use super::ownership::{self, OWNED_FILE};
+use super::render::{self, GeneratedFile, Layout};
+use super::{Format, OutputError};
+
+/// An output directory: where and how a bundle's manifests are written. By default one YAML
+/// file per object plus a `kustomization.yaml` listing them.
+///
+/// ```
+/// use k8s_dsl::output::{Directory, Format};
+/// use k8s_dsl::prelude::*;
+///
+/// let bundle = Bundle::new().add(ConfigMap::new("web-config").data("mode", "production"));
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-{}", std::process::id()));
+/// let written = Directory::new(&dir).write(&bundle)?;
+/// assert_eq!(written.written.len(), 3); // the ConfigMap, the kustomization, `.k8s-dsl-owned`
+/// assert!(dir.join("configmap_web-config.yaml").exists());
+///
+/// // Nothing changed: nothing is rewritten, and the drift check passes.
+/// assert!(Directory::new(&dir).write(&bundle)?.written.is_empty());
+/// Directory::new(&dir).check(&bundle)?;
+///
+/// // JSON in one file, without a kustomization:
+/// let files = Directory::new(&dir).format(Format::Json).kustomization(false).single_file("all.json").render(&bundle)?;
+/// assert_eq!(files[0].name, "all.json");
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directory {
+    path: PathBuf,
+    layout: Layout,
+    interrupt_after: Option<u64>,
+}
+
+/// What a write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Files created or replaced (including the ownership record).
+    pub written: Vec<PathBuf>,
+    /// Files whose contents were already right, left untouched.
+    pub unchanged: Vec<PathBuf>,
+    /// Files this crate wrote before and no longer generates, removed (and temporary files of
+    /// an interrupted run).
+    pub removed: Vec<PathBuf>,
+}
+
+impl Directory {
+    /// The directory at `path` (created when written if missing), with one YAML file per
+    /// object and a `kustomization.yaml`.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Directory {
+            path: path.into(),
+            layout: Layout {
+                format: Format::Yaml,
+                kustomization: true,
+                single_file: None,
+            },
+            interrupt_after: None,
+        }
+    }
+
+    /// YAML (the default) or JSON files. The kustomization file is always YAML.
+    pub fn format(mut self, format: Format) -> Self {
+        self.layout.format = format;
+        self
+    }
+
+    /// Whether to write a `kustomization.yaml` listing the files (the default), so
+    /// `kubectl apply -k DIR` and Argo CD or Flux kustomizations take the directory as is.
+    pub fn kustomization(mut self, kustomization: bool) -> Self {
+        self.layout.kustomization = kustomization;
+        self
+    }
+
+    /// Writes every object into one file called `name` (YAML documents separated by `---`,
+    /// or a JSON `v1` `List`) instead of one file per object.
+    pub fn single_file(mut self, name: impl Into<String>) -> Self {
+        self.layout.single_file = Some(name.into());
+        self
+    }
+
+    /// Stops writing after `bytes` bytes, as if the process were killed (temporary files are
+    /// left behind). For tests of interrupted runs only.
+    #[doc(hidden)]
+    pub fn __interrupt_after_bytes(mut self, bytes: u64) -> Self {
+        self.interrupt_after = Some(bytes);
+        self
+    }
+
+    /// The directory's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The same settings for another directory.
+    pub(crate) fn at(&self, path: PathBuf) -> Directory {
+        Directory {
+            path,
+            ..self.clone()
+        }
+    }
+
+    /// Checks the bundle and renders its files, without touching the disk.
+    pub fn render(&self, bundle: &Bundle) -> Result<Vec<GeneratedFile>, OutputError> {
+        bundle.check()?;
+        self.render_objects(bundle.objects())
+    }
+
+    /// Renders already built objects (in the order given) into files.
+    pub fn render_objects<'a>(
+        &self,
+        objects: impl IntoIterator<Item = &'a Object>,
+    ) -> Result<Vec<GeneratedFile>, OutputError> {
+        let objects: Vec<&Object> = objects.into_iter().collect();
+        render::render(&objects, &self.layout)
+    }
+
+    /// Checks the bundle and writes its files. See [`write_files`](Self::write_files).
+    pub fn write(&self, bundle: &Bundle) -> Result<Written, OutputError> {
+        let files = self.render(bundle)?;
+        self.write_files(&files)
+    }
+
+    /// Checks the bundle and compares its files with the directory, writing nothing: an
+    /// [`OutputError::Drift`] lists every stale, missing or extra file with a unified diff.
+    pub fn check(&self, bundle: &Bundle) -> Result<(), OutputError> {
+        let files = self.render(bundle)?;
+        self.check_files(&files)
+    }
+
+    /// Compares rendered files with the directory, writing nothing.
+    pub fn check_files(&self, files: &[GeneratedFile]) -> Result<(), OutputError> {
+        match self.drift(files)? {
+            Some(drift) => Err(OutputError::Drift(drift)),
+            None => Ok(()),
+        }
+    }
+
+    /// The differences between rendered files and the directory, if any.
+    pub fn drift(&self, files: &[GeneratedFile]) -> Result<Option<Drift>, OutputError> {
+        drift::compare(&self.path, files)
+    }
+
+    /// Writes rendered files into the directory:
+    ///
+    /// - each file is written atomically (temporary file, then rename), and only when its
+    ///   contents change, so a second run with the same objects writes nothing;
+    /// - a file that exists but is not listed in `.k8s-dsl-owned` is never overwritten (unless
+    ///   it already has the generated contents): the write fails with
+    ///   [`OutputError::NotOwned`] before anything changes;
+    /// - files listed in `.k8s-dsl-owned` that are no longer generated are removed; no other
+    ///   file is.
+    ///
+    /// The ownership record is extended before new files are written and trimmed after stale
+    /// ones are removed, so a run killed at any point leaves every file complete and recorded.
+    pub fn write_files(&self, files: &[GeneratedFile]) -> Result<Written, OutputError> {
+        let dir = &self.path;
+        fs::create_dir_all(dir).map_err(|e| OutputError::io("create directory", dir, e))?;
+        let owned = ownership::read(dir)?;
+        let mut written = Written {
+            removed: atomic::remove_leftovers(dir)?,
+            ..Written::default()
+        };
+        let interrupt = Interrupt::after(self.interrupt_after);
+
+        // Read every target first: refuse foreign files before changing anything.
+        let mut current = Vec::with_capacity(files.len());
+        for file in files {
+            let path = dir.join(&file.name);
+            let existing = read_existing(&path)?;
+            if let Some(existing) = &existing {
+                if !owned.contains(&file.name) && *existing != file.contents.as_bytes() {
+                    return Err(OutputError::NotOwned { path });
+                }
+            }
+            current.push((file, path, existing));
+        }
+
+        let generated: BTreeSet<String> = files.iter().map(|f| f.name.clone()).collect();
+        let union: BTreeSet<String> = owned.union(&generated).cloned().collect();
+        let mut record_written = union != owned && self.write_record(&union, &interrupt)?;
+
+        for (file, path, existing) in current {
+            if existing.as_deref() == Some(file.contents.as_bytes()) {
+                written.unchanged.push(path);
+            } else {
+                atomic::write(&path, file.contents.as_bytes(), &interrupt)?;
+                written.written.push(path);
+            }
+        }
+
+        for name in owned.difference(&generated) {
+            let path = dir.join(name);
+            match fs::remove_file(&path) {
+                Ok(()) => written.removed.push(path),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => return Err(OutputError::io("remove", path, error)),
+            }
+        }
+
+        record_written |= self.write_record(&generated, &interrupt)?;
+        let record = dir.join(OWNED_FILE);
+        if record_written {
+            written.written.push(record);
+        } else {
+            written.unchanged.push(record);
+        }
+        Ok(written)
+    }
+
+    /// Writes the ownership record listing `names`, unless it already does; whether it wrote.
+    fn write_record(&self, names: &BTreeSet<String>, interrupt: &Interrupt) -> Result<bool, OutputError> {
+        let path = self.path.join(OWNED_FILE);
+        let text = ownership::render(names.iter().map(String::as_str));
+        if read_existing(&path)?.as_deref() == Some(text.as_bytes()) {
+            return Ok(false);
+        }
+        atomic::write(&path, text.as_bytes(), interrupt)?;
+        Ok(true)
+    }
+}
+
+/// The bytes of `path`, or `None` when it does not exist.
+fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, OutputError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(OutputError::io("read", path, error)),
+    }
+}
+
+impl From<PathBuf> for Directory {
+    fn from(path: PathBuf) -> Self {
+        Directory::new(path)
+    }
+}
+
+impl From<&Path> for Directory {
+    fn from(path: &Path) -> Self {
+        Directory::new(path)
+    }
+}
+
+impl From<&str> for Directory {
+    fn from(path: &str) -> Self {
+        Directory::new(path)
+    }
+}
+
+impl From<String> for Directory {
+    fn from(path: String) -> Self {
+        Directory::new(path)
+    }
+}

@@ -1,0 +1,141 @@
+//! The drift check: generated files compared with the files on disk, as a unified diff that
+//! names each stale, missing or extra file. Nothing is written.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::diff::unified;
+use super::ownership;
+use super::{GeneratedFile, OutputError};
+
+/// How a file on disk differs from the generated one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileState {
+    /// The file exists with other contents.
+    Stale,
+    /// The file should exist but does not.
+    Missing,
+    /// The file was generated before but no longer is (writing would remove it).
+    Extra,
+}
+
+impl FileState {
+    /// `stale`, `missing` or `extra`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileState::Stale => "stale",
+            FileState::Missing => "missing",
+            FileState::Extra => "extra",
+        }
+    }
+}
+
+/// One file that differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// The file (the output directory joined with its name).
+    pub path: PathBuf,
+    /// How it differs.
+    pub state: FileState,
+    /// The unified diff from the file on disk to the generated one.
+    pub diff: String,
+}
+
+/// The files of a directory that differ from the generated ones. `Display` prints a summary
+/// naming every file, then the unified diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drift {
+    /// The output directory.
+    pub dir: PathBuf,
+    /// Every file that differs, in file name order.
+    pub changes: Vec<FileChange>,
+}
+
+impl Drift {
+    /// The unified diff of every changed file, as `git diff` would show it.
+    pub fn diff(&self) -> String {
+        self.changes.iter().map(|change| change.diff.as_str()).collect()
+    }
+
+    /// How many files are in `state`.
+    fn count(&self, state: FileState) -> usize {
+        self.changes.iter().filter(|c| c.state == state).count()
+    }
+}
+
+impl fmt::Display for Drift {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "the manifests in `{}` are out of date ({} stale, {} missing, {} extra); regenerate them (run without the check) and commit the result",
+            self.dir.display(),
+            self.count(FileState::Stale),
+            self.count(FileState::Missing),
+            self.count(FileState::Extra),
+        )?;
+        for change in &self.changes {
+            writeln!(f, "  {}: {}", change.state.as_str(), change.path.display())?;
+        }
+        writeln!(f)?;
+        f.write_str(&self.diff())
+    }
+}
+
+impl std::error::Error for Drift {}
+
+/// Compares `files` (and the ownership record they imply) with `dir`; `None` when equal.
+pub(crate) fn compare(dir: &Path, files: &[GeneratedFile]) -> Result<Option<Drift>, OutputError> {
+    let owned_before = ownership::read(dir)?;
+    let record = GeneratedFile {
+        name: ownership::OWNED_FILE.to_owned(),
+        contents: ownership::render(files.iter().map(|file| file.name.as_str())),
+    };
+    let mut changes = Vec::new();
+    let mut expected: BTreeSet<&str> = BTreeSet::new();
+    for file in files.iter().chain(std::iter::once(&record)) {
+        expected.insert(&file.name);
+        let path = dir.join(&file.name);
+        let generated = format!("{}\t(generated)", path.display());
+        match read(&path)? {
+            Some(actual) if actual == file.contents => {}
+            Some(actual) => changes.push(FileChange {
+                diff: unified(&actual, &file.contents, &path.display().to_string(), &generated),
+                path,
+                state: FileState::Stale,
+            }),
+            None => changes.push(FileChange {
+                diff: unified("", &file.contents, "/dev/null", &generated),
+                path,
+                state: FileState::Missing,
+            }),
+        }
+    }
+    for name in owned_before.iter().filter(|name| !expected.contains(name.as_str())) {
+        let path = dir.join(name);
+        if let Some(actual) = read(&path)? {
+            changes.push(FileChange {
+                diff: unified(&actual, "", &path.display().to_string(), "/dev/null"),
+                path,
+                state: FileState::Extra,
+            });
+        }
+    }
+    changes.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((!changes.is_empty()).then(|| Drift {
+        dir: dir.to_owned(),
+        changes,
+    }))
+}
+
+/// The text of `path`, or `None` when it does not exist.
+fn read(path: &Path) -> Result<Option<String>, OutputError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(error) if error.kind() == io::ErrorKind::NotADirectory => Ok(None),
+        Err(error) => Err(OutputError::io("read", path, error)),
+    }
+}

@@ -1,0 +1,145 @@
+//! Writing manifests into a repository: files, directories, kustomization, `build.rs`, and a
+//! drift check.
+//!
+//! - [`Directory`] renders a [`Bundle`] into one file per object (stable names from kind,
+//!   namespace and name: [`file_name`]) plus a `kustomization.yaml`, or into one file; in
+//!   YAML or JSON. `kubectl kustomize DIR` and `kubectl apply -k DIR` take the directory as is.
+//! - Writes are **atomic** (temporary file and rename): a killed run never leaves half a
+//!   manifest. Unchanged files are not rewritten, so their modification times stay.
+//! - The directory records the files it wrote in `.k8s-dsl-owned` ([`OWNED_FILE`]). Files it
+//!   wrote before and no longer generates are removed; any other file is never touched, and a
+//!   foreign file in the way of a generated one is an error ([`OutputError::NotOwned`]).
+//! - [`Directory::check`] regenerates in memory and compares with the disk, writing nothing:
+//!   [`Drift`] names each stale, missing or extra file and shows a unified diff.
+//!   [`assert_up_to_date`] does the same in a test.
+//! - [`BuildScript`] does it all from `build.rs`: into `OUT_DIR`, optionally into a repository
+//!   directory, with `cargo:rerun-if-changed` lines, validation errors as build failures and
+//!   `K8S_DSL_CHECK=1` ([`CHECK_ENV`]) for the drift check.
+//!
+//! ```
+//! use k8s_dsl::output::{Directory, OutputError};
+//! use k8s_dsl::prelude::*;
+//!
+//! fn bundle(replicas: i32) -> Bundle {
+//!     Bundle::new().add(
+//!         Deployment::new("web").replicas(replicas).template(
+//!             Pod::template()
+//!                 .label("app", "web")
+//!                 .container(Container::new("web").image("nginx:1.27")),
+//!         ),
+//!     )
+//! }
+//!
+//! let dir = std::env::temp_dir().join(format!("k8s-dsl-output-doc-{}", std::process::id()));
+//! Directory::new(&dir).write(&bundle(2))?;
+//! std::fs::write(dir.join("README.md"), "hand-written, never touched\n")?;
+//!
+//! // The code changed but the files were not regenerated: the check fails with a diff.
+//! let Err(OutputError::Drift(drift)) = Directory::new(&dir).check(&bundle(3)) else {
+//!     panic!("expected drift");
+//! };
+//! assert!(drift.diff().contains("-  replicas: 2\n+  replicas: 3\n"));
+//!
+//! Directory::new(&dir).write(&bundle(3))?;
+//! Directory::new(&dir).check(&bundle(3))?;
+//! assert!(dir.join("README.md").exists());
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod atomic;
+mod build_script;
+mod diff;
+mod directory;
+mod drift;
+mod error;
+mod file_name;
+mod ownership;
+mod render;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::bundle::Bundle;
+
+pub use build_script::{BuildEnv, BuildScript, CHECK_ENV};
+pub use directory::{Directory, Written};
+pub use drift::{Drift, FileChange, FileState};
+pub use error::OutputError;
+pub use file_name::file_name;
+pub use ownership::OWNED_FILE;
+pub use render::{GeneratedFile, KUSTOMIZATION};
+
+/// The text format of generated files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// YAML (the default): one document per file, or documents separated by `---`.
+    #[default]
+    Yaml,
+    /// JSON: one object per file, or a `v1` `List` in a single file.
+    Json,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 2] = [Format::Yaml, Format::Json];
+
+    /// `yaml` or `json`: the name on the command line and the file extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Yaml => "yaml",
+            Format::Json => "json",
+        }
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    /// `yaml` or `json`.
+    fn from_str(text: &str) -> Result<Self, String> {
+        Format::ALL
+            .into_iter()
+            .find(|format| format.as_str() == text)
+            .ok_or_else(|| format!("unknown format `{text}`; expected `yaml` or `json`"))
+    }
+}
+
+/// Fails (panics, as `assert!` does) with the drift report when the manifests in `dir` are not
+/// what `bundle` generates: for a test that keeps committed manifests in sync with the code.
+/// Pass a [`Directory`] for other layouts or formats. Nothing is written.
+///
+/// ```no_run
+/// #[test]
+/// fn committed_manifests_are_up_to_date() {
+///     k8s_dsl::output::assert_up_to_date(
+///         concat!(env!("CARGO_MANIFEST_DIR"), "/k8s"),
+///         &my_manifests::bundle(),
+///     );
+/// }
+/// # mod my_manifests { pub fn bundle() -> k8s_dsl::bundle::Bundle { k8s_dsl::bundle::Bundle::new() } }
+/// ```
+///
+/// # Panics
+/// When the bundle has errors, the directory cannot be read, or any file differs; the
+/// message names every stale, missing or extra file and shows the diff.
+#[track_caller]
+#[allow(clippy::panic)] // an assertion for tests: failing loudly is its job
+pub fn assert_up_to_date(dir: impl Into<Directory>, bundle: &Bundle) {
+    let dir: Directory = dir.into();
+    if let Err(error) = dir.check(bundle) {
+        panic!("{error}");
+    }
+}
+
