@@ -7,10 +7,11 @@
 //! before new ones start). The ConfigMap `wildfly-parameters` comes from the cluster (it holds
 //! site-specific parameters), so the bundle is told so.
 
+use std::error::Error;
 use std::process::ExitCode;
 
 use k8s_dsl::prelude::*;
-use k8s_dsl_examples::{boxed, run};
+use k8s_dsl_examples::{boxed, run, Manifests};
 
 fn wildfly(name: &str, strategy: DeploymentStrategy) -> Deployment {
     let parameters = Volume::config_map("wildfly-parameters", "wildfly-parameters");
@@ -44,21 +45,25 @@ fn wildfly(name: &str, strategy: DeploymentStrategy) -> Deployment {
         )
 }
 
+/// The objects this example prints.
+pub fn manifests() -> Result<Manifests, Box<dyn Error>> {
+    let rolling = wildfly(
+        "wildfly-cm-template",
+        DeploymentStrategy::rolling_update()
+            .max_surge(1)
+            .max_unavailable(0)
+            .into(),
+    );
+    let recreate = wildfly("wildfly-cm-template-recreate", DeploymentStrategy::Recreate);
+    let objects = Bundle::new()
+        .provided_by_cluster("ConfigMap", "wildfly-parameters")
+        .add(rolling)
+        .add(recreate)
+        .build()?;
+    Ok(boxed(objects))
+}
+
+#[allow(dead_code)] // unused where a test includes this file as a module
 fn main() -> ExitCode {
-    run(|| {
-        let rolling = wildfly(
-            "wildfly-cm-template",
-            DeploymentStrategy::rolling_update()
-                .max_surge(1)
-                .max_unavailable(0)
-                .into(),
-        );
-        let recreate = wildfly("wildfly-cm-template-recreate", DeploymentStrategy::Recreate);
-        let objects = Bundle::new()
-            .provided_by_cluster("ConfigMap", "wildfly-parameters")
-            .add(rolling)
-            .add(recreate)
-            .build()?;
-        Ok(boxed(objects))
-    })
+    run(manifests)
 }

@@ -1,10 +1,11 @@
 //! WORKLOADS 10, `math-add-job`: a Job that runs `expr 3 + 2` three times, three pods at once.
 //! A Job's pods may only restart `Never` or `OnFailure`: `JobRestartPolicy` has no `Always`.
 
+use std::error::Error;
 use std::process::ExitCode;
 
 use k8s_dsl::prelude::*;
-use k8s_dsl_examples::{manifests, run};
+use k8s_dsl_examples::{manifests, run, Manifests};
 
 /// The Job of WORKLOADS 10, shared with the CronJob of WORKLOADS 11 (as `Job::unnamed()`).
 pub fn math_add(job: Job) -> Job {
@@ -20,7 +21,12 @@ pub fn math_add(job: Job) -> Job {
         )
 }
 
-#[allow(dead_code)] // `main` of this file when it runs as an example
+/// The objects this example prints.
+pub fn manifests() -> Result<Manifests, Box<dyn Error>> {
+    Ok(manifests![math_add(Job::new("math-add-job")).build()?])
+}
+
+#[allow(dead_code)] // unused where another example includes this file as a module
 fn main() -> ExitCode {
-    run(|| Ok(manifests![math_add(Job::new("math-add-job")).build()?]))
+    run(manifests)
 }

@@ -8,10 +8,11 @@
 //!
 //! Images: `busybox:1.36` (the app), `fluent/fluent-bit:3.2`.
 
+use std::error::Error;
 use std::process::ExitCode;
 
 use k8s_dsl::prelude::*;
-use k8s_dsl_examples::{boxed, run};
+use k8s_dsl_examples::{boxed, run, Manifests};
 
 fn app(logs: &EmptyDirVolume) -> Container {
     Container::new("app")
@@ -28,26 +29,35 @@ fn log_shipper(logs: &EmptyDirVolume) -> Container {
     Container::new("log-shipper")
         .image("fluent/fluent-bit:3.2")
         .args([
-            "-i", "tail", "-p", "path=/var/log/app/*.log", "-o", "stdout",
+            "-i",
+            "tail",
+            "-p",
+            "path=/var/log/app/*.log",
+            "-o",
+            "stdout",
         ])
         .mount_read_only(logs, "/var/log/app")
 }
 
+/// The objects this example prints.
+pub fn manifests() -> Result<Manifests, Box<dyn Error>> {
+    let logs = Volume::empty_dir("logs");
+    let native = Pod::new("app-native-sidecar")
+        .label("app", "logging-demo")
+        .container(app(&logs))
+        .sidecar(log_shipper(&logs))
+        .volume(&logs)
+        .build()?;
+    let classic = Pod::new("app-classic-sidecar")
+        .label("app", "logging-demo")
+        .container(app(&logs))
+        .classic_sidecar(log_shipper(&logs))
+        .volume(&logs)
+        .build()?;
+    Ok(boxed([native, classic]))
+}
+
+#[allow(dead_code)] // unused where a test includes this file as a module
 fn main() -> ExitCode {
-    run(|| {
-        let logs = Volume::empty_dir("logs");
-        let native = Pod::new("app-native-sidecar")
-            .label("app", "logging-demo")
-            .container(app(&logs))
-            .sidecar(log_shipper(&logs))
-            .volume(&logs)
-            .build()?;
-        let classic = Pod::new("app-classic-sidecar")
-            .label("app", "logging-demo")
-            .container(app(&logs))
-            .classic_sidecar(log_shipper(&logs))
-            .volume(&logs)
-            .build()?;
-        Ok(boxed([native, classic]))
-    })
+    run(manifests)
 }

@@ -10,16 +10,119 @@ use super::yaml11;
 
 /// Fragments that YAML readers like to take for something else than a string.
 pub const HOSTILE: &[&str] = &[
-    "", " ", "  ", "\t", "\n", "\r\n", "\r", "yes", "Yes", "no", "NO", "y", "n", "Y", "N", "on",
-    "On", "off", "OFF", "true", "False", "null", "Null", "~", "<<", "=", "-", "--", "---",
-    "...", "?", ":", ": ", " :", "- ", "#", " #", "# ", "&a", "*a", "!", "!!str", "|", ">",
-    "'", "\"", "%", "@", "`", "[", "]", "{", "}", ",", "0", "00", "007", "0o17", "0x1F",
-    "0b101", "1_000", "12:30", "1:2:3", "190:20:30.15", "1e3", "1E-3", "-1", "+1", ".5", "1.",
-    "-.inf", ".NaN", ".inf", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
-    "2001-12-14 21:59:43.10 -5", "\\", "\\n", "\u{0}", "\u{7}", "\u{1b}", "\u{7f}", "\u{85}",
-    "\u{a0}", "\u{2028}", "\u{2029}", "\u{feff}", "\u{fffe}", "\u{ffff}", "\u{1F600}", "é",
-    "日本", "\u{202e}", "\u{200b}", "a", "key", "value", "http://x", "a: b", "a #b", "a:", "$x",
-    "${HOME}", "{{ x }}", "%TAG", "<", "1 2", "0x", "1e", "Infinity", "NaN", "  x", "x  ",
+    "",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "yes",
+    "Yes",
+    "no",
+    "NO",
+    "y",
+    "n",
+    "Y",
+    "N",
+    "on",
+    "On",
+    "off",
+    "OFF",
+    "true",
+    "False",
+    "null",
+    "Null",
+    "~",
+    "<<",
+    "=",
+    "-",
+    "--",
+    "---",
+    "...",
+    "?",
+    ":",
+    ": ",
+    " :",
+    "- ",
+    "#",
+    " #",
+    "# ",
+    "&a",
+    "*a",
+    "!",
+    "!!str",
+    "|",
+    ">",
+    "'",
+    "\"",
+    "%",
+    "@",
+    "`",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "0",
+    "00",
+    "007",
+    "0o17",
+    "0x1F",
+    "0b101",
+    "1_000",
+    "12:30",
+    "1:2:3",
+    "190:20:30.15",
+    "1e3",
+    "1E-3",
+    "-1",
+    "+1",
+    ".5",
+    "1.",
+    "-.inf",
+    ".NaN",
+    ".inf",
+    "2001-12-14",
+    "2001-12-14t21:59:43.10-05:00",
+    "2001-12-14 21:59:43.10 -5",
+    "\\",
+    "\\n",
+    "\u{0}",
+    "\u{7}",
+    "\u{1b}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{feff}",
+    "\u{fffe}",
+    "\u{ffff}",
+    "\u{1F600}",
+    "é",
+    "日本",
+    "\u{202e}",
+    "\u{200b}",
+    "a",
+    "key",
+    "value",
+    "http://x",
+    "a: b",
+    "a #b",
+    "a:",
+    "$x",
+    "${HOME}",
+    "{{ x }}",
+    "%TAG",
+    "<",
+    "1 2",
+    "0x",
+    "1e",
+    "Infinity",
+    "NaN",
+    "  x",
+    "x  ",
 ];
 
 /// Reads bytes as instructions for building a tree, so that a fuzzer's (or a regression
@@ -58,7 +161,12 @@ impl<'a> Decoder<'a> {
         for _ in 0..pieces.max(1) {
             let b = self.byte();
             if b < 160 {
-                out.push_str(HOSTILE.get(usize::from(b) % HOSTILE.len()).copied().unwrap_or(""));
+                out.push_str(
+                    HOSTILE
+                        .get(usize::from(b) % HOSTILE.len())
+                        .copied()
+                        .unwrap_or(""),
+                );
             } else {
                 let len = usize::from(b - 160);
                 out.push_str(&String::from_utf8_lossy(self.take(len)));
@@ -82,8 +190,7 @@ impl<'a> Decoder<'a> {
         match self.byte() % 3 {
             0 => Value::from(i64::from_le_bytes(raw)),
             1 => Value::from(u64::from_le_bytes(raw)),
-            _ => Number::from_f64(f64::from_le_bytes(raw))
-                .map_or(Value::from(0.5), Value::Number),
+            _ => Number::from_f64(f64::from_le_bytes(raw)).map_or(Value::from(0.5), Value::Number),
         }
     }
 
@@ -121,7 +228,9 @@ pub const IMPLICIT_KEY_MAX: usize = 1024;
 /// Whether `key`, as the emitter writes it (quotes and escapes included), is longer than an
 /// implicit key may be.
 pub fn is_long_key(key: &str) -> bool {
-    to_yaml(key).map_or(true, |text| text.trim_end_matches('\n').len() > IMPLICIT_KEY_MAX)
+    to_yaml(key).map_or(true, |text| {
+        text.trim_end_matches('\n').len() > IMPLICIT_KEY_MAX
+    })
 }
 
 /// Whether some map key of the tree is written longer than [`IMPLICIT_KEY_MAX`] bytes.
@@ -205,13 +314,17 @@ pub fn check_value(value: &Value) -> Result<(), String> {
     let back: Value = serde_yaml::from_str(&yaml)
         .map_err(|e| format!("serde_yaml cannot read the YAML back: {e}\n{yaml}"))?;
     if let Some(at) = difference(&back, value, 0, "$") {
-        return Err(format!("serde_yaml reads back something else at {at}\n{yaml}"));
+        return Err(format!(
+            "serde_yaml reads back something else at {at}\n{yaml}"
+        ));
     }
     let json = to_json(value).map_err(|e| format!("to_json failed: {e}"))?;
-    let back: Value =
-        serde_json::from_str(&json).map_err(|e| format!("serde_json cannot read JSON back: {e}"))?;
+    let back: Value = serde_json::from_str(&json)
+        .map_err(|e| format!("serde_json cannot read JSON back: {e}"))?;
     if let Some(at) = difference(&back, value, 2, "$") {
-        return Err(format!("serde_json reads back something else at {at}\n{json}"));
+        return Err(format!(
+            "serde_json reads back something else at {at}\n{json}"
+        ));
     }
     let mut all = Vec::new();
     strings(value, &mut all);
@@ -228,15 +341,22 @@ pub fn check_plain(s: &str) -> Result<(), String> {
         return Ok(());
     }
     if let Some(kind) = yaml11::implicit_type(s) {
-        return Err(format!("plain_is_safe({s:?}) but a reader resolves it as {kind}"));
+        return Err(format!(
+            "plain_is_safe({s:?}) but a reader resolves it as {kind}"
+        ));
     }
-    if let Some(c) = s.chars().find(|&c| !yaml11::raw_char_is_safe(c) || c == '\n') {
+    if let Some(c) = s
+        .chars()
+        .find(|&c| !yaml11::raw_char_is_safe(c) || c == '\n')
+    {
         return Err(format!("plain_is_safe({s:?}) but it holds {c:?}"));
     }
     let alone: Value = serde_yaml::from_str(s)
         .map_err(|e| format!("plain_is_safe({s:?}) but serde_yaml cannot read it: {e}"))?;
     if alone != Value::String(s.to_string()) {
-        return Err(format!("plain_is_safe({s:?}) but serde_yaml reads {alone:?}"));
+        return Err(format!(
+            "plain_is_safe({s:?}) but serde_yaml reads {alone:?}"
+        ));
     }
     // As a key, too (keys over 1024 characters cannot be implicit keys at all; they are
     // checked by the tree properties).
@@ -248,12 +368,16 @@ pub fn check_plain(s: &str) -> Result<(), String> {
     let mut expected = Map::new();
     expected.insert(s.to_string(), Value::String(s.to_string()));
     if in_map != Value::Object(expected) {
-        return Err(format!("plain_is_safe({s:?}) but as a key/value serde_yaml reads {in_map:?}"));
+        return Err(format!(
+            "plain_is_safe({s:?}) but as a key/value serde_yaml reads {in_map:?}"
+        ));
     }
     let in_list: Value = serde_yaml::from_str(&format!("- {s}\n- {s}\n"))
         .map_err(|e| format!("plain_is_safe({s:?}) but as a list item serde_yaml fails: {e}"))?;
     if in_list != Value::Array(vec![Value::String(s.to_string()); 2]) {
-        return Err(format!("plain_is_safe({s:?}) but as a list item serde_yaml reads {in_list:?}"));
+        return Err(format!(
+            "plain_is_safe({s:?}) but as a list item serde_yaml reads {in_list:?}"
+        ));
     }
     Ok(())
 }

@@ -31,7 +31,10 @@ anchored!(
     format!("{DNS1123_LABEL}(\\.{DNS1123_LABEL})*")
 );
 anchored!(re_dns1035_label, "[a-z]([-a-z0-9]*[a-z0-9])?");
-anchored!(re_qualified_name_part, "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+anchored!(
+    re_qualified_name_part,
+    "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"
+);
 anchored!(re_env_var_name, "[-._a-zA-Z][-._a-zA-Z0-9]*");
 anchored!(re_config_map_key, "[-._a-zA-Z0-9]+");
 anchored!(re_port_name_charset, "[-a-z0-9]+");
@@ -119,7 +122,9 @@ pub fn qualified_name(s: &str) -> bool {
     let parts: Vec<&str> = s.split('/').collect();
     match parts.as_slice() {
         [name] => qualified_name_part(name),
-        [prefix, name] => !prefix.is_empty() && dns1123_subdomain(prefix) && qualified_name_part(name),
+        [prefix, name] => {
+            !prefix.is_empty() && dns1123_subdomain(prefix) && qualified_name_part(name)
+        }
         _ => false,
     }
 }
@@ -180,12 +185,10 @@ pub fn quantity(s: &str) -> bool {
 
 /// Whether the number part of a quantity has at least one digit.
 pub fn quantity_has_digits(s: &str) -> bool {
-    re_quantity()
-        .captures(s)
-        .is_some_and(|c| {
-            c.get(2).is_some_and(|m| !m.as_str().is_empty())
-                || c.get(3).is_some_and(|m| m.as_str().len() > 1)
-        })
+    re_quantity().captures(s).is_some_and(|c| {
+        c.get(2).is_some_and(|m| !m.as_str().is_empty())
+            || c.get(3).is_some_and(|m| m.as_str().len() > 1)
+    })
 }
 
 /// The value of a quantity in nano-units, rounded away from zero, with binary suffixes capped
@@ -197,14 +200,21 @@ pub fn quantity_nanos(s: &str) -> Option<i128> {
     let caps = re_quantity().captures(s)?;
     let negative = caps.get(1).is_some_and(|m| m.as_str() == "-");
     let int = caps.get(2).map_or("", |m| m.as_str());
-    let frac = caps.get(3).map_or("", |m| m.as_str()).trim_start_matches('.');
+    let frac = caps
+        .get(3)
+        .map_or("", |m| m.as_str())
+        .trim_start_matches('.');
     let suffix = caps.get(4).map_or("", |m| m.as_str());
     let digits = format!("{int}{frac}");
     let digits = digits.trim_start_matches('0');
     if digits.len() > 30 {
         return None;
     }
-    let d: u128 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    let d: u128 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().ok()?
+    };
     let frac_len = i64::try_from(frac.len()).ok()?;
     let pow10 = |n: i64| -> Option<u128> { 10u128.checked_pow(u32::try_from(n).ok()?) };
     let scale = |value: u128, shift: i64| -> Option<u128> {
@@ -269,7 +279,11 @@ pub fn duration(s: &str) -> Option<i64> {
             if digits.len() > 30 {
                 return None;
             }
-            let n: i128 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+            let n: i128 = if digits.is_empty() {
+                0
+            } else {
+                digits.parse().ok()?
+            };
             total += n * per_unit;
         }
     }
@@ -335,7 +349,11 @@ pub fn image(s: &str) -> ImageVerdict {
             "sha512" => 128,
             _ => return ImageVerdict::Invalid,
         };
-        if hex.len() != size || !hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        if hex.len() != size
+            || !hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
             return ImageVerdict::Invalid;
         }
     }
@@ -356,7 +374,10 @@ pub fn image(s: &str) -> ImageVerdict {
 pub fn time_zone_syntax(s: &str) -> bool {
     !s.is_empty()
         && s.split('/').all(|part| {
-            part != "." && part != ".." && !part.starts_with('-') && re_time_zone_part().is_match(part)
+            part != "."
+                && part != ".."
+                && !part.starts_with('-')
+                && re_time_zone_part().is_match(part)
         })
         && !s.eq_ignore_ascii_case("Local")
 }

@@ -30,7 +30,30 @@ pub const PARSERS: &[&str] = &[
     "time_zone",
 ];
 
+/// Inputs that crash a parser today (a known bug, see fuzz/README.md): a name holding an
+/// uppercase letter that has no lowercase form (`ℂ`, U+2102) recurses in
+/// `rules::names::check` until the stack overflows. The property tests skip them (a stack
+/// overflow aborts the whole test binary, at random); the regression test does not.
+pub fn known_crash(parser: &str, input: &str) -> bool {
+    let names = matches!(
+        parser,
+        "dns1123_subdomain"
+            | "dns1123_label"
+            | "dns1035_label"
+            | "cronjob_name"
+            | "indexed_job_name"
+            | "qualified_name"
+            | "annotation_key"
+    );
+    names
+        && input
+            .chars()
+            .any(|c| c.is_uppercase() && c.to_lowercase().eq(std::iter::once(c)))
+}
+
 /// The fuzz target's body: the first byte picks a parser, the rest (lossy UTF-8) is the input.
+///
+/// With `K8S_DSL_FUZZ_SKIP_KNOWN=1` (fuzzing only), inputs of [`known_crash`] are skipped.
 pub fn check(data: &[u8]) {
     let Some((&first, rest)) = data.split_first() else {
         return;
@@ -40,6 +63,9 @@ pub fn check(data: &[u8]) {
         .copied()
         .unwrap_or("quantity");
     let input = String::from_utf8_lossy(rest);
+    if known_crash(parser, &input) && std::env::var_os("K8S_DSL_FUZZ_SKIP_KNOWN").is_some() {
+        return;
+    }
     if let Err(problem) = check_one(parser, &input) {
         panic!("{parser}({input:?}): {problem}");
     }
@@ -130,7 +156,13 @@ pub fn check_one(parser: &str, input: &str) -> Result<(), String> {
             )
         }
         "qualified_name" => {
-            verdict(parser, s, labels::label_key(s), reference::qualified_name(s), &[8])?;
+            verdict(
+                parser,
+                s,
+                labels::label_key(s),
+                reference::qualified_name(s),
+                &[8],
+            )?;
             verdict(
                 parser,
                 s,
@@ -153,7 +185,13 @@ pub fn check_one(parser: &str, input: &str) -> Result<(), String> {
             reference::annotation_key(s),
             &[9],
         ),
-        "port_name" => verdict(parser, s, ports::port_name(s), reference::port_name(s), &[21]),
+        "port_name" => verdict(
+            parser,
+            s,
+            ports::port_name(s),
+            reference::port_name(s),
+            &[21],
+        ),
         "http_header_name" => verdict(
             parser,
             s,
@@ -205,14 +243,19 @@ fn quantity(s: &str) -> Result<(), String> {
         .parse()
         .map_err(|e| format!("Display {shown:?} does not parse back: {e}"))?;
     if again != q || again.cmp_value(&q) != std::cmp::Ordering::Equal {
-        return Err(format!("Display {shown:?} parses back to {again:?}, not {q:?}"));
+        return Err(format!(
+            "Display {shown:?} parses back to {again:?}, not {q:?}"
+        ));
     }
     if q.is_negative() && !s.starts_with('-') {
         return Err(format!("{s:?} is negative: {q:?}"));
     }
     if let Some(nanos) = reference::quantity_nanos(s) {
         if q.as_nanos() != nanos {
-            return Err(format!("value {} nano-units, expected {nanos}", q.as_nanos()));
+            return Err(format!(
+                "value {} nano-units, expected {nanos}",
+                q.as_nanos()
+            ));
         }
     }
     Ok(())
@@ -264,8 +307,8 @@ fn image(s: &str) -> Result<(), String> {
     if shown != s {
         return Err(format!("Display gives {shown:?}"));
     }
-    let again = Image::parse(&shown)
-        .map_err(|e| format!("Display {shown:?} does not parse back: {e}"))?;
+    let again =
+        Image::parse(&shown).map_err(|e| format!("Display {shown:?} does not parse back: {e}"))?;
     if again != image {
         return Err(format!("Display {shown:?} parses back to {again:?}"));
     }
@@ -284,7 +327,9 @@ fn image(s: &str) -> Result<(), String> {
         rebuilt.push_str(digest);
     }
     if rebuilt != s {
-        return Err(format!("the parts {image:?} do not make up the reference again"));
+        return Err(format!(
+            "the parts {image:?} do not make up the reference again"
+        ));
     }
     Ok(())
 }

@@ -52,10 +52,12 @@ fn resolvers() -> &'static [(&'static str, Regex)] {
     ALL.get_or_init(|| {
         RESOLVERS
             .iter()
-            .map(|(name, pattern)| match Regex::new(&format!("^(?:{pattern})$")) {
-                Ok(re) => (*name, re),
-                Err(e) => panic!("bad resolver regex {name}: {e}"),
-            })
+            .map(
+                |(name, pattern)| match Regex::new(&format!("^(?:{pattern})$")) {
+                    Ok(re) => (*name, re),
+                    Err(e) => panic!("bad resolver regex {name}: {e}"),
+                },
+            )
             .collect()
     })
 }

@@ -63,7 +63,17 @@ fn hostile_string() -> BoxedStrategy<String> {
 fn finite_float() -> impl Strategy<Value = f64> {
     prop_oneof![
         any::<f64>().prop_filter("finite", |f| f.is_finite()),
-        prop::sample::select(vec![0.0, -0.0, 0.5, 1.0, -1.5, 1e300, 1e-300, f64::MAX, f64::MIN_POSITIVE]),
+        prop::sample::select(vec![
+            0.0,
+            -0.0,
+            0.5,
+            1.0,
+            -1.5,
+            1e300,
+            1e-300,
+            f64::MAX,
+            f64::MIN_POSITIVE
+        ]),
     ]
 }
 
@@ -129,7 +139,12 @@ proptest! {
 /// keys are shorter, but custom resources and ConfigMap-like maps built from data are not.
 #[test]
 fn map_keys_over_1024_characters_read_back_equal() {
-    for key in ["k".repeat(1025), "yes ".repeat(300), "é".repeat(1100), "\u{85}".repeat(200)] {
+    for key in [
+        "k".repeat(1025),
+        "yes ".repeat(300),
+        "é".repeat(1100),
+        "\u{85}".repeat(200),
+    ] {
         let mut map = Map::new();
         map.insert(key.clone(), json!({ "inner": [key.clone()] }));
         map.insert("short".to_string(), json!(1));
@@ -142,13 +157,56 @@ fn map_keys_over_1024_characters_read_back_equal() {
 #[test]
 fn plain_is_safe_quotes_the_traps_and_nothing_ordinary() {
     for trap in [
-        "", "yes", "No", "ON", "y", "~", "null", "<<", "=", "12:30", "0x1F", "0o17", "1e3",
-        "1_000", ".inf", "-.5", "2001-12-14", "- a", "a: b", "a #b", "#", "a:", " a", "a ",
-        "@x", "`x", "%x", "!x", "&x", "*x", "|", ">", "'", "\"", "[", "{", "?", "a\nb", "é",
+        "",
+        "yes",
+        "No",
+        "ON",
+        "y",
+        "~",
+        "null",
+        "<<",
+        "=",
+        "12:30",
+        "0x1F",
+        "0o17",
+        "1e3",
+        "1_000",
+        ".inf",
+        "-.5",
+        "2001-12-14",
+        "- a",
+        "a: b",
+        "a #b",
+        "#",
+        "a:",
+        " a",
+        "a ",
+        "@x",
+        "`x",
+        "%x",
+        "!x",
+        "&x",
+        "*x",
+        "|",
+        ">",
+        "'",
+        "\"",
+        "[",
+        "{",
+        "?",
+        "a\nb",
+        "é",
     ] {
         assert!(!plain_is_safe(trap), "{trap:?} written plain");
     }
-    for word in ["nginx", "web-1", "app.kubernetes.io/name", "a b", "http://x:80/y", "v1"] {
+    for word in [
+        "nginx",
+        "web-1",
+        "app.kubernetes.io/name",
+        "a b",
+        "http://x:80/y",
+        "v1",
+    ] {
         assert!(plain_is_safe(word), "{word:?} quoted");
         check_plain(word).unwrap();
     }
@@ -157,7 +215,19 @@ fn plain_is_safe_quotes_the_traps_and_nothing_ordinary() {
 /// The YAML 1.1 resolvers of the check are not vacuous.
 #[test]
 fn yaml11_resolvers_claim_the_traps() {
-    for trap in ["yes", "Off", "y", "12:30", "190:20:30.15", "0x1F", "0b101", "1e3", "1.", "~", "2001-12-14"] {
+    for trap in [
+        "yes",
+        "Off",
+        "y",
+        "12:30",
+        "190:20:30.15",
+        "0x1F",
+        "0b101",
+        "1e3",
+        "1.",
+        "~",
+        "2001-12-14",
+    ] {
         assert!(checks::yaml11::implicit_type(trap).is_some(), "{trap:?}");
     }
     assert_eq!(checks::yaml11::implicit_type("nginx"), None);
@@ -175,7 +245,11 @@ fn write_pair(dir: &std::path::Path, name: &str, objects: &[Value]) {
         writer.write(object).unwrap();
     }
     std::fs::write(dir.join(format!("{name}.yaml")), writer.finish().unwrap()).unwrap();
-    std::fs::write(dir.join(format!("{name}.json")), to_json_list(objects).unwrap()).unwrap();
+    std::fs::write(
+        dir.join(format!("{name}.json")),
+        to_json_list(objects).unwrap(),
+    )
+    .unwrap();
 }
 
 /// Writes a large sample of hostile documents for the YAML 1.1 check of `scripts/validate.py`,
@@ -195,7 +269,10 @@ fn write_emit_sample_for_pyyaml() {
     std::fs::create_dir_all(&dir).unwrap();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("emit-")) {
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("emit-"))
+        {
             std::fs::remove_file(path).unwrap();
         }
     }
@@ -235,16 +312,28 @@ fn write_emit_sample_for_pyyaml() {
             let mut labels = Map::new();
             for (n, key) in keys.iter().enumerate() {
                 if (i + n) % 3 == 0 {
-                    data.insert((*key).to_string(), Value::String(sample(&strings, &mut runner)));
+                    data.insert(
+                        (*key).to_string(),
+                        Value::String(sample(&strings, &mut runner)),
+                    );
                     annotations.insert(
                         format!("example.com/{key}"),
                         Value::String(sample(&strings, &mut runner)),
                     );
                 }
             }
-            data.insert(format!("k-{i}"), Value::String(sample(&strings, &mut runner)));
-            annotations.insert((*keys[i % keys.len()]).to_string(), Value::String(sample(&strings, &mut runner)));
-            labels.insert("value".to_string(), Value::String(label_values[i % label_values.len()].to_string()));
+            data.insert(
+                format!("k-{i}"),
+                Value::String(sample(&strings, &mut runner)),
+            );
+            annotations.insert(
+                (*keys[i % keys.len()]).to_string(),
+                Value::String(sample(&strings, &mut runner)),
+            );
+            labels.insert(
+                "value".to_string(),
+                Value::String(label_values[i % label_values.len()].to_string()),
+            );
             json!({
                 "apiVersion": "v1",
                 "kind": "ConfigMap",

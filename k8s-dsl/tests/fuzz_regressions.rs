@@ -27,7 +27,11 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
         .filter(|path| path.is_file())
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "no regression inputs in {}", dir.display());
+    assert!(
+        !files.is_empty(),
+        "no regression inputs in {}",
+        dir.display()
+    );
     files
         .into_iter()
         .map(|path| {

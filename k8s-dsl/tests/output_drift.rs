@@ -1,5 +1,11 @@
 //! The drift check: it passes on a fresh directory, and otherwise fails with a unified diff
 //! naming each stale, missing or extra file, writing nothing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod output_support;
 
@@ -21,20 +27,32 @@ fn check_fails_with_a_diff_naming_stale_missing_and_extra_files() {
     Directory::new(&dir).write(&app(2, "production")).unwrap();
     let before = snapshot(&dir);
 
-    // Three replicas (stale), a new PodDisruptionBudget-free ConfigMap (missing), and the
+    // Three replicas (stale), a new ConfigMap (missing), and the
     // Service gone (extra).
     let changed = Bundle::new()
-        .add(ConfigMap::new("web-config").namespace("shop").data("mode", "production"))
-        .add(ConfigMap::new("feature-flags").namespace("shop").data("beta", "on"))
         .add(
-            Deployment::new("web").namespace("shop").replicas(3).template(
-                Pod::template().label("app", "web").container(
-                    Container::new("web")
-                        .image("nginx:1.27")
-                        .port(ContainerPort::tcp(80).name("http"))
-                        .env_from(EnvFrom::config_map("web-config")),
+            ConfigMap::new("web-config")
+                .namespace("shop")
+                .data("mode", "production"),
+        )
+        .add(
+            ConfigMap::new("feature-flags")
+                .namespace("shop")
+                .data("beta", "on"),
+        )
+        .add(
+            Deployment::new("web")
+                .namespace("shop")
+                .replicas(3)
+                .template(
+                    Pod::template().label("app", "web").container(
+                        Container::new("web")
+                            .image("nginx:1.27")
+                            .port(ContainerPort::tcp(80).name("http"))
+                            .readiness_probe(Probe::http_get("/healthz", "http"))
+                            .env_from(EnvFrom::config_map("web-config")),
+                    ),
                 ),
-            ),
         );
     let error = Directory::new(&dir).check(&changed).unwrap_err();
     assert_eq!(snapshot(&dir), before, "the check wrote something");
@@ -45,13 +63,21 @@ fn check_fails_with_a_diff_naming_stale_missing_and_extra_files() {
     let states: Vec<(String, FileState)> = drift
         .changes
         .iter()
-        .map(|c| (c.path.file_name().unwrap().to_string_lossy().into_owned(), c.state))
+        .map(|c| {
+            (
+                c.path.file_name().unwrap().to_string_lossy().into_owned(),
+                c.state,
+            )
+        })
         .collect();
     assert_eq!(
         states,
         [
             (OWNED_FILE.to_owned(), FileState::Stale),
-            ("configmap_shop_feature-flags.yaml".to_owned(), FileState::Missing),
+            (
+                "configmap_shop_feature-flags.yaml".to_owned(),
+                FileState::Missing
+            ),
             ("deployment_shop_web.yaml".to_owned(), FileState::Stale),
             ("kustomization.yaml".to_owned(), FileState::Stale),
             ("service_shop_web.yaml".to_owned(), FileState::Extra),
@@ -67,27 +93,49 @@ fn check_fails_with_a_diff_naming_stale_missing_and_extra_files() {
         )),
         "{message}"
     );
-    assert!(message.contains(&format!("  stale: {deployment}\n")), "{message}");
-    // The stale file: a hunk with -/+ lines under headers naming the file.
     assert!(
-        message.contains(&format!("--- {deployment}\n+++ {deployment}\t(generated)\n@@ ")),
+        message.contains(&format!("  stale: {deployment}\n")),
         "{message}"
     );
-    assert!(message.contains("\n-  replicas: 2\n+  replicas: 3\n"), "{message}");
-    // The missing file: all + lines from /dev/null.
-    let missing = dir.join("configmap_shop_feature-flags.yaml").display().to_string();
+    // The stale file: a hunk with -/+ lines under headers naming the file.
     assert!(
-        message.contains(&format!("--- /dev/null\n+++ {missing}\t(generated)\n@@ -0,0 +1,")),
+        message.contains(&format!(
+            "--- {deployment}\n+++ {deployment}\t(generated)\n@@ "
+        )),
+        "{message}"
+    );
+    assert!(
+        message.contains("\n-  replicas: 2\n+  replicas: 3\n"),
+        "{message}"
+    );
+    // The missing file: all + lines from /dev/null.
+    let missing = dir
+        .join("configmap_shop_feature-flags.yaml")
+        .display()
+        .to_string();
+    assert!(
+        message.contains(&format!(
+            "--- /dev/null\n+++ {missing}\t(generated)\n@@ -0,0 +1,"
+        )),
         "{message}"
     );
     assert!(message.contains("\n+  beta: \"on\"\n"), "{message}");
     // The extra file: all - lines to /dev/null.
     let extra = dir.join("service_shop_web.yaml").display().to_string();
-    assert!(message.contains(&format!("--- {extra}\n+++ /dev/null\n@@ -1,")), "{message}");
+    assert!(
+        message.contains(&format!("--- {extra}\n+++ /dev/null\n@@ -1,")),
+        "{message}"
+    );
     assert!(message.contains("\n-kind: Service\n"), "{message}");
     // The kustomization lists the new file and drops the old one.
-    assert!(message.contains("\n+- configmap_shop_feature-flags.yaml\n"), "{message}");
-    assert!(message.contains("\n-- service_shop_web.yaml\n"), "{message}");
+    assert!(
+        message.contains("\n+- configmap_shop_feature-flags.yaml\n"),
+        "{message}"
+    );
+    assert!(
+        message.contains("\n-- service_shop_web.yaml\n"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -95,21 +143,33 @@ fn a_hand_edited_file_is_stale() {
     let dir = scratch("drift-hand-edit");
     Directory::new(&dir).write(&app(2, "production")).unwrap();
     let path = dir.join("configmap_shop_web-config.yaml");
-    let text = std::fs::read_to_string(&path).unwrap().replace("production", "debug");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("production", "debug");
     std::fs::write(&path, text).unwrap();
-    let OutputError::Drift(drift) = Directory::new(&dir).check(&app(2, "production")).unwrap_err()
+    let OutputError::Drift(drift) = Directory::new(&dir)
+        .check(&app(2, "production"))
+        .unwrap_err()
     else {
         panic!("expected drift");
     };
     assert_eq!(drift.changes.len(), 1);
     assert_eq!(drift.changes[0].path, path);
-    assert!(drift.diff().contains("-  mode: debug\n+  mode: production\n"), "{}", drift.diff());
+    assert!(
+        drift
+            .diff()
+            .contains("-  mode: debug\n+  mode: production\n"),
+        "{}",
+        drift.diff()
+    );
 }
 
 #[test]
 fn a_missing_directory_is_all_missing_and_stays_missing() {
     let dir = scratch("drift-missing").join("not-yet");
-    let OutputError::Drift(drift) = Directory::new(&dir).check(&app(2, "production")).unwrap_err()
+    let OutputError::Drift(drift) = Directory::new(&dir)
+        .check(&app(2, "production"))
+        .unwrap_err()
     else {
         panic!("expected drift");
     };

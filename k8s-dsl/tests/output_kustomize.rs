@@ -1,5 +1,11 @@
 //! A generated directory is a kustomization `kubectl kustomize` renders into exactly the
 //! objects that were written. Needs `kubectl` (no cluster); set `K8S_DSL_NO_KUBECTL=1` to skip.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod output_support;
 
@@ -73,7 +79,11 @@ fn renders_what_was_written(dir: &Path, directory: Directory) {
     let Some(rendered) = kustomize(dir) else {
         return;
     };
-    assert_eq!(documents(&rendered), expected, "kubectl kustomize printed:\n{rendered}");
+    assert_eq!(
+        documents(&rendered),
+        expected,
+        "kubectl kustomize printed:\n{rendered}"
+    );
 }
 
 #[test]

@@ -1,5 +1,11 @@
 //! Writing is safe: atomic, deterministic, never touching foreign files, and clear about
 //! paths it cannot write.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod output_support;
 
@@ -30,24 +36,47 @@ fn a_foreign_file_is_left_untouched_when_stale_own_files_are_removed() {
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(removed, ["configmap_shop_web-config.yaml", "service_shop_web.yaml"]);
+    assert_eq!(
+        removed,
+        ["configmap_shop_web-config.yaml", "service_shop_web.yaml"]
+    );
     assert_eq!(
         names(&dir),
-        [OWNED_FILE, "README.md", "deployment_shop_web.yaml", "kustomization.yaml", "patch.yaml"]
+        [
+            OWNED_FILE,
+            "README.md",
+            "deployment_shop_web.yaml",
+            "kustomization.yaml",
+            "patch.yaml"
+        ]
     );
-    assert_eq!(fs::read_to_string(dir.join("README.md")).unwrap(), "hand-written\n");
-    assert_eq!(fs::read_to_string(dir.join("patch.yaml")).unwrap(), "kind: Patch\n");
+    assert_eq!(
+        fs::read_to_string(dir.join("README.md")).unwrap(),
+        "hand-written\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("patch.yaml")).unwrap(),
+        "kind: Patch\n"
+    );
     let record = fs::read_to_string(dir.join(OWNED_FILE)).unwrap();
-    assert!(record.ends_with("\ndeployment_shop_web.yaml\nkustomization.yaml\n"), "{record}");
+    assert!(
+        record.ends_with("\ndeployment_shop_web.yaml\nkustomization.yaml\n"),
+        "{record}"
+    );
 }
 
 #[test]
 fn a_foreign_file_in_the_way_is_never_overwritten() {
     let dir = scratch("safety-in-the-way");
     fs::write(dir.join("kustomization.yaml"), "resources: [mine.yaml]\n").unwrap();
-    let error = Directory::new(&dir).write(&app(2, "production")).unwrap_err();
+    let error = Directory::new(&dir)
+        .write(&app(2, "production"))
+        .unwrap_err();
     let path = dir.join("kustomization.yaml");
-    assert!(matches!(&error, OutputError::NotOwned { path: p } if *p == path), "{error}");
+    assert!(
+        matches!(&error, OutputError::NotOwned { path: p } if *p == path),
+        "{error}"
+    );
     assert_eq!(
         error.to_string(),
         format!(
@@ -57,10 +86,19 @@ fn a_foreign_file_in_the_way_is_never_overwritten() {
     );
     // Nothing was written at all.
     assert_eq!(names(&dir), ["kustomization.yaml"]);
-    assert_eq!(fs::read_to_string(&path).unwrap(), "resources: [mine.yaml]\n");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "resources: [mine.yaml]\n"
+    );
     // Without a kustomization the directory can be shared with the user's own file.
-    Directory::new(&dir).kustomization(false).write(&app(2, "production")).unwrap();
-    assert_eq!(fs::read_to_string(&path).unwrap(), "resources: [mine.yaml]\n");
+    Directory::new(&dir)
+        .kustomization(false)
+        .write(&app(2, "production"))
+        .unwrap();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "resources: [mine.yaml]\n"
+    );
 }
 
 #[test]
@@ -119,7 +157,11 @@ fn a_run_killed_mid_write_leaves_the_previous_files_intact() {
         }
         bytes += 13;
     }
-    assert!(bytes > 300, "the run was interrupted only {} times", bytes / 13);
+    assert!(
+        bytes > 300,
+        "the run was interrupted only {} times",
+        bytes / 13
+    );
     assert_eq!(snapshot(&dir), after);
     fs::remove_dir_all(&dir).unwrap();
     fs::create_dir_all(&dir).unwrap();
@@ -128,17 +170,29 @@ fn a_run_killed_mid_write_leaves_the_previous_files_intact() {
     }
 
     // The first interruption leaves exactly the previous files (plus a temporary file).
-    let _ = Directory::new(&dir).__interrupt_after_bytes(10).write(&next());
-    let kept: Vec<String> = names(&dir).into_iter().filter(|n| !n.ends_with(".k8s-dsl-tmp")).collect();
+    let _ = Directory::new(&dir)
+        .__interrupt_after_bytes(10)
+        .write(&next());
+    let kept: Vec<String> = names(&dir)
+        .into_iter()
+        .filter(|n| !n.ends_with(".k8s-dsl-tmp"))
+        .collect();
     assert_eq!(kept, before.keys().cloned().collect::<Vec<_>>());
     for (name, contents) in &before {
-        assert_eq!(&fs::read(dir.join(name)).unwrap(), contents, "`{name}` changed");
+        assert_eq!(
+            &fs::read(dir.join(name)).unwrap(),
+            contents,
+            "`{name}` changed"
+        );
     }
     assert!(names(&dir).iter().any(|n| n.ends_with(".k8s-dsl-tmp")));
 
     // The next complete run finishes the job and cleans up the leftovers.
     let written = Directory::new(&dir).write(&next()).unwrap();
-    assert!(written.removed.iter().any(|p| p.to_string_lossy().ends_with(".k8s-dsl-tmp")));
+    assert!(written
+        .removed
+        .iter()
+        .any(|p| p.to_string_lossy().ends_with(".k8s-dsl-tmp")));
     assert_eq!(snapshot(&dir), after);
 }
 
@@ -148,7 +202,9 @@ fn an_unwritable_directory_is_a_clear_error_naming_the_path() {
     let file = dir.join("a-file");
     fs::write(&file, "I am a file\n").unwrap();
     let target = file.join("manifests");
-    let error = Directory::new(&target).write(&app(2, "production")).unwrap_err();
+    let error = Directory::new(&target)
+        .write(&app(2, "production"))
+        .unwrap_err();
     let message = error.to_string();
     assert!(
         matches!(&error, OutputError::Io { action: "create directory", path, .. } if *path == target),

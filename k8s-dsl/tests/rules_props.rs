@@ -20,7 +20,7 @@ mod checks;
 use std::str::FromStr;
 
 use checks::reference;
-use checks::rules::{check_one, PARSERS};
+use checks::rules::{check_one, known_crash, PARSERS};
 use k8s_dsl::rules::{
     cron::Schedule, duration::Duration, enums, image::Image, quantity::Quantity, timezone,
 };
@@ -69,7 +69,11 @@ fn mutate(valid: BoxedStrategy<String>) -> BoxedStrategy<String> {
     (valid, any::<prop::sample::Index>(), hostile_char(), 0..7u8)
         .prop_map(|(s, index, c, how)| {
             let chars: Vec<char> = s.chars().collect();
-            let at = if chars.is_empty() { 0 } else { index.index(chars.len()) };
+            let at = if chars.is_empty() {
+                0
+            } else {
+                index.index(chars.len())
+            };
             let mut out = chars.clone();
             match how {
                 0 => out.insert(at.min(out.len()), c),
@@ -99,11 +103,15 @@ fn around(valid: BoxedStrategy<String>) -> BoxedStrategy<String> {
     .boxed()
 }
 
-/// Checks `parser` on `input`, failing the case with the check's explanation.
+/// Checks `parser` on `input`, failing the case with the check's explanation. Inputs of a
+/// known crash (`checks::rules::known_crash`, replayed by `fuzz_regressions`) are skipped, so a
+/// stack overflow does not abort this binary at random; remove the skip once it is fixed.
 fn agree(parser: &str, input: &str) -> Result<(), TestCaseError> {
-    check_one(parser, input).map_err(|problem| {
-        TestCaseError::fail(format!("{parser}({input:?}): {problem}"))
-    })
+    if known_crash(parser, input) {
+        return Ok(());
+    }
+    check_one(parser, input)
+        .map_err(|problem| TestCaseError::fail(format!("{parser}({input:?}): {problem}")))
 }
 
 const SUBDOMAIN: &str =
@@ -124,7 +132,8 @@ const IMAGE: &str = "((localhost|[a-z0-9]{1,8}(\\.[a-zA-Z0-9]{1,8}){0,2}|\\[[0-9
                      (:[0-9]{1,5})?/)?\
                      [a-z0-9]{1,8}([._]|__|-{1,2})?[a-z0-9]{1,8}(/[a-z0-9]{1,8}([._]|__|-+)?[a-z0-9]{0,8}){0,2}\
                      (:[A-Za-z0-9_][A-Za-z0-9_.-]{0,20})?(@sha(256|512):[a-f0-9]{64})?";
-const CRON_ITEM: &str = "(\\*|\\?|[0-9]{1,2}|[0-9]{1,2}-[0-9]{1,2}|JAN|feb|Mar-DEC|mon|SUN-sat|Fri|\\*-3)\
+const CRON_ITEM: &str =
+    "(\\*|\\?|[0-9]{1,2}|[0-9]{1,2}-[0-9]{1,2}|JAN|feb|Mar-DEC|mon|SUN-sat|Fri|\\*-3)\
                          (/[0-9]{1,2})?";
 const DESCRIPTOR: &str = "@(yearly|annually|monthly|weekly|daily|midnight|hourly|every \
                           [-+]?[0-9]{0,3}(\\.[0-9]{0,2})?(ns|us|µs|ms|s|m|h)([0-9]{1,3}(m|s))?)";
@@ -176,6 +185,7 @@ proptest! {
         s in around(matching(LABEL)),
         completions in prop_oneof![-2..5i32, 1..1_000_000i32, Just(i32::MAX), Just(i32::MIN)],
     ) {
+        prop_assume!(!known_crash("indexed_job_name", &s));
         let got = k8s_dsl::rules::names::indexed_job_name(&s, completions);
         prop_assert_eq!(got.is_ok(), reference::indexed_job_name(&s, completions), "{:?}", got);
     }
@@ -453,18 +463,26 @@ fn references_accept_and_refuse_known_examples() {
     assert_eq!(reference::quantity_nanos("-0.1n"), Some(-1));
     assert_eq!(reference::duration("1h30m"), Some(5400));
     assert_eq!(reference::duration("30m1h"), None);
-    assert_eq!(reference::image("nginx:1.27"), reference::ImageVerdict::Valid);
+    assert_eq!(
+        reference::image("nginx:1.27"),
+        reference::ImageVerdict::Valid
+    );
     assert_eq!(reference::image("Nginx"), reference::ImageVerdict::Invalid);
     assert_eq!(
         reference::image("localhost:5000/a/b:c"),
         reference::ImageVerdict::Valid
     );
-    assert_eq!(reference::image("a@sha256:abc"), reference::ImageVerdict::Invalid);
+    assert_eq!(
+        reference::image("a@sha256:abc"),
+        reference::ImageVerdict::Invalid
+    );
     assert!(matches!(
         reference::cron("0 22 * * 1-5"),
         reference::CronVerdict::Fields(_)
     ));
-    assert!(reference::time_zone_syntax("America/Argentina/Buenos_Aires"));
+    assert!(reference::time_zone_syntax(
+        "America/Argentina/Buenos_Aires"
+    ));
     assert!(!reference::time_zone_syntax("Local"));
     assert!(!reference::time_zone_syntax("Europe/../x"));
     for zone in timezone::ZONES {

@@ -46,7 +46,7 @@ mod build {
 mod emit {
     use super::*;
 
-    fn emit_all<T: serde::Serialize>(bencher: Bencher, objects: &[T], emit: Emit) {
+    fn emit_all<T: serde::Serialize + Sync>(bencher: Bencher, objects: &[T], emit: Emit) {
         let size = {
             let mut emitter = Emitter::new(emit, CountingSink::default());
             for object in objects {

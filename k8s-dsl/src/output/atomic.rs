@@ -40,7 +40,9 @@ impl<W: Write> Write for Limited<'_, W> {
         let Some(remaining) = &self.interrupt.remaining else {
             return self.inner.write(buf);
         };
-        let allowed = usize::try_from(remaining.get()).unwrap_or(usize::MAX).min(buf.len());
+        let allowed = usize::try_from(remaining.get())
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
         if allowed == 0 && !buf.is_empty() {
             self.tripped = true;
             return Err(io::Error::other("interrupted (injected failure)"));
@@ -68,9 +70,13 @@ fn temp_path(target: &Path) -> PathBuf {
 ///
 /// On an ordinary error the temporary file is removed; on an injected interruption it is left
 /// behind, as a killed process would leave it.
-pub(crate) fn write(target: &Path, contents: &[u8], interrupt: &Interrupt) -> Result<(), OutputError> {
+pub(crate) fn write(
+    target: &Path,
+    contents: &[u8],
+    interrupt: &Interrupt,
+) -> Result<(), OutputError> {
     let temp = temp_path(target);
-    let file = File::create(&temp).map_err(|e| OutputError::io("create file", &temp, e))?;
+    let file = File::create(&temp).map_err(|e| OutputError::io("write", target, e))?;
     let mut writer = Limited {
         inner: file,
         interrupt,
@@ -126,11 +132,18 @@ pub(crate) fn remove_leftovers(dir: &Path) -> Result<Vec<PathBuf>, OutputError> 
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("k8s-dsl-atomic-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("k8s-dsl-atomic-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir
@@ -152,7 +165,12 @@ mod tests {
         let dir = scratch("interrupt");
         let target = dir.join("a.yaml");
         fs::write(&target, "old\n").unwrap();
-        let error = write(&target, b"a much longer new text\n", &Interrupt::after(Some(5))).unwrap_err();
+        let error = write(
+            &target,
+            b"a much longer new text\n",
+            &Interrupt::after(Some(5)),
+        )
+        .unwrap_err();
         assert!(matches!(error, OutputError::Interrupted { .. }), "{error}");
         assert_eq!(fs::read_to_string(&target).unwrap(), "old\n");
         let leftovers = remove_leftovers(&dir).unwrap();
@@ -166,8 +184,13 @@ mod tests {
     fn a_missing_directory_is_an_error_naming_the_path() {
         let dir = scratch("missing");
         let target = dir.join("nope").join("a.yaml");
-        let error = write(&target, b"x", &Interrupt::default()).unwrap_err().to_string();
-        assert!(error.contains(&dir.join("nope").display().to_string()), "{error}");
+        let error = write(&target, b"x", &Interrupt::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(&dir.join("nope").display().to_string()),
+            "{error}"
+        );
         fs::remove_dir_all(dir).unwrap();
     }
 }

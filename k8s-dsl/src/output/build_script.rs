@@ -6,12 +6,12 @@
 //! written, and any drift fails the build with a unified diff.
 //!
 //! ```no_run
-//! // build.rs
+//! // build.rs (`my_manifests` is a build-dependency that defines the objects)
+//! # mod my_manifests { pub fn bundle() -> k8s_dsl::bundle::Bundle { k8s_dsl::bundle::Bundle::new() } }
 //! fn main() {
-//!     let bundle = k8s_dsl::bundle::Bundle::new(); // usually: my_manifests::bundle()
 //!     k8s_dsl::output::BuildScript::new()
 //!         .repo_dir("k8s") // relative to the crate's directory
-//!         .run(&bundle);
+//!         .run(&my_manifests::bundle());
 //! }
 //! ```
 //!
@@ -196,6 +196,12 @@ fn one_line(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod tests {
     use super::*;
 

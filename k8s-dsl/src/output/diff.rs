@@ -51,11 +51,15 @@ fn edit_script(old: &[&str], new: &[&str]) -> Vec<Edit> {
     let new_middle = new.get(prefix..new.len() - suffix).unwrap_or_default();
 
     let mut edits: Vec<Edit> = (0..prefix).map(|i| Edit::Keep(i, i)).collect();
-    edits.extend(myers(old_middle, new_middle).into_iter().map(|edit| match edit {
-        Edit::Keep(a, b) => Edit::Keep(a + prefix, b + prefix),
-        Edit::Delete(a) => Edit::Delete(a + prefix),
-        Edit::Insert(b) => Edit::Insert(b + prefix),
-    }));
+    edits.extend(
+        myers(old_middle, new_middle)
+            .into_iter()
+            .map(|edit| match edit {
+                Edit::Keep(a, b) => Edit::Keep(a + prefix, b + prefix),
+                Edit::Delete(a) => Edit::Delete(a + prefix),
+                Edit::Insert(b) => Edit::Insert(b + prefix),
+            }),
+    );
     let (old_tail, new_tail) = (old.len() - suffix, new.len() - suffix);
     edits.extend((0..suffix).map(|i| Edit::Keep(old_tail + i, new_tail + i)));
     edits
@@ -77,7 +81,12 @@ fn myers(old: &[&str], new: &[&str]) -> Vec<Edit> {
     // `trace[d]` holds the frontiers of diagonals -(d+1)..=d+1 before step d.
     let mut trace: Vec<Vec<usize>> = Vec::new();
     for d in 0..=max as isize {
-        trace.push(frontier.get(slot(-d - 1)..=slot(d + 1)).unwrap_or_default().to_vec());
+        trace.push(
+            frontier
+                .get(slot(-d - 1)..=slot(d + 1))
+                .unwrap_or_default()
+                .to_vec(),
+        );
         let at = |frontier: &[usize], k: isize| frontier.get(slot(k)).copied().unwrap_or(0);
         let mut k = -d;
         while k <= d {
@@ -102,7 +111,10 @@ fn myers(old: &[&str], new: &[&str]) -> Vec<Edit> {
         }
     }
     // Too different: remove every old line, add every new one.
-    (0..n).map(Edit::Delete).chain((0..m).map(Edit::Insert)).collect()
+    (0..n)
+        .map(Edit::Delete)
+        .chain((0..m).map(Edit::Insert))
+        .collect()
 }
 
 /// Walks the frontiers back from `(n, m)` to `(0, 0)`.
@@ -181,8 +193,14 @@ fn write_hunk(out: &mut String, hunk: &[Edit], old: &[&str], new: &[&str]) {
         Edit::Keep(_, b) | Edit::Insert(b) => Some(*b),
         Edit::Delete(_) => None,
     });
-    let old_count = hunk.iter().filter(|e| !matches!(e, Edit::Insert(_))).count();
-    let new_count = hunk.iter().filter(|e| !matches!(e, Edit::Delete(_))).count();
+    let old_count = hunk
+        .iter()
+        .filter(|e| !matches!(e, Edit::Insert(_)))
+        .count();
+    let new_count = hunk
+        .iter()
+        .filter(|e| !matches!(e, Edit::Delete(_)))
+        .count();
     // `diff -u` numbers lines from 1; an empty side is written `0,0`.
     let position = |start: Option<usize>, count: usize| match start {
         Some(start) if count > 0 => format!("{},{count}", start + 1),
@@ -210,6 +228,12 @@ fn write_hunk(out: &mut String, hunk: &[Edit], old: &[&str], new: &[&str]) {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod tests {
     use super::*;
 
@@ -301,6 +325,9 @@ mod tests {
     #[test]
     fn missing_final_newline_is_marked() {
         let diff = unified("a\n", "a", "a/x", "b/x");
-        assert!(diff.contains("-a\n+a\n\\ No newline at end of file\n"), "{diff}");
+        assert!(
+            diff.contains("-a\n+a\n\\ No newline at end of file\n"),
+            "{diff}"
+        );
     }
 }

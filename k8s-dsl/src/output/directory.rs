@@ -150,6 +150,7 @@ impl Directory {
 
     /// The differences between rendered files and the directory, if any.
     pub fn drift(&self, files: &[GeneratedFile]) -> Result<Option<Drift>, OutputError> {
+        render::check_names(files)?;
         drift::compare(&self.path, files)
     }
 
@@ -166,6 +167,7 @@ impl Directory {
     /// The ownership record is extended before new files are written and trimmed after stale
     /// ones are removed, so a run killed at any point leaves every file complete and recorded.
     pub fn write_files(&self, files: &[GeneratedFile]) -> Result<Written, OutputError> {
+        render::check_names(files)?;
         let dir = &self.path;
         fs::create_dir_all(dir).map_err(|e| OutputError::io("create directory", dir, e))?;
         let owned = ownership::read(dir)?;
@@ -221,7 +223,11 @@ impl Directory {
     }
 
     /// Writes the ownership record listing `names`, unless it already does; whether it wrote.
-    fn write_record(&self, names: &BTreeSet<String>, interrupt: &Interrupt) -> Result<bool, OutputError> {
+    fn write_record(
+        &self,
+        names: &BTreeSet<String>,
+        interrupt: &Interrupt,
+    ) -> Result<bool, OutputError> {
         let path = self.path.join(OWNED_FILE);
         let text = ownership::render(names.iter().map(String::as_str));
         if read_existing(&path)?.as_deref() == Some(text.as_bytes()) {

@@ -57,7 +57,10 @@ pub struct Drift {
 impl Drift {
     /// The unified diff of every changed file, as `git diff` would show it.
     pub fn diff(&self) -> String {
-        self.changes.iter().map(|change| change.diff.as_str()).collect()
+        self.changes
+            .iter()
+            .map(|change| change.diff.as_str())
+            .collect()
     }
 
     /// How many files are in `state`.
@@ -102,7 +105,12 @@ pub(crate) fn compare(dir: &Path, files: &[GeneratedFile]) -> Result<Option<Drif
         match read(&path)? {
             Some(actual) if actual == file.contents => {}
             Some(actual) => changes.push(FileChange {
-                diff: unified(&actual, &file.contents, &path.display().to_string(), &generated),
+                diff: unified(
+                    &actual,
+                    &file.contents,
+                    &path.display().to_string(),
+                    &generated,
+                ),
                 path,
                 state: FileState::Stale,
             }),
@@ -113,7 +121,10 @@ pub(crate) fn compare(dir: &Path, files: &[GeneratedFile]) -> Result<Option<Drif
             }),
         }
     }
-    for name in owned_before.iter().filter(|name| !expected.contains(name.as_str())) {
+    for name in owned_before
+        .iter()
+        .filter(|name| !expected.contains(name.as_str()))
+    {
         let path = dir.join(name);
         if let Some(actual) = read(&path)? {
             changes.push(FileChange {

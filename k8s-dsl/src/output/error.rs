@@ -4,7 +4,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use crate::bundle::{BundleError, ObjectId};
+use crate::bundle::BundleError;
 use crate::emit::EmitError;
 use crate::validate::Errors;
 
@@ -37,10 +37,10 @@ pub enum OutputError {
     SameFile {
         /// The file name.
         file: String,
-        /// The first object.
-        first: ObjectId,
-        /// The second object.
-        second: ObjectId,
+        /// The first object, as `Kind/namespace/name`.
+        first: String,
+        /// The second object, as `Kind/namespace/name`.
+        second: String,
     },
     /// A file name chosen with [`Directory::single_file`](super::Directory::single_file) cannot
     /// be used.

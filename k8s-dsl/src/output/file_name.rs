@@ -50,6 +50,12 @@ fn part(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod tests {
     use super::*;
 
@@ -63,18 +69,33 @@ mod tests {
 
     #[test]
     fn kind_namespace_and_name() {
-        assert_eq!(file_name(&id("Deployment", None, "web"), Format::Yaml), "deployment_web.yaml");
         assert_eq!(
-            file_name(&id("HorizontalPodAutoscaler", Some("prod"), "web.v2"), Format::Json),
+            file_name(&id("Deployment", None, "web"), Format::Yaml),
+            "deployment_web.yaml"
+        );
+        assert_eq!(
+            file_name(
+                &id("HorizontalPodAutoscaler", Some("prod"), "web.v2"),
+                Format::Json
+            ),
             "horizontalpodautoscaler_prod_web.v2.json"
         );
     }
 
     #[test]
     fn names_that_are_no_file_names_are_cleaned() {
-        assert_eq!(file_name(&id("Odd", None, "../x/y"), Format::Yaml), "odd_..-x-y.yaml");
-        assert_eq!(file_name(&id("Odd", None, ".."), Format::Yaml), "odd_-.yaml");
+        assert_eq!(
+            file_name(&id("Odd", None, "../x/y"), Format::Yaml),
+            "odd_..-x-y.yaml"
+        );
+        assert_eq!(
+            file_name(&id("Odd", None, ".."), Format::Yaml),
+            "odd_-.yaml"
+        );
         assert_eq!(file_name(&id("Odd", None, ""), Format::Yaml), "odd_-.yaml");
-        assert_eq!(file_name(&id("Odd", Some("a_b"), "Ü"), Format::Yaml), "odd_a-b_-.yaml");
+        assert_eq!(
+            file_name(&id("Odd", Some("a_b"), "Ü"), Format::Yaml),
+            "odd_a-b_-.yaml"
+        );
     }
 }

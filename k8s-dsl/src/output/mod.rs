@@ -142,4 +142,3 @@ pub fn assert_up_to_date(dir: impl Into<Directory>, bundle: &Bundle) {
         panic!("{error}");
     }
 }
-

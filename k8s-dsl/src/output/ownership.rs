@@ -13,7 +13,8 @@ use super::OutputError;
 pub const OWNED_FILE: &str = ".k8s-dsl-owned";
 
 /// The header of the record.
-const HEADER: &str = "# Files written by k8s-dsl, which replaces and removes only the files listed here.\n\
+const HEADER: &str =
+    "# Files written by k8s-dsl, which replaces and removes only the files listed here.\n\
 # Generated: do not edit.\n";
 
 /// The record's text for `names`.
@@ -55,6 +56,12 @@ pub(crate) fn read(dir: &Path) -> Result<BTreeSet<String>, OutputError> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod tests {
     use super::*;
 

@@ -43,7 +43,10 @@ struct Kustomization<'a> {
 
 /// The files for `objects` (in apply order): object files first, in that order, then the
 /// kustomization listing them.
-pub(crate) fn render(objects: &[&Object], layout: &Layout) -> Result<Vec<GeneratedFile>, OutputError> {
+pub(crate) fn render(
+    objects: &[&Object],
+    layout: &Layout,
+) -> Result<Vec<GeneratedFile>, OutputError> {
     let mut files = match &layout.single_file {
         Some(name) => {
             check_single_name(name, layout.kustomization)?;
@@ -78,8 +81,8 @@ fn one_per_object(objects: &[&Object], format: Format) -> Result<Vec<GeneratedFi
         if let Some(first) = taken.get(&name) {
             return Err(OutputError::SameFile {
                 file: name,
-                first: first.clone(),
-                second: id,
+                first: first.to_string(),
+                second: id.to_string(),
             });
         }
         let contents = match format {
@@ -107,6 +110,22 @@ fn document_stream(objects: &[&Object], format: Format) -> Result<String, Output
     }
 }
 
+/// Files handed to a directory must have distinct plain names that are not the generator's
+/// own bookkeeping files.
+pub(crate) fn check_names(files: &[GeneratedFile]) -> Result<(), OutputError> {
+    let mut seen = std::collections::BTreeSet::new();
+    for file in files {
+        check_single_name(&file.name, false)?;
+        if !seen.insert(file.name.as_str()) {
+            return Err(OutputError::BadFileName {
+                name: file.name.clone(),
+                reason: "two files have that name",
+            });
+        }
+    }
+    Ok(())
+}
+
 /// A single file's name must be a plain name that is not one of the generator's own files.
 fn check_single_name(name: &str, kustomization: bool) -> Result<(), OutputError> {
     let reason = if !is_plain_name(name) {
@@ -128,6 +147,12 @@ fn check_single_name(name: &str, kustomization: bool) -> Result<(), OutputError>
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod tests {
     use super::*;
     use crate::custom::CustomObject;
@@ -158,12 +183,17 @@ mod tests {
         let (b, a) = (custom("Widget", "b"), custom("Widget", "a"));
         let files = render(&[&b, &a], &layout(Format::Yaml, true, None)).unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, ["widget_b.yaml", "widget_a.yaml", "kustomization.yaml"]);
+        assert_eq!(
+            names,
+            ["widget_b.yaml", "widget_a.yaml", "kustomization.yaml"]
+        );
         assert_eq!(
             files[2].contents,
             "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- widget_b.yaml\n- widget_a.yaml\n"
         );
-        assert!(files[0].contents.starts_with("apiVersion: example.com/v1\nkind: Widget\n"));
+        assert!(files[0]
+            .contents
+            .starts_with("apiVersion: example.com/v1\nkind: Widget\n"));
     }
 
     #[test]
@@ -172,7 +202,9 @@ mod tests {
         let files = render(&[&a], &layout(Format::Json, false, None)).unwrap();
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].name, "widget_a.json");
-        assert!(files[0].contents.starts_with("{\n  \"apiVersion\": \"example.com/v1\""));
+        assert!(files[0]
+            .contents
+            .starts_with("{\n  \"apiVersion\": \"example.com/v1\""));
     }
 
     #[test]
@@ -194,7 +226,29 @@ mod tests {
             ("kustomization.yaml", true),
         ] {
             let error = render(&[], &layout(Format::Yaml, kustomization, Some(name))).unwrap_err();
-            assert!(matches!(error, OutputError::BadFileName { .. }), "{name}: {error}");
+            assert!(
+                matches!(error, OutputError::BadFileName { .. }),
+                "{name}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn handed_in_files_need_distinct_plain_names() {
+        let file = |name: &str| GeneratedFile {
+            name: name.to_owned(),
+            contents: String::new(),
+        };
+        check_names(&[file("a.yaml"), file("b.yaml")]).unwrap();
+        for files in [
+            vec![file("a.yaml"), file("a.yaml")],
+            vec![file("../a.yaml")],
+            vec![file(OWNED_FILE)],
+        ] {
+            assert!(matches!(
+                check_names(&files),
+                Err(OutputError::BadFileName { .. })
+            ));
         }
     }
 

@@ -22,16 +22,24 @@ pub fn scratch(name: &str) -> PathBuf {
 /// A small application: a ConfigMap, a Deployment using it, and a Service in front of it.
 pub fn app(replicas: i32, mode: &str) -> Bundle {
     Bundle::new()
-        .add(ConfigMap::new("web-config").namespace("shop").data("mode", mode))
         .add(
-            Deployment::new("web").namespace("shop").replicas(replicas).template(
-                Pod::template().label("app", "web").container(
-                    Container::new("web")
-                        .image("nginx:1.27")
-                        .port(ContainerPort::tcp(80).name("http"))
-                        .env_from(EnvFrom::config_map("web-config")),
+            ConfigMap::new("web-config")
+                .namespace("shop")
+                .data("mode", mode),
+        )
+        .add(
+            Deployment::new("web")
+                .namespace("shop")
+                .replicas(replicas)
+                .template(
+                    Pod::template().label("app", "web").container(
+                        Container::new("web")
+                            .image("nginx:1.27")
+                            .port(ContainerPort::tcp(80).name("http"))
+                            .readiness_probe(Probe::http_get("/healthz", "http"))
+                            .env_from(EnvFrom::config_map("web-config")),
+                    ),
                 ),
-            ),
         )
         .add(
             Service::new("web")

@@ -1,0 +1,268 @@
+//! From objects to Rust: one builder expression per object, with the fields no builder
+//! method can express kept as JSON and reported.
+
+mod container;
+mod fields;
+mod meta;
+mod others;
+mod path;
+mod pod;
+mod scheduling;
+mod volume;
+mod workload;
+
+use serde_json::Value;
+
+use crate::kinds::{self, Kind};
+use crate::read::Document;
+use crate::report::Unsupported;
+use crate::rust::{comment, json_lit, str_lit};
+use fields::{Chain, Cx, Fields};
+use path::JPath;
+
+/// What the generated code looks like.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Write `pod!`/`job!`/`cronjob!` macros for the kinds they cover.
+    pub macros: bool,
+}
+
+/// Generated Rust code and what it had to keep through escape hatches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    /// The Rust module (not yet formatted by rustfmt).
+    pub code: String,
+    /// Every field or object without builder support, with its path.
+    pub unsupported: Vec<Unsupported>,
+}
+
+/// One object's expression and what it keeps as JSON.
+struct ObjectCode {
+    heading: String,
+    expr: String,
+    notes: Vec<Unsupported>,
+    needs_helper: bool,
+}
+
+/// Writes a Rust module with `pub fn objects()` building every document of `title`, in order.
+pub fn generate(title: &str, documents: &[Document], _options: &Options) -> Generated {
+    let several_files = documents.iter().any(|d| d.file != documents.first().map_or("", |f| f.file.as_str()));
+    let objects: Vec<ObjectCode> = documents.iter().map(|d| object_code(d, several_files)).collect();
+    let needs_helper = objects.iter().any(|o| o.needs_helper);
+    let unsupported: Vec<Unsupported> = objects.iter().flat_map(|o| o.notes.clone()).collect();
+    let mut code = format!("//! `{title}`, imported by `k8s-dsl-import`.\n");
+    if !unsupported.is_empty() {
+        code.push_str("//!\n//! Fields without a builder method, kept as they are:\n");
+        for note in &unsupported {
+            let path = if note.path.is_empty() { "(whole object)" } else { &note.path };
+            code.push_str(&format!("//! - {} `{}`: {}\n", note.object, path, note.kept));
+        }
+    }
+    code.push_str("\nuse k8s_dsl::prelude::*;\n\n");
+    code.push_str(&format!(
+        "/// The objects of `{title}`, in file order.\npub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {{\n    Ok(vec![\n"
+    ));
+    for object in &objects {
+        code.push_str(&comment(&object.heading, 2));
+        code.push_str(&format!("        {},\n", object.expr));
+    }
+    code.push_str("    ])\n}\n");
+    if needs_helper {
+        code.push_str(HELPER);
+    }
+    Generated { code, unsupported }
+}
+
+/// The helper that sets fields kept as JSON on a built object.
+const HELPER: &str = r#"
+/// Sets fields that have no builder method on a built object, at their JSON pointers.
+fn with_fields<T>(
+    object: T,
+    fields: Vec<(&str, serde_json::Value)>,
+) -> Result<T, Box<dyn std::error::Error>>
+where
+    T: k8s_openapi::serde::Serialize + k8s_openapi::serde::de::DeserializeOwned,
+{
+    let mut value = serde_json::to_value(object)?;
+    for (pointer, field) in fields {
+        let mut slot = &mut value;
+        for token in pointer.split('/').skip(1) {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            if slot.is_null() {
+                *slot = serde_json::Value::Object(serde_json::Map::new());
+            }
+            slot = match slot {
+                serde_json::Value::Object(map) => map.entry(token).or_insert(serde_json::Value::Null),
+                serde_json::Value::Array(items) => match token.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                    Some(item) => item,
+                    None => return Err(format!("no list item for `{pointer}`").into()),
+                },
+                _ => return Err(format!("no place for `{pointer}`").into()),
+            };
+        }
+        *slot = field;
+    }
+    Ok(serde_json::from_value(value)?)
+}
+"#;
+
+fn object_code(document: &Document, several_files: bool) -> ObjectCode {
+    let value = &document.value;
+    let kind_name = document.kind();
+    let name = document.name();
+    let mut cx = Cx {
+        source: document.source(),
+        object: format!("{kind_name}/{name}"),
+        ..Cx::default()
+    };
+    let place = match (several_files, document.item) {
+        (true, _) => document.source(),
+        (false, Some(i)) => format!("document {} items[{i}]", document.number),
+        (false, None) => format!("document {}", document.number),
+    };
+    let heading = format!("{kind_name} `{name}` ({place})");
+    let kind = Kind::of(document.api_version(), kind_name);
+    let typed = kind.map(|k| (k, k.typed(value)));
+    let expr = match typed {
+        Some((kind, Ok(typed))) => {
+            let unknown = kinds::unknown_fields(value, &typed);
+            if unknown.is_empty() {
+                builder_object(kind, typed, &mut cx)
+            } else {
+                for (path, _) in &unknown {
+                    cx.notes.push(Unsupported {
+                        source: cx.source.clone(),
+                        object: cx.object.clone(),
+                        path: path.clone(),
+                        kept: format!(
+                            "not a field of {kind_name} in k8s-openapi; the whole object is kept with `CustomResource`"
+                        ),
+                    });
+                }
+                custom_object(value, &mut cx)
+            }
+        }
+        _ => {
+            cx.note(&JPath::root(), &format!("`{}` `{kind_name}` has no builder; kept with `CustomResource`", document.api_version()));
+            custom_object(value, &mut cx)
+        }
+    };
+    ObjectCode {
+        heading,
+        needs_helper: expr.contains("with_fields("),
+        expr,
+        notes: cx.notes,
+    }
+}
+
+/// A supported kind: builder code, with the fields kept as JSON set afterwards.
+fn builder_object(kind: Kind, value: Value, cx: &mut Cx) -> String {
+    let Some(mut object) = Fields::of(value.clone(), JPath::root()) else {
+        return raw_object(kind, &value, cx);
+    };
+    object.take("apiVersion");
+    object.take("kind");
+    let Some(mut metadata) = object.obj("metadata") else {
+        return raw_object(kind, &value, cx);
+    };
+    let Some(name) = metadata.str("name") else {
+        return raw_object(kind, &value, cx);
+    };
+    let chain = match kind {
+        Kind::Pod => pod::pod(&name, metadata, &mut object, cx),
+        Kind::Job => workload::job(&name, metadata, &mut object, cx),
+        Kind::CronJob => workload::cronjob(&name, metadata, &mut object, cx),
+        Kind::Deployment => workload::deployment(&name, metadata, &mut object, cx),
+        Kind::StatefulSet => workload::statefulset(&name, metadata, &mut object, cx),
+        Kind::DaemonSet => workload::daemonset(&name, metadata, &mut object, cx),
+        Kind::Service => others::service(&name, metadata, &mut object, cx),
+        Kind::ConfigMap => others::config_map(&name, metadata, &mut object, cx),
+        Kind::Secret => others::secret(&name, metadata, &mut object, cx),
+        Kind::PriorityClass => others::priority_class(&name, metadata, &mut object, cx),
+        Kind::PodDisruptionBudget => others::pdb(&name, metadata, &mut object, cx),
+        Kind::HorizontalPodAutoscaler => others::hpa(&name, metadata, &mut object, cx),
+    };
+    object.finish(cx);
+    let built = format!("{}\n            .build()?", chain.render(2));
+    if cx.patches.is_empty() {
+        return format!("{built}\n            .into()");
+    }
+    let mut out = format!("with_fields(\n            {built},\n            vec![\n");
+    for patch in &cx.patches {
+        out.push_str(&comment(&format!("`{}`: no builder method", patch.path), 4));
+        out.push_str(&format!(
+            "                ({}, serde_json::json!({})),\n",
+            str_lit(&patch.path.pointer()),
+            json_lit(&patch.value, 4)
+        ));
+    }
+    out.push_str("            ],\n        )?\n        .into()");
+    out
+}
+
+/// A supported kind the builder cannot start (no name): the whole object as JSON.
+fn raw_object(kind: Kind, value: &Value, cx: &mut Cx) -> String {
+    cx.note(&JPath::root(), "the builder needs `metadata.name`; the whole object is kept as JSON");
+    format!(
+        "Object::{}(serde_json::from_value(serde_json::json!({}))?)",
+        kind.name(),
+        json_lit(value, 2)
+    )
+}
+
+/// Any other object: `CustomResource` (or a `CustomObject` literal when its metadata has
+/// more than a name, namespace, labels and annotations).
+fn custom_object(value: &Value, cx: &mut Cx) -> String {
+    let Some(mut object) = Fields::of(value.clone(), JPath::root()) else {
+        return String::new();
+    };
+    let api_version = object.str("apiVersion").unwrap_or_default();
+    let kind = object.str("kind").unwrap_or_default();
+    let metadata = object.obj("metadata");
+    let simple = metadata.as_ref().is_some_and(|m| {
+        m.peek("name").is_some_and(Value::is_string)
+            && ["namespace", "labels", "annotations", "name"]
+                .iter()
+                .filter(|k| m.has(k))
+                .count()
+                == m_len(m)
+    });
+    match (metadata, simple) {
+        (Some(mut metadata), true) => {
+            let name = metadata.str("name").unwrap_or_default();
+            let mut chain = Chain::new(format!(
+                "CustomResource::new({}, {}, {})",
+                str_lit(&api_version),
+                str_lit(&kind),
+                str_lit(&name)
+            ));
+            meta::meta(&mut metadata, &mut chain, true);
+            metadata.finish(cx);
+            for (key, field) in object.into_entries() {
+                let method = if key == "spec" { "spec" } else { "field" };
+                let mut args = Vec::new();
+                if method == "field" {
+                    args.push(fields::Arg::Code(str_lit(&key)));
+                }
+                args.push(fields::Arg::Json(field));
+                chain.call(method, args);
+            }
+            format!("{}\n            .build()?\n            .into()", chain.render(2))
+        }
+        (metadata, _) => {
+            let metadata = metadata.map(Fields::into_value).unwrap_or(Value::Null);
+            let rest = Value::Object(object.into_entries().into_iter().collect());
+            format!(
+                "Object::Custom(CustomObject {{\n            api_version: {}.to_owned(),\n            kind: {}.to_owned(),\n            metadata: serde_json::from_value(serde_json::json!({}))?,\n            fields: serde_json::from_value(serde_json::json!({}))?,\n        }})",
+                str_lit(&api_version),
+                str_lit(&kind),
+                json_lit(&metadata, 3),
+                json_lit(&rest, 3)
+            )
+        }
+    }
+}
+
+fn m_len(fields: &Fields) -> usize {
+    fields.len()
+}

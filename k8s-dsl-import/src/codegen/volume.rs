@@ -1,0 +1,212 @@
+//! Pod volumes: the builder's kinds, and `Volume::from_k8s` for the others.
+
+use serde_json::Value;
+
+use k8s_dsl::prelude::StorageMedium;
+
+use super::fields::{Arg, Chain, Cx, Fields};
+use crate::rust::str_lit;
+
+/// The volume as builder code, or through `Volume::from_k8s` for a source without a builder.
+pub(crate) fn volume(v: Fields, cx: &mut Cx) -> Chain {
+    let original = v.clone_value();
+    let path = v.path().clone();
+    let mark = cx.mark();
+    match typed_volume(v, cx) {
+        Some(chain) => chain,
+        None => {
+            cx.rollback(mark);
+            cx.note(&path, "kept with `Volume::from_k8s`");
+            Chain::new(format!(
+                "Volume::from_k8s(serde_json::from_value(serde_json::json!({}))?)",
+                crate::rust::json_lit(&original, 4)
+            ))
+        }
+    }
+}
+
+fn typed_volume(mut v: Fields, cx: &mut Cx) -> Option<Chain> {
+    let name = v.str("name")?;
+    let name_lit = str_lit(&name);
+    let chain = if let Some(mut e) = v.obj("emptyDir") {
+        let mut chain = Chain::new(format!("Volume::empty_dir({name_lit})"));
+        if let Some(medium) = e.enumeration::<StorageMedium>("medium", "StorageMedium") {
+            chain.code("medium", medium);
+        }
+        if let Some(limit) = e.quantity("sizeLimit") {
+            chain.code("size_limit", limit);
+        }
+        e.finish(cx);
+        chain
+    } else if let Some(mut c) = v.obj("configMap") {
+        let object = c.str("name")?;
+        let mut chain = Chain::new(format!("Volume::config_map({name_lit}, {})", str_lit(&object)));
+        key_files(&mut c, &mut chain)?;
+        c.finish(cx);
+        chain
+    } else if let Some(mut s) = v.obj("secret") {
+        let object = s.str("secretName")?;
+        let mut chain = Chain::new(format!("Volume::secret({name_lit}, {})", str_lit(&object)));
+        key_files(&mut s, &mut chain)?;
+        s.finish(cx);
+        chain
+    } else if let Some(mut p) = v.obj("persistentVolumeClaim") {
+        let claim = p.str("claimName")?;
+        let mut chain = Chain::new(format!(
+            "Volume::persistent_volume_claim({name_lit}, {})",
+            str_lit(&claim)
+        ));
+        if p.flag("readOnly") {
+            chain.call("read_only", Vec::new());
+        }
+        p.finish(cx);
+        chain
+    } else if let Some(mut d) = v.obj("downwardAPI") {
+        let mut chain = Chain::new(format!("Volume::downward_api({name_lit})"));
+        for item in d.list("items")? {
+            downward_item(&item, &mut chain, true)?;
+        }
+        if let Some(mode) = d.i32("defaultMode") {
+            chain.code("default_mode", mode_code(mode));
+        }
+        d.finish(cx);
+        chain
+    } else if let Some(mut p) = v.obj("projected") {
+        let mut chain = Chain::new(format!("Volume::projected({name_lit})"));
+        for source in p.list("sources")? {
+            projection(&source, &mut chain)?;
+        }
+        if let Some(mode) = p.i32("defaultMode") {
+            chain.code("default_mode", mode_code(mode));
+        }
+        p.finish(cx);
+        chain
+    } else if let Some(mut h) = v.obj("hostPath") {
+        let host = h.str("path")?;
+        let mut chain = Chain::new(format!("Volume::host_path({name_lit}, {})", str_lit(&host)));
+        if let Some(kind) = h.str("type") {
+            chain.text("kind", &kind);
+        }
+        h.finish(cx);
+        chain
+    } else {
+        return None;
+    };
+    // Another source next to the one written would be two sources: not expressible.
+    if v.len() > 0 {
+        return None;
+    }
+    Some(chain)
+}
+
+/// A file mode: octal when it reads better (`0o644`).
+fn mode_code(mode: i32) -> String {
+    format!("0o{mode:o}")
+}
+
+/// `items`, `defaultMode` and `optional` of a ConfigMap or Secret volume.
+fn key_files(f: &mut Fields, chain: &mut Chain) -> Option<()> {
+    if let Some(items) = f.list("items") {
+        for (key, path) in key_paths(&items)? {
+            chain.pair("item", &key, &path);
+        }
+    }
+    if let Some(mode) = f.i32("defaultMode") {
+        chain.code("default_mode", mode_code(mode));
+    }
+    if f.flag("optional") {
+        chain.call("optional", Vec::new());
+    }
+    Some(())
+}
+
+/// `[{key, path}]` items (no `mode`), or `None`.
+fn key_paths(items: &[Value]) -> Option<Vec<(String, String)>> {
+    items
+        .iter()
+        .map(|item| {
+            let map = item.as_object().filter(|m| m.len() == 2)?;
+            Some((
+                map.get("key")?.as_str()?.to_owned(),
+                map.get("path")?.as_str()?.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// One downward API item: a field (or, in volumes, a container's resource).
+fn downward_item(item: &Value, chain: &mut Chain, resources: bool) -> Option<()> {
+    let map = item.as_object().filter(|m| m.len() == 2)?;
+    let path = map.get("path")?.as_str()?;
+    if let Some(field) = map.get("fieldRef").and_then(Value::as_object) {
+        let field_path = field.get("fieldPath")?.as_str()?;
+        (field.len() == 1).then_some(())?;
+        chain.pair("field_item", path, field_path);
+        return Some(());
+    }
+    let resource = map.get("resourceFieldRef").and_then(Value::as_object)?;
+    (resources && resource.len() == 2).then_some(())?;
+    let container = resource.get("containerName")?.as_str()?;
+    let name = resource.get("resource")?.as_str()?;
+    chain.call(
+        "resource_item",
+        vec![
+            Arg::Code(str_lit(path)),
+            Arg::Code(str_lit(container)),
+            Arg::Code(str_lit(name)),
+        ],
+    );
+    Some(())
+}
+
+/// One source of a projected volume.
+fn projection(source: &Value, chain: &mut Chain) -> Option<()> {
+    let map = source.as_object().filter(|m| m.len() == 1)?;
+    let (kind, body) = map.iter().next()?;
+    let body = body.as_object()?;
+    match kind.as_str() {
+        "configMap" | "secret" => {
+            let name = body.get("name")?.as_str()?;
+            let items = match body.get("items") {
+                Some(items) => key_paths(items.as_array()?)?,
+                None => Vec::new(),
+            };
+            (body.len() == 1 + usize::from(body.contains_key("items"))).then_some(())?;
+            if items.is_empty() {
+                chain.text(kind, name);
+            } else {
+                let pairs: Vec<String> = items
+                    .iter()
+                    .map(|(k, p)| format!("({}, {})", str_lit(k), str_lit(p)))
+                    .collect();
+                chain.call(
+                    &format!("{kind}_items"),
+                    vec![Arg::Code(str_lit(name)), Arg::Code(format!("[{}]", pairs.join(", ")))],
+                );
+            }
+        }
+        "downwardAPI" => {
+            (body.len() == 1).then_some(())?;
+            for item in body.get("items")?.as_array()? {
+                downward_item(item, chain, false)?;
+            }
+        }
+        "serviceAccountToken" => {
+            let path = body.get("path")?.as_str()?;
+            let mut token = Chain::new(format!("ServiceAccountToken::new({})", str_lit(path)));
+            let mut known = 1;
+            if let Some(audience) = body.get("audience") {
+                token.text("audience", audience.as_str()?);
+                known += 1;
+            }
+            if let Some(seconds) = body.get("expirationSeconds") {
+                token.code("expiration", super::fields::duration_code(seconds.as_i64()?)?);
+                known += 1;
+            }
+            (body.len() == known).then_some(())?;
+            chain.chain("service_account_token", token);
+        }
+        _ => return None,
+    }
+    Some(())
+}

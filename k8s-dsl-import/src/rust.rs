@@ -1,0 +1,129 @@
+//! Rust source text: string literals, `serde_json::json!` literals of any JSON value, and
+//! formatting with rustfmt (or the generator's own indentation when rustfmt is missing).
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// `s` as a Rust string literal (`"a\"b\n"`); every character Rust needs escaped is escaped.
+pub fn str_lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// A JSON value as the argument of `serde_json::json!`, indented by `indent` levels of four
+/// spaces after the first line. Strings are Rust literals (JSON's `\u001b` escapes are not).
+pub fn json_lit(value: &Value, indent: usize) -> String {
+    let mut out = String::new();
+    write_json(&mut out, value, indent);
+    out
+}
+
+fn write_json(out: &mut String, value: &Value, indent: usize) {
+    let compact = compact_json(value);
+    if compact.len() + indent * 4 <= 90 {
+        out.push_str(&compact);
+        return;
+    }
+    let pad = "    ".repeat(indent + 1);
+    let end = "    ".repeat(indent);
+    match value {
+        Value::Array(items) => {
+            out.push_str("[\n");
+            for item in items {
+                out.push_str(&pad);
+                write_json(out, item, indent + 1);
+                out.push_str(",\n");
+            }
+            out.push_str(&end);
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push_str("{\n");
+            for (key, item) in map {
+                out.push_str(&pad);
+                out.push_str(&str_lit(key));
+                out.push_str(": ");
+                write_json(out, item, indent + 1);
+                out.push_str(",\n");
+            }
+            out.push_str(&end);
+            out.push('}');
+        }
+        _ => out.push_str(&compact),
+    }
+}
+
+fn compact_json(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => str_lit(s),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(compact_json).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(map) => {
+            if map.is_empty() {
+                return "{}".to_owned();
+            }
+            let items: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{}: {}", str_lit(k), compact_json(v)))
+                .collect();
+            format!("{{ {} }}", items.join(", "))
+        }
+    }
+}
+
+/// A `//` comment line (or lines) at `indent` levels; newlines in `text` start new lines.
+pub fn comment(text: &str, indent: usize) -> String {
+    let pad = "    ".repeat(indent);
+    text.lines()
+        .map(|line| format!("{pad}// {line}").trim_end().to_owned() + "\n")
+        .collect()
+}
+
+/// Formats `code` with `rustfmt --edition 2021` when it is installed and accepts the code;
+/// otherwise returns `code` as the generator indented it.
+pub fn format(code: &str) -> String {
+    rustfmt(code).unwrap_or_else(|| code.to_owned())
+}
+
+fn rustfmt(code: &str) -> Option<String> {
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2021", "--emit", "stdout"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = code.to_owned();
+    // Write from another thread so a large output cannot block the pipe.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    String::from_utf8(output.stdout).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals_escape_quotes_newlines_and_control_characters() {
+        assert_eq!(str_lit("a\"b\n\\"), r#""a\"b\n\\""#);
+        assert_eq!(str_lit("\u{1b}"), r#""\u{1b}""#);
+    }
+
+    #[test]
+    fn json_literals_use_rust_escapes() {
+        let value = serde_json::json!({"k": "\u{1b}", "n": [1, true, null]});
+        assert_eq!(json_lit(&value, 0), r#"{ "k": "\u{1b}", "n": [1, true, null] }"#);
+    }
+}
