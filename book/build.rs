@@ -30,12 +30,20 @@ fn expand_includes(chapter: &Path) -> Result<String, Box<dyn std::error::Error>>
         let (before, after) = rest.split_at(start);
         out.push_str(before);
         let end = after.find("}}").ok_or("unclosed {{#include")?;
-        let spec = after.get("{{#include ".len()..end).ok_or("bad {{#include")?.trim();
+        let spec = after
+            .get("{{#include ".len()..end)
+            .ok_or("bad {{#include")?
+            .trim();
         let mut parts = spec.split(':');
         let file = dir.join(parts.next().ok_or("{{#include needs a path")?);
         println!("cargo:rerun-if-changed={}", file.display());
-        let included = std::fs::read_to_string(&file)
-            .map_err(|e| format!("{}: cannot include {}: {e}", chapter.display(), file.display()))?;
+        let included = std::fs::read_to_string(&file).map_err(|e| {
+            format!(
+                "{}: cannot include {}: {e}",
+                chapter.display(),
+                file.display()
+            )
+        })?;
         let first: usize = parts.next().map(str::parse).transpose()?.unwrap_or(1);
         let last: Option<usize> = parts.next().map(str::parse).transpose()?;
         let lines: Vec<&str> = included.lines().collect();
@@ -67,7 +75,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let module: String = relative
             .to_string_lossy()
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
             .collect();
         println!("cargo:rerun-if-changed={}", path.display());
         let expanded = out_dir.join(format!("{module}.md"));

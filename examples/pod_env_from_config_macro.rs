@@ -26,7 +26,9 @@ pub fn manifests() -> Result<Manifests, Box<dyn Error>> {
     };
     let config = ConfigMap::new("random-generator-config").data("pattern", "\\d\\d\\d");
     let secret = Secret::new("random-generator-secret").string_data("seed", "11232156346");
-    Ok(boxed(Bundle::new().add(config).add(secret).add(pod).build()?))
+    Ok(boxed(
+        Bundle::new().add(config).add(secret).add(pod).build()?,
+    ))
 }
 
 #[allow(dead_code)] // unused where a test includes this file as a module

@@ -31,6 +31,36 @@ except ImportError as error:  # never skip silently
 OLDEST = "1.33"
 
 
+_validators = {}
+
+
+def schema_validator(obj, version):
+    """A strict-schema validator for the object's kind, built once per kind and version.
+
+    kubernetes_validate.validate() reloads its (large) schema files for every object; this does
+    what it does, pinned to kubernetes-validate 1.37.0, but keeps each validator.
+    """
+    import re
+    import jsonschema
+    from referencing import Registry, Resource
+
+    api_version = re.sub(r"^([^./]*)(?:\.[^/]*)?/", r"\1-", obj["apiVersion"])
+    key = (version, obj["kind"].lower(), api_version)
+    if key not in _validators:
+        schema_version = [v for v in kv_utils.all_versions()
+                          if kv_utils.major_minor(v) <= version][-1]
+        directory = f"kubernetes-json-schema/v{schema_version}-local-strict"
+        try:
+            schema = kv_utils.schema_contents(f"{directory}/{key[1]}-{key[2]}.json", version)
+        except FileNotFoundError:
+            raise kv_utils.SchemaNotFoundError(version=version, kind=obj["kind"],
+                                               api_version=obj["apiVersion"])
+        definitions = kv_utils.schema_contents(f"{directory}/_definitions.json", version)
+        registry = Resource.from_contents(definitions) @ (Resource.from_contents(schema) @ Registry())
+        _validators[key] = jsonschema.validators.Draft202012Validator(schema, registry=registry)
+    return _validators[key]
+
+
 def strict_equal(a, b, path="$"):
     """Equality that also compares types (Python says 1 == 1.0 == True)."""
     if type(a) is not type(b):
@@ -99,12 +129,13 @@ def check_file(yaml_path, versions, custom_kinds):
             continue
         for version in versions:
             try:
-                kubernetes_validate.validate(obj, version, strict=True)
-            except kubernetes_validate.ValidationError as error:
-                where = ".".join(str(p) for p in error.path)
-                problems.append(f"{label}: invalid for Kubernetes {version} at {where}: {error.message}")
+                validator = schema_validator(obj, version)
             except kv_utils.SchemaNotFoundError as error:
                 problems.append(f"{label}: {error.message}")
+                continue
+            for error in validator.iter_errors(obj):
+                where = ".".join(str(p) for p in error.path)
+                problems.append(f"{label}: invalid for Kubernetes {version} at {where}: {error.message}")
         verdicts.append(label)
     return problems, verdicts
 

@@ -45,18 +45,54 @@ pub enum Kind {
 macro_rules! with_type {
     ($kind:expr, $ty:ident => $body:expr) => {
         match $kind {
-            Kind::Pod => { type $ty = core::Pod; $body }
-            Kind::Job => { type $ty = batch::Job; $body }
-            Kind::CronJob => { type $ty = batch::CronJob; $body }
-            Kind::Deployment => { type $ty = apps::Deployment; $body }
-            Kind::StatefulSet => { type $ty = apps::StatefulSet; $body }
-            Kind::DaemonSet => { type $ty = apps::DaemonSet; $body }
-            Kind::Service => { type $ty = core::Service; $body }
-            Kind::ConfigMap => { type $ty = core::ConfigMap; $body }
-            Kind::Secret => { type $ty = core::Secret; $body }
-            Kind::PriorityClass => { type $ty = scheduling::PriorityClass; $body }
-            Kind::PodDisruptionBudget => { type $ty = policy::PodDisruptionBudget; $body }
-            Kind::HorizontalPodAutoscaler => { type $ty = autoscaling::HorizontalPodAutoscaler; $body }
+            Kind::Pod => {
+                type $ty = core::Pod;
+                $body
+            }
+            Kind::Job => {
+                type $ty = batch::Job;
+                $body
+            }
+            Kind::CronJob => {
+                type $ty = batch::CronJob;
+                $body
+            }
+            Kind::Deployment => {
+                type $ty = apps::Deployment;
+                $body
+            }
+            Kind::StatefulSet => {
+                type $ty = apps::StatefulSet;
+                $body
+            }
+            Kind::DaemonSet => {
+                type $ty = apps::DaemonSet;
+                $body
+            }
+            Kind::Service => {
+                type $ty = core::Service;
+                $body
+            }
+            Kind::ConfigMap => {
+                type $ty = core::ConfigMap;
+                $body
+            }
+            Kind::Secret => {
+                type $ty = core::Secret;
+                $body
+            }
+            Kind::PriorityClass => {
+                type $ty = scheduling::PriorityClass;
+                $body
+            }
+            Kind::PodDisruptionBudget => {
+                type $ty = policy::PodDisruptionBudget;
+                $body
+            }
+            Kind::HorizontalPodAutoscaler => {
+                type $ty = autoscaling::HorizontalPodAutoscaler;
+                $body
+            }
         }
     };
 }
@@ -72,8 +108,16 @@ const ALL: [(Kind, &str, &str); 12] = [
     (Kind::ConfigMap, "v1", "ConfigMap"),
     (Kind::Secret, "v1", "Secret"),
     (Kind::PriorityClass, "scheduling.k8s.io/v1", "PriorityClass"),
-    (Kind::PodDisruptionBudget, "policy/v1", "PodDisruptionBudget"),
-    (Kind::HorizontalPodAutoscaler, "autoscaling/v2", "HorizontalPodAutoscaler"),
+    (
+        Kind::PodDisruptionBudget,
+        "policy/v1",
+        "PodDisruptionBudget",
+    ),
+    (
+        Kind::HorizontalPodAutoscaler,
+        "autoscaling/v2",
+        "HorizontalPodAutoscaler",
+    ),
 ];
 
 impl Kind {
@@ -93,7 +137,10 @@ impl Kind {
 
     /// Checks the field types of a document against the k8s-openapi type (with the line of
     /// the first wrong field).
-    pub(crate) fn check_yaml(self, document: serde_yaml::Deserializer<'_>) -> Result<(), serde_yaml::Error> {
+    pub(crate) fn check_yaml(
+        self,
+        document: serde_yaml::Deserializer<'_>,
+    ) -> Result<(), serde_yaml::Error> {
         with_type!(self, T => check_yaml::<T>(document))
     }
 
@@ -103,7 +150,9 @@ impl Kind {
     }
 }
 
-fn check_yaml<T: DeserializeOwned>(document: serde_yaml::Deserializer<'_>) -> Result<(), serde_yaml::Error> {
+fn check_yaml<T: DeserializeOwned>(
+    document: serde_yaml::Deserializer<'_>,
+) -> Result<(), serde_yaml::Error> {
     T::deserialize(document).map(drop)
 }
 

@@ -11,7 +11,8 @@ Prints Rust code (k8s-dsl builders) that builds every object of the YAML file, o
 .yaml/.yml file under the directory. Fields without a builder method are kept as JSON and
 listed on stderr.
 
-  --macros   write pod!/job!/cronjob! macros where they apply";
+  --macros   write pod!/job!/cronjob! macros where they apply (not written yet:
+             builder code is printed)";
 
 fn main() -> ExitCode {
     let mut path: Option<PathBuf> = None;
@@ -38,6 +39,9 @@ fn main() -> ExitCode {
         eprintln!("error: no file or directory given\n\n{USAGE}");
         return ExitCode::from(2);
     };
+    if options.macros {
+        eprintln!("note: `--macros` output is not written yet; printing builder code");
+    }
     match import(&path, &options) {
         Ok(generated) => {
             print!("{}", generated.code);

@@ -36,12 +36,18 @@ impl Document {
 
     /// `apiVersion`, or empty.
     pub fn api_version(&self) -> &str {
-        self.value.get("apiVersion").and_then(Value::as_str).unwrap_or_default()
+        self.value
+            .get("apiVersion")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
     }
 
     /// `kind`, or empty.
     pub fn kind(&self) -> &str {
-        self.value.get("kind").and_then(Value::as_str).unwrap_or_default()
+        self.value
+            .get("kind")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
     }
 
     /// `metadata.name`, or empty.
@@ -163,7 +169,10 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
         let value = match serde_json::to_value(&value) {
             Ok(value) => kinds::without_nulls(&value),
             Err(e) => {
-                errors.push(error(Some(line), format!("cannot be read as JSON data: {e}")));
+                errors.push(error(
+                    Some(line),
+                    format!("cannot be read as JSON data: {e}"),
+                ));
                 continue;
             }
         };
@@ -171,7 +180,10 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
             errors.push(error(Some(line), message));
             continue;
         }
-        let kind = value.get("kind").and_then(Value::as_str).unwrap_or_default();
+        let kind = value
+            .get("kind")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         if kind == "List" {
             read_list(file, number, line, &value, &mut documents, &mut errors);
             continue;
@@ -276,7 +288,10 @@ fn check_object(value: &Value) -> Result<(), String> {
     }
     match map.get("metadata") {
         None | Some(Value::Object(_)) => Ok(()),
-        Some(other) => Err(format!("`metadata` must be a mapping, found {}", describe(other))),
+        Some(other) => Err(format!(
+            "`metadata` must be a mapping, found {}",
+            describe(other)
+        )),
     }
 }
 

@@ -124,6 +124,9 @@ mod tests {
     #[test]
     fn json_literals_use_rust_escapes() {
         let value = serde_json::json!({"k": "\u{1b}", "n": [1, true, null]});
-        assert_eq!(json_lit(&value, 0), r#"{ "k": "\u{1b}", "n": [1, true, null] }"#);
+        assert_eq!(
+            json_lit(&value, 0),
+            r#"{ "k": "\u{1b}", "n": [1, true, null] }"#
+        );
     }
 }

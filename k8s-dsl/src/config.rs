@@ -220,6 +220,8 @@ pub struct Secret {
     pub(crate) meta: Meta,
     data: BTreeMap<String, Vec<u8>>,
     string_data: BTreeMap<String, String>,
+    /// `stringData` keys whose values are read from an environment variable when built.
+    string_data_env: BTreeMap<String, String>,
     type_: Option<SecretType>,
     immutable: Option<bool>,
 }
@@ -244,6 +246,7 @@ impl fmt::Debug for Secret {
                     .map(|k| (k, "<redacted>"))
                     .collect::<BTreeMap<_, _>>(),
             )
+            .field("string_data_from_env", &self.string_data_env)
             .field("type_", &self.type_)
             .field("immutable", &self.immutable)
             .finish()
@@ -257,6 +260,7 @@ impl Secret {
             meta: Meta::new(name),
             data: BTreeMap::new(),
             string_data: BTreeMap::new(),
+            string_data_env: BTreeMap::new(),
             type_: None,
             immutable: None,
         }
@@ -273,6 +277,30 @@ impl Secret {
     /// Adds an entry as text (`stringData`; the API server stores it in `data`).
     pub fn string_data(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.string_data.insert(key.into(), value.into());
+        self
+    }
+
+    /// Adds a `stringData` entry whose value is read from the environment variable `var` when
+    /// the Secret is built, so the value never sits in the generator's source. An unset
+    /// variable (or one that is not UTF-8) is an error at `stringData[key]` naming the
+    /// variable; the value is never shown. The manifest written still holds the value: keep
+    /// such output out of version control.
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// # std::env::set_var("DOC_DB_PASSWORD", "s3cr3t");
+    /// // DOC_DB_PASSWORD is set by the CI job that generates the manifests
+    /// let secret = Secret::new("db").string_data_from_env("password", "DOC_DB_PASSWORD").build()?;
+    /// assert_eq!(secret.string_data.unwrap()["password"], "s3cr3t");
+    ///
+    /// let errors = Secret::new("db").string_data_from_env("password", "DOC_UNSET_VARIABLE").build().unwrap_err();
+    /// assert!(errors.has("stringData[password]", 0));
+    /// assert!(errors.errors[0].message.contains("`DOC_UNSET_VARIABLE`"));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn string_data_from_env(mut self, key: impl Into<String>, var: impl Into<String>) -> Self {
+        self.string_data_env.insert(key.into(), var.into());
         self
     }
 
@@ -308,12 +336,30 @@ impl Secret {
         let data_path = FieldPath::parse("data");
         let string_path = FieldPath::parse("stringData");
         check_keys(&data_path, self.data.keys().map(String::as_str), report);
+        let from_env = self.values_from_env(&string_path, report);
         check_keys(
             &string_path,
-            self.string_data.keys().map(String::as_str),
+            self.string_data
+                .keys()
+                .chain(from_env.keys().filter(|k| !self.string_data.contains_key(*k)))
+                .map(String::as_str),
             report,
         );
-        for key in self.string_data.keys() {
+        warn_literal_values(&data_path, self.data.keys(), report);
+        warn_literal_values(&string_path, self.string_data.keys(), report);
+        let mut string_data = from_env;
+        for (key, value) in &self.string_data {
+            if string_data.contains_key(key) {
+                report.error(
+                    &string_path.key(key),
+                    0,
+                    format!("key {} has a literal value and one from the environment", shown(key)),
+                    "give each key one value",
+                );
+            }
+            string_data.insert(key.clone(), value.clone());
+        }
+        for key in string_data.keys() {
             if self.data.contains_key(key) {
                 report.warn(
                     &string_path.key(key),
@@ -324,7 +370,7 @@ impl Secret {
                 );
             }
         }
-        let has = |key: &str| self.data.contains_key(key) || self.string_data.contains_key(key);
+        let has = |key: &str| self.data.contains_key(key) || string_data.contains_key(key);
         if let Some(type_) = &self.type_ {
             let (all, any) = type_.required_keys();
             for key in all.iter().filter(|k| !has(k)) {
@@ -359,8 +405,7 @@ impl Secret {
             .iter()
             .map(|(k, v)| k.len() + v.len())
             .sum::<usize>()
-            + self
-                .string_data
+            + string_data
                 .iter()
                 .map(|(k, v)| k.len() + v.len())
                 .sum::<usize>();
@@ -373,11 +418,63 @@ impl Secret {
                     .map(|(k, v)| (k.clone(), ByteString(v.clone())))
                     .collect()
             }),
-            string_data: (!self.string_data.is_empty()).then(|| self.string_data.clone()),
+            string_data: (!string_data.is_empty()).then_some(string_data),
             type_: self.type_.as_ref().map(|t| t.as_str().to_owned()),
             immutable: self.immutable,
         }
     }
+}
+
+impl Secret {
+    /// The `stringData` values read from the environment; an unset or non-UTF-8 variable is
+    /// an error naming the variable, never showing a value.
+    fn values_from_env(&self, path: &FieldPath, report: &mut Report) -> BTreeMap<String, String> {
+        let mut values = BTreeMap::new();
+        for (key, var) in &self.string_data_env {
+            match std::env::var(var) {
+                Ok(value) => {
+                    values.insert(key.clone(), value);
+                }
+                Err(std::env::VarError::NotPresent) => report.error(
+                    &path.key(key),
+                    0,
+                    format!("environment variable {} is not set", shown(var)),
+                    format!("set `{var}` when generating the manifests"),
+                ),
+                Err(std::env::VarError::NotUnicode(_)) => report.error(
+                    &path.key(key),
+                    0,
+                    format!("environment variable {} is not valid UTF-8", shown(var)),
+                    format!("give `{var}` a UTF-8 value, or encode binary data as base64 and use `.data(..)`"),
+                ),
+            }
+        }
+        values
+    }
+}
+
+/// Warns that the values of `keys` (at `path`: `data` or `stringData`) are literals: a
+/// manifest file written from the Secret holds them in plain text (base64 is not encryption).
+pub(crate) fn warn_literal_values<'a>(
+    path: &FieldPath,
+    keys: impl IntoIterator<Item = &'a String>,
+    report: &mut Report,
+) {
+    let keys: Vec<String> = keys.into_iter().map(|k| shown(k)).collect();
+    if keys.is_empty() {
+        return;
+    }
+    report.warn(
+        path,
+        format!(
+            "the Secret value{} of {} {} written in plain text into every manifest file made from it (base64 is not encryption); \
+             read values from the environment when generating with `.string_data_from_env(key, \"ENV_VAR\")` and keep the output out of version control, \
+             or create the Secret outside the manifests and declare it with `Bundle::provided_by_cluster(\"Secret\", name)`",
+            if keys.len() == 1 { "" } else { "s" },
+            keys.join(", "),
+            if keys.len() == 1 { "is" } else { "are" },
+        ),
+    );
 }
 
 #[cfg(test)]

@@ -1,9 +1,27 @@
 //! # k8s-dsl
 //!
-//! Typed, checked Kubernetes manifests for Rust. Build objects with builders
-//! (`Pod::new("web").container(...).build()`) that return [`k8s_openapi`] types and report
-//! **every** mistake with the field path the API server would print, then write them as YAML
-//! that Kubernetes reads exactly as written.
+//! Typed, checked Kubernetes manifests for Rust. k8s-dsl builds Kubernetes objects as typed
+//! values, checks them the way the API server would before anything reaches a cluster, and
+//! writes YAML that Kubernetes reads exactly as written.
+//!
+//! - **Builders** (`Pod::new("web").container(...).build()`) return [`k8s_openapi`] types,
+//!   ready for kube-rs. `build()` reports **every** mistake at once, each with the field path
+//!   the API server would print (`spec.containers[1].readinessProbe.httpGet.port`), the rule
+//!   broken (numbered in the project's rule list) and the fix: see [`Errors`].
+//! - **Macros** ([`pod!`], [`job!`], [`cronjob!`]) write an object in the shape of its YAML and
+//!   check every literal while the crate compiles; each evaluates to the builder.
+//! - **YAML that Go reads the same way**: the emitter ([`emit`]) quotes every string a YAML 1.1
+//!   reader could take for a boolean, number, date or null (`yes`, `on`, `12:30`, `0x1F`,
+//!   `2001-12-14`, `~`), so strings stay strings in Kubernetes. Output is deterministic, byte
+//!   for byte.
+//! - **The Kubernetes Patterns** are first-class: init containers, native and classic sidecars,
+//!   ambassadors, adapters, shared volumes, probes and lifecycle hooks (see [`mod@pod`]).
+//!
+//! Supported Kubernetes versions: **1.33 to 1.37**. Like kube-rs, the library never enables a
+//! k8s-openapi version feature; your application picks one
+//! (`k8s-openapi = { version = "0.29", features = ["v1_33"] }`).
+//!
+//! # A first pod
 //!
 //! ```
 //! use k8s_dsl::prelude::*;
@@ -27,16 +45,42 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Supported Kubernetes versions: 1.33 to 1.37. Like kube-rs, this crate never enables a
-//! k8s-openapi version feature; the application picks one (`k8s-openapi = { features = ["v1_33"] }`).
+//! # What is checked when
+//! - **While the crate compiles**: the macros check literals, keys and references inside the
+//!   object, with an error on the wrong token.
+//! - **`build()`**: the API server's rules ([`rules`], one function each, shared with the
+//!   macros) for every field, plus references inside the object (a mount of a volume the pod
+//!   does not declare, a probe on a port name the container does not declare). All errors come
+//!   back at once as [`Errors`], each with its [`FieldPath`].
+//! - **Warnings** (valid but likely wrong: an image without a tag, a NodePort outside the
+//!   default range) never fail a build: see `build_with_warnings()`.
+//! - **[`Bundle`](bundle::Bundle)**: references between objects (selectors, `targetPort` names,
+//!   ConfigMaps, Secrets, PriorityClasses, autoscaler targets).
 //!
-//! ## What is checked when
-//! - **Rules** ([`rules`]): the API server's validation rules, one function each, shared with
-//!   the compile-time macros.
-//! - **`build()`**: every rule for every field, plus references inside the object (a mount of a
-//!   volume the pod does not declare, a probe on a port name the container does not declare).
-//!   All errors come back at once as [`Errors`], each with its [`FieldPath`].
-//! - **Warnings** (valid but likely wrong) never fail a build: see `build_with_warnings()`.
+//! # Generating manifests in a repository
+//!
+//! GitOps repositories commit generated manifests for Argo CD or Flux, or apply them with
+//! `kubectl apply -k`. [`output`] writes a `Bundle` as one file per object (stable names such
+//! as `deployment_shop_web.yaml`) plus a `kustomization.yaml` listing them, in YAML or JSON.
+//! Writes are atomic, unchanged files are not rewritten, and the generator removes only its own
+//! stale files, never one it did not write. From `build.rs`:
+//!
+//! ```no_run
+//! // build.rs
+//! # mod my_manifests { pub fn bundle() -> k8s_dsl::bundle::Bundle { k8s_dsl::bundle::Bundle::new() } }
+//! fn main() {
+//!     k8s_dsl::output::BuildScript::new()
+//!         .repo_dir("k8s/production") // committed; also written to $OUT_DIR/manifests
+//!         .run(&my_manifests::bundle());
+//! }
+//! ```
+//!
+//! Validation errors fail the build with every message and field path; warnings show as cargo
+//! warnings. In CI, `K8S_DSL_CHECK=1 cargo build` compares instead of writing and fails with a
+//! unified diff; in a test, [`output::assert_up_to_date`] does the same.
+//!
+//! The guide (`book/`, built with `mdbook build book`) walks through every pattern and
+//! workload, and lists every compile-time and run-time error with its fix.
 
 #[doc(hidden)]
 pub mod __private;
@@ -49,6 +93,7 @@ pub mod meta;
 pub mod output;
 pub mod pod;
 pub mod policy;
+pub mod pss;
 pub mod rules;
 pub mod service;
 pub mod validate;
@@ -75,6 +120,7 @@ pub mod prelude {
     pub use crate::custom::{CustomObject, CustomResource};
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
+    pub use crate::pss::Profile;
     pub use crate::service::{Service, ServicePort};
     pub use crate::workload::*;
     pub use crate::rules::duration::Duration;

@@ -1,7 +1,7 @@
 //! Object metadata: name, namespace, labels and annotations, shared by every object kind.
 //!
-//! Each builder keeps a [`Meta`] and turns it into k8s-openapi's `ObjectMeta` with
-//! [`Meta::to_k8s`], which checks the name with the rule of the object kind (pods: rule 1,
+//! Each builder keeps a [`Meta`] and turns it into k8s-openapi's `ObjectMeta` when it is
+//! built, checking the name with the rule of the object kind (pods: rule 1,
 //! services: rule 2, ...), the namespace (a DNS-1123 label), label keys and values (rule 8) and
 //! annotation keys and total size (rule 9).
 //!

@@ -32,6 +32,17 @@ pub const HIGHEST_USER_PRIORITY: i32 = 1_000_000_000;
 pub const SYSTEM_PRIORITY_CLASSES: [&str; 2] = ["system-cluster-critical", "system-node-critical"];
 
 /// A PriorityClass: a named priority that pods refer to with `priorityClassName`.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let class = PriorityClass::new("high-priority", 1000)
+///     .global_default(false)
+///     .description("This is a very high priority Pod class")
+///     .build()?;
+/// assert_eq!(class.metadata.name.as_deref(), Some("high-priority"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct PriorityClass {
     pub(crate) meta: Meta,
@@ -158,6 +169,17 @@ impl UnhealthyPodEvictionPolicy {
 /// A PodDisruptionBudget: how many of the selected pods must stay up during voluntary
 /// disruptions (node drains). Give exactly one of `min_available` and `max_unavailable`,
 /// as a number or a percentage.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let pdb = PodDisruptionBudget::new("random-generator-pdb")
+///     .selector([("app", "random-generator")])
+///     .min_available(2)
+///     .build()?;
+/// assert!(pdb.spec.is_some());
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct PodDisruptionBudget {
     pub(crate) meta: Meta,

@@ -37,6 +37,16 @@ const KUBELET_PORT: i32 = 10250;
 
 /// One port of a Service: the port clients use, the pod port it forwards to (a number or
 /// the name a container gives its port), and for NodePort/LoadBalancer services the node port.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let http = ServicePort::tcp(80).name("http").target("http"); // to the container port named `http`
+/// let node = ServicePort::tcp(8080).name("web").target(8080).node_port(30036);
+/// let service = Service::node_port("web").selector("app", "web").port(http).port(node).build()?;
+/// assert_eq!(service.spec.unwrap_or_default().ports.unwrap_or_default().len(), 2);
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServicePort {
     port: i32,

@@ -5,7 +5,11 @@ use k8s_dsl_tests::{hostile_pod, hostile_strings};
 
 #[test]
 fn there_are_at_least_100_hostile_strings() {
-    assert!(hostile_strings().len() >= 100, "{}", hostile_strings().len());
+    assert!(
+        hostile_strings().len() >= 100,
+        "{}",
+        hostile_strings().len()
+    );
 }
 
 #[test]

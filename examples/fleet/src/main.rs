@@ -28,7 +28,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.to_owned())),
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(value.to_owned()))
+            }
             _ => (arg.clone(), None),
         };
         let mut value = || {
@@ -63,10 +65,15 @@ fn run(args: Args) -> Result<(), FleetError> {
     const BUFFER: usize = 64 * 1024;
     if args.out == "-" {
         let stdout = io::stdout().lock();
-        write_fleet(args.n, args.source, args.emit, BufWriter::with_capacity(BUFFER, stdout))?;
+        write_fleet(
+            args.n,
+            args.source,
+            args.emit,
+            BufWriter::with_capacity(BUFFER, stdout),
+        )?;
     } else {
-        let file = File::create(&args.out)
-            .map_err(|e| format!("cannot create `{}`: {e}", args.out))?;
+        let file =
+            File::create(&args.out).map_err(|e| format!("cannot create `{}`: {e}", args.out))?;
         let mut sink = write_fleet(
             args.n,
             args.source,

@@ -1,6 +1,9 @@
 //! The fleet equals the reference output (`data/fleet-n2.yaml`) as data, whichever way it is
 //! made and written, and the builders and the baseline make equal objects.
 
+// Tests may unwrap and index: a panic is a failed test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
 use k8s_dsl::prelude::Object;
 use k8s_dsl_fleet::{fleet_baseline, fleet_builders, write_fleet, Emit, Source};
 use serde::Deserialize;
@@ -21,7 +24,10 @@ fn fleet(n: usize, source: Source, emit: Emit) -> String {
 #[test]
 fn reference_has_a_pod_and_a_cronjob_per_member() {
     let reference = documents(REFERENCE);
-    let kinds: Vec<&str> = reference.iter().map(|d| d["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = reference
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["Pod", "CronJob", "Pod", "CronJob"]);
 }
 
@@ -40,8 +46,7 @@ fn baseline_with_serde_yaml_equals_the_reference() {
 #[test]
 fn json_list_holds_the_reference_objects() {
     for source in [Source::Builders, Source::Baseline] {
-        let json: serde_json::Value =
-            serde_json::from_str(&fleet(2, source, Emit::Json)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&fleet(2, source, Emit::Json)).unwrap();
         assert_eq!(json["kind"], "List");
         assert_eq!(json["items"].as_array().unwrap(), &documents(REFERENCE));
     }
@@ -55,7 +60,11 @@ fn builders_and_baseline_make_equal_objects() {
     for i in [0, 1, 17, 99_999] {
         let (pod, cron) = fleet_baseline(i);
         let built = fleet_builders(i).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(built, [Object::Pod(pod), Object::CronJob(cron)], "member {i}");
+        assert_eq!(
+            built,
+            [Object::Pod(pod), Object::CronJob(cron)],
+            "member {i}"
+        );
     }
 }
 

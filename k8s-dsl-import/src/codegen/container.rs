@@ -3,8 +3,7 @@
 use serde_json::Value;
 
 use k8s_dsl::prelude::{
-    ImagePullPolicy, MountPropagation, Protocol, Scheme, SeccompProfileType,
-    TerminationMessagePolicy,
+    ImagePullPolicy, MountPropagation, Scheme, SeccompProfileType, TerminationMessagePolicy,
 };
 
 use super::fields::{duration_code, port_code, str_array, Chain, Cx, Fields};
@@ -30,9 +29,21 @@ pub(crate) fn container(mut c: Fields, cx: &mut Cx) -> Chain {
     if let Some(dir) = c.str("workingDir") {
         chain.text("working_dir", &dir);
     }
-    list(&mut c, "ports", cx, |item, cx| port(item, cx).map(|p| ("port", p)), &mut chain);
+    list(
+        &mut c,
+        "ports",
+        cx,
+        |item, cx| port(item, cx).map(|p| ("port", p)),
+        &mut chain,
+    );
     list(&mut c, "env", cx, env_var, &mut chain);
-    list(&mut c, "envFrom", cx, |item, cx| env_from(item, cx).map(|e| ("env_from", e)), &mut chain);
+    list(
+        &mut c,
+        "envFrom",
+        cx,
+        |item, cx| env_from(item, cx).map(|e| ("env_from", e)),
+        &mut chain,
+    );
     if let Some(resources) = c.obj("resources") {
         self::resources(resources, &mut chain, cx);
     }
@@ -77,15 +88,20 @@ pub(crate) fn container(mut c: Fields, cx: &mut Cx) -> Chain {
     if let Some(context) = c.obj("securityContext") {
         chain.chain("security_context", security_context(context, cx));
     }
-    if let Some(policy) =
-        c.enumeration::<TerminationMessagePolicy>("terminationMessagePolicy", "TerminationMessagePolicy")
-    {
+    if let Some(policy) = c.enumeration::<TerminationMessagePolicy>(
+        "terminationMessagePolicy",
+        "TerminationMessagePolicy",
+    ) {
         chain.code("termination_message_policy", policy);
     }
     if let Some(path) = c.str("terminationMessagePath") {
         chain.text("termination_message_path", &path);
     }
-    for (field, method) in [("stdin", "stdin"), ("stdinOnce", "stdin_once"), ("tty", "tty")] {
+    for (field, method) in [
+        ("stdin", "stdin"),
+        ("stdinOnce", "stdin_once"),
+        ("tty", "tty"),
+    ] {
         if let Some(yes) = c.bool(field) {
             chain.code(method, yes.to_string());
         }
@@ -141,7 +157,6 @@ fn port(mut p: Fields, cx: &mut Cx) -> Option<Chain> {
         }
         None => Chain::new(format!("ContainerPort::new({number})")),
     };
-    let _ = Protocol::Tcp; // the constructors above cover every protocol
     if let Some(name) = p.str("name") {
         chain.text("name", &name);
     }
@@ -180,7 +195,11 @@ fn env_var(mut e: Fields, cx: &mut Cx) -> Option<(&'static str, Chain)> {
     } else if let Some(mut r) = from.obj("fieldRef") {
         let field = r.str("fieldPath")?;
         r.finish(cx);
-        Chain::new(format!("EnvVar::field({}, {})", str_lit(&name), str_lit(&field)))
+        Chain::new(format!(
+            "EnvVar::field({}, {})",
+            str_lit(&name),
+            str_lit(&field)
+        ))
     } else if let Some(mut r) = from.obj("resourceFieldRef") {
         let resource = r.str("resource")?;
         let mut chain = Chain::new(format!(
@@ -240,7 +259,12 @@ fn env_from(mut e: Fields, cx: &mut Cx) -> Option<Chain> {
 fn resources(mut r: Fields, chain: &mut Chain, cx: &mut Cx) {
     let requests = r.string_map("requests").unwrap_or_default();
     let limits = r.string_map("limits").unwrap_or_default();
-    let limit_of = |name: &str| limits.iter().find(|(n, _)| n == name).map(|(_, q)| q.clone());
+    let limit_of = |name: &str| {
+        limits
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, q)| q.clone())
+    };
     let mut paired = Vec::new();
     for (name, request) in &requests {
         match (name.as_str(), limit_of(name)) {
@@ -275,10 +299,22 @@ fn mount(mut m: Fields, cx: &mut Cx) -> Option<(&'static str, Chain)> {
     if sub_path.is_none() && sub_path_expr.is_none() && propagation.is_none() {
         m.finish(cx);
         let mut chain = Chain::new("");
-        chain.pair(if read_only { "mount_read_only" } else { "mount" }, &volume, &path);
+        chain.pair(
+            if read_only {
+                "mount_read_only"
+            } else {
+                "mount"
+            },
+            &volume,
+            &path,
+        );
         return Some(("__inline", chain));
     }
-    let mut chain = Chain::new(format!("VolumeMount::new({}, {})", str_lit(&volume), str_lit(&path)));
+    let mut chain = Chain::new(format!(
+        "VolumeMount::new({}, {})",
+        str_lit(&volume),
+        str_lit(&path)
+    ));
     if read_only {
         chain.call("read_only", Vec::new());
     }
@@ -395,7 +431,10 @@ fn handler(mut h: Fields, cx: &mut Cx) -> Option<Chain> {
         t.finish(cx);
         Chain::new(format!("Handler::tcp_socket({port})"))
     } else if let Some(mut s) = h.obj("sleep") {
-        let seconds = s.peek("seconds").and_then(Value::as_i64).and_then(duration_code)?;
+        let seconds = s
+            .peek("seconds")
+            .and_then(Value::as_i64)
+            .and_then(duration_code)?;
         s.take("seconds");
         s.finish(cx);
         Chain::new(format!("Handler::sleep({seconds})"))

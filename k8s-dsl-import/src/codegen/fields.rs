@@ -155,7 +155,10 @@ impl Fields {
     pub(crate) fn strings(&mut self, key: &str) -> Option<Vec<String>> {
         self.take_if(key, |v| {
             let items = v.as_array().filter(|a| !a.is_empty())?;
-            items.iter().map(|i| i.as_str().map(str::to_owned)).collect()
+            items
+                .iter()
+                .map(|i| i.as_str().map(str::to_owned))
+                .collect()
         })
     }
 
@@ -171,7 +174,11 @@ impl Fields {
 
     /// Takes string field `key` if it is a value of the string enum `E`, as Rust code
     /// (`Protocol::Tcp`).
-    pub(crate) fn enumeration<E: FromStr + Debug>(&mut self, key: &str, ty: &str) -> Option<String> {
+    pub(crate) fn enumeration<E: FromStr + Debug>(
+        &mut self,
+        key: &str,
+        ty: &str,
+    ) -> Option<String> {
         self.take_if(key, |v| enum_code::<E>(v.as_str()?, ty))
     }
 
@@ -322,7 +329,10 @@ pub(crate) fn str_array(items: &[String]) -> String {
 /// A port: a number or a quoted name.
 pub(crate) fn port_code(value: &Value) -> Option<String> {
     match value {
-        Value::Number(n) => n.as_i64().and_then(|n| i32::try_from(n).ok()).map(|n| n.to_string()),
+        Value::Number(n) => n
+            .as_i64()
+            .and_then(|n| i32::try_from(n).ok())
+            .map(|n| n.to_string()),
         Value::String(s) => Some(str_lit(s)),
         _ => None,
     }

@@ -23,7 +23,8 @@ use path::JPath;
 /// What the generated code looks like.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Write `pod!`/`job!`/`cronjob!` macros for the kinds they cover.
+    /// Write `pod!`/`job!`/`cronjob!` macros for the kinds they cover (not written yet:
+    /// builder code is generated either way).
     pub macros: bool,
 }
 
@@ -46,16 +47,25 @@ struct ObjectCode {
 
 /// Writes a Rust module with `pub fn objects()` building every document of `title`, in order.
 pub fn generate(title: &str, documents: &[Document], _options: &Options) -> Generated {
-    let several_files = documents.iter().any(|d| d.file != documents.first().map_or("", |f| f.file.as_str()));
-    let objects: Vec<ObjectCode> = documents.iter().map(|d| object_code(d, several_files)).collect();
+    let several_files = documents
+        .iter()
+        .any(|d| d.file != documents.first().map_or("", |f| f.file.as_str()));
+    let objects: Vec<ObjectCode> = documents
+        .iter()
+        .map(|d| object_code(d, several_files))
+        .collect();
     let needs_helper = objects.iter().any(|o| o.needs_helper);
     let unsupported: Vec<Unsupported> = objects.iter().flat_map(|o| o.notes.clone()).collect();
-    let mut code = format!("//! `{title}`, imported by `k8s-dsl-import`.\n");
+    let mut code = format!("// `{title}`, imported by `k8s-dsl-import`.\n");
     if !unsupported.is_empty() {
-        code.push_str("//!\n//! Fields without a builder method, kept as they are:\n");
+        code.push_str("//\n// Fields without a builder method, kept as they are:\n");
         for note in &unsupported {
-            let path = if note.path.is_empty() { "(whole object)" } else { &note.path };
-            code.push_str(&format!("//! - {} `{}`: {}\n", note.object, path, note.kept));
+            let path = if note.path.is_empty() {
+                "(whole object)"
+            } else {
+                &note.path
+            };
+            code.push_str(&format!("// - {} `{}`: {}\n", note.object, path, note.kept));
         }
     }
     code.push_str("\nuse k8s_dsl::prelude::*;\n\n");
@@ -143,7 +153,13 @@ fn object_code(document: &Document, several_files: bool) -> ObjectCode {
             }
         }
         _ => {
-            cx.note(&JPath::root(), &format!("`{}` `{kind_name}` has no builder; kept with `CustomResource`", document.api_version()));
+            cx.note(
+                &JPath::root(),
+                &format!(
+                    "`{}` `{kind_name}` has no builder; kept with `CustomResource`",
+                    document.api_version()
+                ),
+            );
             custom_object(value, &mut cx)
         }
     };
@@ -183,18 +199,29 @@ fn builder_object(kind: Kind, value: Value, cx: &mut Cx) -> String {
         Kind::HorizontalPodAutoscaler => others::hpa(&name, metadata, &mut object, cx),
     };
     object.finish(cx);
-    let built = format!("{}\n            .build()?", chain.render(2));
     if cx.patches.is_empty() {
-        return format!("{built}\n            .into()");
+        return format!(
+            "{}\n            .build()?\n            .into()",
+            chain.render(2)
+        );
     }
+    let built = format!("{}\n                .build()?", chain.render(3));
     let mut out = format!("with_fields(\n            {built},\n            vec![\n");
     for patch in &cx.patches {
         out.push_str(&comment(&format!("`{}`: no builder method", patch.path), 4));
-        out.push_str(&format!(
-            "                ({}, serde_json::json!({})),\n",
-            str_lit(&patch.path.pointer()),
+        let pointer = str_lit(&patch.path.pointer());
+        let one_line = format!(
+            "({pointer}, serde_json::json!({})),",
             json_lit(&patch.value, 4)
-        ));
+        );
+        if one_line.len() + 16 <= 100 && !one_line.contains('\n') {
+            out.push_str(&format!("                {one_line}\n"));
+        } else {
+            out.push_str(&format!(
+                "                (\n                    {pointer},\n                    serde_json::json!({}),\n                ),\n",
+                json_lit(&patch.value, 5)
+            ));
+        }
     }
     out.push_str("            ],\n        )?\n        .into()");
     out
@@ -202,7 +229,10 @@ fn builder_object(kind: Kind, value: Value, cx: &mut Cx) -> String {
 
 /// A supported kind the builder cannot start (no name): the whole object as JSON.
 fn raw_object(kind: Kind, value: &Value, cx: &mut Cx) -> String {
-    cx.note(&JPath::root(), "the builder needs `metadata.name`; the whole object is kept as JSON");
+    cx.note(
+        &JPath::root(),
+        "the builder needs `metadata.name`; the whole object is kept as JSON",
+    );
     format!(
         "Object::{}(serde_json::from_value(serde_json::json!({}))?)",
         kind.name(),
@@ -225,7 +255,7 @@ fn custom_object(value: &Value, cx: &mut Cx) -> String {
                 .iter()
                 .filter(|k| m.has(k))
                 .count()
-                == m_len(m)
+                == m.len()
     });
     match (metadata, simple) {
         (Some(mut metadata), true) => {
@@ -247,7 +277,10 @@ fn custom_object(value: &Value, cx: &mut Cx) -> String {
                 args.push(fields::Arg::Json(field));
                 chain.call(method, args);
             }
-            format!("{}\n            .build()?\n            .into()", chain.render(2))
+            format!(
+                "Object::Custom(\n            {}\n                .build()?,\n        )",
+                chain.render(3)
+            )
         }
         (metadata, _) => {
             let metadata = metadata.map(Fields::into_value).unwrap_or(Value::Null);
@@ -261,8 +294,4 @@ fn custom_object(value: &Value, cx: &mut Cx) -> String {
             )
         }
     }
-}
-
-fn m_len(fields: &Fields) -> usize {
-    fields.len()
 }

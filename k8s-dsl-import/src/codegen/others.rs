@@ -17,15 +17,29 @@ use crate::rust::str_lit;
 pub(crate) fn service(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
     let name = str_lit(name);
     let mut spec = object.obj("spec");
-    let ty = spec.as_ref().and_then(|s| s.peek("type")).and_then(Value::as_str).map(str::to_owned);
-    let headless = spec.as_ref().and_then(|s| s.peek("clusterIP")).and_then(Value::as_str) == Some("None");
-    let external = spec.as_ref().and_then(|s| s.peek("externalName")).and_then(Value::as_str).map(str::to_owned);
+    let ty = spec
+        .as_ref()
+        .and_then(|s| s.peek("type"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let headless = spec
+        .as_ref()
+        .and_then(|s| s.peek("clusterIP"))
+        .and_then(Value::as_str)
+        == Some("None");
+    let external = spec
+        .as_ref()
+        .and_then(|s| s.peek("externalName"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let head = match (ty.as_deref(), headless, external) {
         (None, true, _) => Some((format!("Service::headless({name})"), vec!["clusterIP"])),
         (None, false, _) => Some((format!("Service::new({name})"), vec![])),
         (Some("ClusterIP"), _, _) => Some((format!("Service::cluster_ip({name})"), vec!["type"])),
         (Some("NodePort"), _, _) => Some((format!("Service::node_port({name})"), vec!["type"])),
-        (Some("LoadBalancer"), _, _) => Some((format!("Service::load_balancer({name})"), vec!["type"])),
+        (Some("LoadBalancer"), _, _) => {
+            Some((format!("Service::load_balancer({name})"), vec!["type"]))
+        }
         (Some("ExternalName"), _, Some(ext)) => Some((
             format!("Service::external_name({name}, {})", str_lit(&ext)),
             vec!["type", "externalName"],
@@ -55,7 +69,9 @@ pub(crate) fn service(name: &str, mut metadata: Fields, object: &mut Fields, cx:
     {
         chain.code("external_traffic_policy", policy);
     }
-    if let Some(affinity) = spec.enumeration::<SessionAffinity>("sessionAffinity", "SessionAffinity") {
+    if let Some(affinity) =
+        spec.enumeration::<SessionAffinity>("sessionAffinity", "SessionAffinity")
+    {
         chain.code("session_affinity", affinity);
     }
     for range in spec.strings("loadBalancerSourceRanges").unwrap_or_default() {
@@ -80,7 +96,10 @@ fn service_port(mut p: Fields, cx: &mut Cx) -> Option<(&'static str, Chain)> {
         }
         _ => Chain::new(format!("ServicePort::new({port})")),
     };
-    if matches!(p.peek("protocol").and_then(Value::as_str), Some("TCP" | "UDP" | "SCTP")) {
+    if matches!(
+        p.peek("protocol").and_then(Value::as_str),
+        Some("TCP" | "UDP" | "SCTP")
+    ) {
         p.take("protocol");
     }
     if let Some(name) = p.str("name") {
@@ -110,7 +129,12 @@ fn chain_head_is_plain(chain: &Chain) -> bool {
 }
 
 /// `ConfigMap::new(name)...`.
-pub(crate) fn config_map(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
+pub(crate) fn config_map(
+    name: &str,
+    mut metadata: Fields,
+    object: &mut Fields,
+    cx: &mut Cx,
+) -> Chain {
     let mut chain = Chain::new(format!("ConfigMap::new({})", str_lit(name)));
     meta::meta(&mut metadata, &mut chain, true);
     metadata.finish(cx);
@@ -120,7 +144,10 @@ pub(crate) fn config_map(name: &str, mut metadata: Fields, object: &mut Fields, 
     if let Some(data) = object.peek("binaryData").and_then(decoded_map) {
         object.take("binaryData");
         for (key, bytes) in data {
-            chain.call("binary_data", vec![Arg::Code(str_lit(&key)), Arg::Code(bytes_code(&bytes))]);
+            chain.call(
+                "binary_data",
+                vec![Arg::Code(str_lit(&key)), Arg::Code(bytes_code(&bytes))],
+            );
         }
     }
     if let Some(immutable) = object.bool("immutable") {
@@ -184,7 +211,12 @@ fn bytes_code(bytes: &[u8]) -> String {
 }
 
 /// `PriorityClass::new(name, value)...`.
-pub(crate) fn priority_class(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
+pub(crate) fn priority_class(
+    name: &str,
+    mut metadata: Fields,
+    object: &mut Fields,
+    cx: &mut Cx,
+) -> Chain {
     let value = object.i32("value").unwrap_or_default();
     let mut chain = Chain::new(format!("PriorityClass::new({}, {value})", str_lit(name)));
     meta::labels_and_annotations(&mut metadata, &mut chain);
@@ -195,7 +227,9 @@ pub(crate) fn priority_class(name: &str, mut metadata: Fields, object: &mut Fiel
     if let Some(description) = object.str("description") {
         chain.text("description", &description);
     }
-    if let Some(policy) = object.enumeration::<PreemptionPolicy>("preemptionPolicy", "PreemptionPolicy") {
+    if let Some(policy) =
+        object.enumeration::<PreemptionPolicy>("preemptionPolicy", "PreemptionPolicy")
+    {
         chain.code("preemption_policy", policy);
     }
     chain
@@ -213,20 +247,32 @@ pub(crate) fn pdb(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mu
         spec.take("selector");
         chain.chain("selector", code);
     }
-    for (field, method) in [("minAvailable", "min_available"), ("maxUnavailable", "max_unavailable")] {
+    for (field, method) in [
+        ("minAvailable", "min_available"),
+        ("maxUnavailable", "max_unavailable"),
+    ] {
         if let Some(value) = spec.peek(field).and_then(int_or_string_code) {
             spec.take(field);
             chain.code(method, value);
         }
     }
-    let policy = spec.peek("unhealthyPodEvictionPolicy").and_then(Value::as_str).and_then(|p| {
-        [UnhealthyPodEvictionPolicy::IfHealthyBudget, UnhealthyPodEvictionPolicy::AlwaysAllow]
+    let policy = spec
+        .peek("unhealthyPodEvictionPolicy")
+        .and_then(Value::as_str)
+        .and_then(|p| {
+            [
+                UnhealthyPodEvictionPolicy::IfHealthyBudget,
+                UnhealthyPodEvictionPolicy::AlwaysAllow,
+            ]
             .into_iter()
             .find(|v| v.as_str() == p)
-    });
+        });
     if let Some(policy) = policy {
         spec.take("unhealthyPodEvictionPolicy");
-        chain.code("unhealthy_pod_eviction_policy", format!("UnhealthyPodEvictionPolicy::{policy:?}"));
+        chain.code(
+            "unhealthy_pod_eviction_policy",
+            format!("UnhealthyPodEvictionPolicy::{policy:?}"),
+        );
     }
     spec.finish(cx);
     chain
@@ -244,12 +290,21 @@ pub(crate) fn hpa(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mu
         spec.take("scaleTargetRef");
         chain.code("scale_target", target);
     }
-    for (field, method) in [("minReplicas", "min_replicas"), ("maxReplicas", "max_replicas")] {
+    for (field, method) in [
+        ("minReplicas", "min_replicas"),
+        ("maxReplicas", "max_replicas"),
+    ] {
         if let Some(n) = spec.i32(field) {
             chain.code(method, n.to_string());
         }
     }
-    list(&mut spec, "metrics", cx, |m, _| metric(&m.clone_value()).map(|c| ("metric", c)), &mut chain);
+    list(
+        &mut spec,
+        "metrics",
+        cx,
+        |m, _| metric(&m.clone_value()).map(|c| ("metric", c)),
+        &mut chain,
+    );
     if let Some(mut behavior) = spec.obj("behavior") {
         for (field, method) in [("scaleUp", "scale_up"), ("scaleDown", "scale_down")] {
             if let Some(rules) = behavior.peek(field).and_then(scaling_rules) {
@@ -271,7 +326,11 @@ fn scale_target(target: &Value) -> Option<String> {
     Some(match (api_version, kind) {
         ("apps/v1", "Deployment") => format!("ScaleTarget::deployment({name})"),
         ("apps/v1", "StatefulSet") => format!("ScaleTarget::stateful_set({name})"),
-        _ => format!("ScaleTarget::new({}, {}, {name})", str_lit(api_version), str_lit(kind)),
+        _ => format!(
+            "ScaleTarget::new({}, {}, {name})",
+            str_lit(api_version),
+            str_lit(kind)
+        ),
     })
 }
 
@@ -282,8 +341,14 @@ fn metric_target(target: &Value) -> Option<String> {
             "MetricTarget::utilization({})",
             i32::try_from(map.get("averageUtilization")?.as_i64()?).ok()?
         ),
-        "AverageValue" => format!("MetricTarget::average_value({})", str_lit(map.get("averageValue")?.as_str()?)),
-        "Value" => format!("MetricTarget::value({})", str_lit(map.get("value")?.as_str()?)),
+        "AverageValue" => format!(
+            "MetricTarget::average_value({})",
+            str_lit(map.get("averageValue")?.as_str()?)
+        ),
+        "Value" => format!(
+            "MetricTarget::value({})",
+            str_lit(map.get("value")?.as_str()?)
+        ),
         _ => return None,
     })
 }
@@ -355,7 +420,9 @@ fn scaling_rules(rules: &Value) -> Option<Chain> {
     let mut chain = Chain::new("ScalingRules::new()");
     for (key, value) in map {
         match key.as_str() {
-            "stabilizationWindowSeconds" => chain.code("stabilization_window", duration_code(value.as_i64()?)?),
+            "stabilizationWindowSeconds" => {
+                chain.code("stabilization_window", duration_code(value.as_i64()?)?)
+            }
             "selectPolicy" => {
                 let policy = [SelectPolicy::Max, SelectPolicy::Min, SelectPolicy::Disabled]
                     .into_iter()

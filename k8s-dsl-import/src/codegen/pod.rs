@@ -2,13 +2,11 @@
 
 use serde_json::Value;
 
-use k8s_dsl::prelude::{
-    DnsPolicy, JobRestartPolicy, RestartPolicy, TaintEffect, ROLES_ANNOTATION,
-};
 use k8s_dsl::pod::FsGroupChangePolicy;
+use k8s_dsl::prelude::{DnsPolicy, JobRestartPolicy, RestartPolicy, TaintEffect, ROLES_ANNOTATION};
 
 use super::container::{container, list, seccomp_profile};
-use super::fields::{enum_code, str_array, Chain, Cx, Fields};
+use super::fields::{Chain, Cx, Fields};
 use super::meta;
 use super::volume::volume;
 use crate::rust::str_lit;
@@ -85,11 +83,19 @@ fn roles(metadata: &mut Fields, spec: Option<&Fields>) -> Roles {
         .filter_map(|entry| entry.split_once('='))
         .map(|(role, name)| (role.to_owned(), name.to_owned()))
         .collect();
-    let roles = Roles { named, annotate: true };
+    let roles = Roles {
+        named,
+        annotate: true,
+    };
     // What the builder writes: init containers and sidecars in order, then classic sidecars.
     let mut expected = Vec::new();
     for (field, init) in [("initContainers", true), ("containers", false)] {
-        for c in spec.peek(field).and_then(Value::as_array).into_iter().flatten() {
+        for c in spec
+            .peek(field)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let name = c.get("name").and_then(Value::as_str).unwrap_or_default();
             let restartable = c.get("restartPolicy").and_then(Value::as_str) == Some("Always");
             let role = match (init, restartable, roles.of(name)) {
@@ -116,7 +122,13 @@ fn roles(metadata: &mut Fields, spec: Option<&Fields>) -> Roles {
 
 fn pod_spec(mut spec: Fields, roles: &Roles, chain: &mut Chain, cx: &mut Cx) {
     containers(&mut spec, roles, chain, cx);
-    list(&mut spec, "volumes", cx, |v, cx| Some(("volume", volume(v, cx))), chain);
+    list(
+        &mut spec,
+        "volumes",
+        cx,
+        |v, cx| Some(("volume", volume(v, cx))),
+        chain,
+    );
     if roles.annotate {
         chain.call("role_annotations", Vec::new());
     }
@@ -165,13 +177,19 @@ fn pod_spec(mut spec: Fields, roles: &Roles, chain: &mut Chain, cx: &mut Cx) {
     if let Some(context) = spec.obj("securityContext") {
         chain.chain("security_context", pod_security_context(context, cx));
     }
-    list(&mut spec, "imagePullSecrets", cx, |mut s, cx| {
-        let name = s.str("name")?;
-        s.finish(cx);
-        let mut call = Chain::new("");
-        call.text("image_pull_secret", &name);
-        Some(("__inline", call))
-    }, chain);
+    list(
+        &mut spec,
+        "imagePullSecrets",
+        cx,
+        |mut s, cx| {
+            let name = s.str("name")?;
+            s.finish(cx);
+            let mut call = Chain::new("");
+            call.text("image_pull_secret", &name);
+            Some(("__inline", call))
+        },
+        chain,
+    );
     if let Some(policy) = spec.enumeration::<DnsPolicy>("dnsPolicy", "DnsPolicy") {
         chain.code("dns_policy", policy);
     }
@@ -179,7 +197,10 @@ fn pod_spec(mut spec: Fields, roles: &Roles, chain: &mut Chain, cx: &mut Cx) {
         chain.chain("dns_config", dns_config(config, cx));
     }
     for (field, method) in [
-        ("automountServiceAccountToken", "automount_service_account_token"),
+        (
+            "automountServiceAccountToken",
+            "automount_service_account_token",
+        ),
         ("hostNetwork", "host_network"),
         ("shareProcessNamespace", "share_process_namespace"),
         ("setHostnameAsFQDN", "set_hostname_as_fqdn"),
@@ -203,7 +224,11 @@ fn containers(spec: &mut Fields, roles: &Roles, chain: &mut Chain, cx: &mut Cx) 
             let Some(mut c) = Fields::of(item, path.index(i)) else {
                 continue;
             };
-            let name = c.peek("name").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let name = c
+                .peek("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
             let method = if init {
                 let restartable = c.peek("restartPolicy").and_then(Value::as_str) == Some("Always");
                 if restartable {
@@ -235,7 +260,11 @@ fn toleration(mut t: Fields, cx: &mut Cx) -> Option<(&'static str, Chain)> {
     let mut chain = match (operator.as_str(), key) {
         ("Equal", Some(key)) => {
             let value = t.str("value")?;
-            Chain::new(format!("Toleration::equal({}, {})", str_lit(&key), str_lit(&value)))
+            Chain::new(format!(
+                "Toleration::equal({}, {})",
+                str_lit(&key),
+                str_lit(&value)
+            ))
         }
         ("Exists", Some(key)) if !key.is_empty() && !t.has("value") => {
             Chain::new(format!("Toleration::exists({})", str_lit(&key)))
@@ -276,12 +305,18 @@ fn pod_security_context(mut s: Fields, cx: &mut Cx) -> Chain {
         .and_then(|p| FsGroupChangePolicy::ALL.iter().find(|v| v.as_str() == p))
     {
         s.take("fsGroupChangePolicy");
-        chain.code("fs_group_change_policy", format!("FsGroupChangePolicy::{policy:?}"));
+        chain.code(
+            "fs_group_change_policy",
+            format!("FsGroupChangePolicy::{policy:?}"),
+        );
     }
-    let groups = s.peek("supplementalGroups").and_then(Value::as_array).and_then(|g| {
-        (!g.is_empty()).then_some(())?;
-        g.iter().map(Value::as_i64).collect::<Option<Vec<i64>>>()
-    });
+    let groups = s
+        .peek("supplementalGroups")
+        .and_then(Value::as_array)
+        .and_then(|g| {
+            (!g.is_empty()).then_some(())?;
+            g.iter().map(Value::as_i64).collect::<Option<Vec<i64>>>()
+        });
     if let Some(groups) = groups {
         s.take("supplementalGroups");
         for gid in groups {
@@ -330,16 +365,4 @@ fn dns_config(mut d: Fields, cx: &mut Cx) -> Chain {
     }
     d.finish(cx);
     chain
-}
-
-/// A string list as Rust code, for the callers that pass lists.
-#[allow(dead_code)]
-pub(crate) fn strings_code(items: &[String]) -> String {
-    str_array(items)
-}
-
-/// Whether `text` is a `RestartPolicy` (used by the Job generator's checks).
-#[allow(dead_code)]
-pub(crate) fn restart_policy_code(text: &str) -> Option<String> {
-    enum_code::<RestartPolicy>(text, "RestartPolicy")
 }

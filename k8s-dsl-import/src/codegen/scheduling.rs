@@ -27,17 +27,28 @@ pub(crate) fn affinity(a: Fields, _cx: &mut Cx) -> Option<Chain> {
                 ("nodeAffinity", PREFERRED) => {
                     for term in terms.as_array()? {
                         let (weight, preference) = weighted(term, "preference")?;
-                        chain.call("prefer_node", vec![Arg::Code(weight), Arg::Chain(node_term(preference)?)]);
+                        chain.call(
+                            "prefer_node",
+                            vec![Arg::Code(weight), Arg::Chain(node_term(preference)?)],
+                        );
                     }
                 }
                 ("podAffinity" | "podAntiAffinity", REQUIRED) => {
-                    let method = if key == "podAffinity" { "require_pod" } else { "avoid_pod" };
+                    let method = if key == "podAffinity" {
+                        "require_pod"
+                    } else {
+                        "avoid_pod"
+                    };
                     for term in terms.as_array()? {
                         chain.chain(method, pod_term(term)?);
                     }
                 }
                 ("podAffinity" | "podAntiAffinity", PREFERRED) => {
-                    let method = if key == "podAffinity" { "prefer_pod" } else { "prefer_avoid_pod" };
+                    let method = if key == "podAffinity" {
+                        "prefer_pod"
+                    } else {
+                        "prefer_avoid_pod"
+                    };
                     for term in terms.as_array()? {
                         let (weight, term) = weighted(term, "podAffinityTerm")?;
                         chain.call(method, vec![Arg::Code(weight), Arg::Chain(pod_term(term)?)]);

@@ -40,7 +40,10 @@ fn typed_volume(mut v: Fields, cx: &mut Cx) -> Option<Chain> {
         chain
     } else if let Some(mut c) = v.obj("configMap") {
         let object = c.str("name")?;
-        let mut chain = Chain::new(format!("Volume::config_map({name_lit}, {})", str_lit(&object)));
+        let mut chain = Chain::new(format!(
+            "Volume::config_map({name_lit}, {})",
+            str_lit(&object)
+        ));
         key_files(&mut c, &mut chain)?;
         c.finish(cx);
         chain
@@ -172,16 +175,24 @@ fn projection(source: &Value, chain: &mut Chain) -> Option<()> {
                 None => Vec::new(),
             };
             (body.len() == 1 + usize::from(body.contains_key("items"))).then_some(())?;
+            let method = if kind == "configMap" {
+                "config_map"
+            } else {
+                "secret"
+            };
             if items.is_empty() {
-                chain.text(kind, name);
+                chain.text(method, name);
             } else {
                 let pairs: Vec<String> = items
                     .iter()
                     .map(|(k, p)| format!("({}, {})", str_lit(k), str_lit(p)))
                     .collect();
                 chain.call(
-                    &format!("{kind}_items"),
-                    vec![Arg::Code(str_lit(name)), Arg::Code(format!("[{}]", pairs.join(", ")))],
+                    &format!("{method}_items"),
+                    vec![
+                        Arg::Code(str_lit(name)),
+                        Arg::Code(format!("[{}]", pairs.join(", "))),
+                    ],
                 );
             }
         }
@@ -200,7 +211,10 @@ fn projection(source: &Value, chain: &mut Chain) -> Option<()> {
                 known += 1;
             }
             if let Some(seconds) = body.get("expirationSeconds") {
-                token.code("expiration", super::fields::duration_code(seconds.as_i64()?)?);
+                token.code(
+                    "expiration",
+                    super::fields::duration_code(seconds.as_i64()?)?,
+                );
                 known += 1;
             }
             (body.len() == known).then_some(())?;

@@ -26,8 +26,15 @@ pub(crate) fn job(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mu
 /// `CronJob::new(name, schedule)...` with its job as `Job::unnamed()...`.
 pub(crate) fn cronjob(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
     let mut spec = object.obj("spec");
-    let schedule = spec.as_mut().and_then(|s| s.str("schedule")).unwrap_or_default();
-    let mut chain = Chain::new(format!("CronJob::new({}, {})", str_lit(name), str_lit(&schedule)));
+    let schedule = spec
+        .as_mut()
+        .and_then(|s| s.str("schedule"))
+        .unwrap_or_default();
+    let mut chain = Chain::new(format!(
+        "CronJob::new({}, {})",
+        str_lit(name),
+        str_lit(&schedule)
+    ));
     meta::meta(&mut metadata, &mut chain, true);
     metadata.finish(cx);
     let Some(mut spec) = spec else {
@@ -36,7 +43,9 @@ pub(crate) fn cronjob(name: &str, mut metadata: Fields, object: &mut Fields, cx:
     if let Some(zone) = spec.str("timeZone") {
         chain.text("time_zone", &zone);
     }
-    if let Some(policy) = spec.enumeration::<ConcurrencyPolicy>("concurrencyPolicy", "ConcurrencyPolicy") {
+    if let Some(policy) =
+        spec.enumeration::<ConcurrencyPolicy>("concurrencyPolicy", "ConcurrencyPolicy")
+    {
         chain.code("concurrency_policy", policy);
     }
     if let Some(deadline) = spec.seconds("startingDeadlineSeconds") {
@@ -46,7 +55,10 @@ pub(crate) fn cronjob(name: &str, mut metadata: Fields, object: &mut Fields, cx:
         chain.code("suspend", suspend.to_string());
     }
     for (field, method) in [
-        ("successfulJobsHistoryLimit", "successful_jobs_history_limit"),
+        (
+            "successfulJobsHistoryLimit",
+            "successful_jobs_history_limit",
+        ),
         ("failedJobsHistoryLimit", "failed_jobs_history_limit"),
     ] {
         if let Some(n) = spec.i32(field) {
@@ -118,14 +130,23 @@ fn job_spec(mut spec: Fields, chain: &mut Chain, cx: &mut Cx) {
             chain.chain("success_rule", rule);
         }
     }
-    let replacement = spec.peek("podReplacementPolicy").and_then(Value::as_str).and_then(|p| {
-        [PodReplacementPolicy::TerminatingOrFailed, PodReplacementPolicy::Failed]
+    let replacement = spec
+        .peek("podReplacementPolicy")
+        .and_then(Value::as_str)
+        .and_then(|p| {
+            [
+                PodReplacementPolicy::TerminatingOrFailed,
+                PodReplacementPolicy::Failed,
+            ]
             .into_iter()
             .find(|v| v.as_str() == p)
-    });
+        });
     if let Some(policy) = replacement {
         spec.take("podReplacementPolicy");
-        chain.code("pod_replacement_policy", format!("PodReplacementPolicy::{policy:?}"));
+        chain.code(
+            "pod_replacement_policy",
+            format!("PodReplacementPolicy::{policy:?}"),
+        );
     }
     if spec.peek("manualSelector") == Some(&Value::Bool(true)) {
         if let Some(selector) = spec.peek("selector").and_then(selector) {
@@ -175,11 +196,18 @@ fn failure_rules(policy: &Value) -> Option<Vec<Chain>> {
                     .get("values")?
                     .as_array()?
                     .iter()
-                    .map(|v| v.as_i64().and_then(|n| i32::try_from(n).ok()).map(|n| n.to_string()))
+                    .map(|v| {
+                        v.as_i64()
+                            .and_then(|n| i32::try_from(n).ok())
+                            .map(|n| n.to_string())
+                    })
                     .collect::<Option<_>>()?;
                 chain.call(
                     "on_exit_codes",
-                    vec![Arg::Code(operator), Arg::Code(format!("[{}]", values.join(", ")))],
+                    vec![
+                        Arg::Code(operator),
+                        Arg::Code(format!("[{}]", values.join(", "))),
+                    ],
                 );
                 let mut fields = 2;
                 if let Some(container) = codes.get("containerName") {
@@ -192,11 +220,16 @@ fn failure_rules(policy: &Value) -> Option<Vec<Chain>> {
             if let Some(conditions) = rule.get("onPodConditions") {
                 for condition in conditions.as_array()? {
                     let condition = condition.as_object().filter(|c| c.len() == 2)?;
-                    let status =
-                        enum_code::<ConditionStatus>(condition.get("status")?.as_str()?, "ConditionStatus")?;
+                    let status = enum_code::<ConditionStatus>(
+                        condition.get("status")?.as_str()?,
+                        "ConditionStatus",
+                    )?;
                     chain.call(
                         "on_pod_condition",
-                        vec![Arg::Code(str_lit(condition.get("type")?.as_str()?)), Arg::Code(status)],
+                        vec![
+                            Arg::Code(str_lit(condition.get("type")?.as_str()?)),
+                            Arg::Code(status),
+                        ],
                     );
                 }
                 known += 1;
@@ -247,16 +280,26 @@ pub(crate) fn selector(value: &Value) -> Option<Chain> {
                             .map(|a| a.iter().filter_map(|s| s.as_str().map(str_lit)).collect())
                             .unwrap_or_default()
                     });
-                    let count = e.get("values").and_then(Value::as_array).map_or(0, Vec::len);
+                    let count = e
+                        .get("values")
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
                     if values.as_ref().map_or(0, Vec::len) != count {
                         return None;
                     }
                     match (operator, values) {
                         ("In" | "NotIn", Some(values)) if !values.is_empty() => {
-                            let method = if operator == "In" { "key_in" } else { "key_not_in" };
+                            let method = if operator == "In" {
+                                "key_in"
+                            } else {
+                                "key_not_in"
+                            };
                             chain.call(
                                 method,
-                                vec![Arg::Code(str_lit(key)), Arg::Code(format!("[{}]", values.join(", ")))],
+                                vec![
+                                    Arg::Code(str_lit(key)),
+                                    Arg::Code(format!("[{}]", values.join(", "))),
+                                ],
                             );
                         }
                         ("Exists", None) => chain.text("exists", key),
@@ -274,7 +317,10 @@ pub(crate) fn selector(value: &Value) -> Option<Chain> {
 
 /// Template, and the selector unless it is the one the builder derives from the labels.
 fn template_and_selector(spec: &mut Fields, chain: &mut Chain, cx: &mut Cx) {
-    let labels = spec.peek("template").and_then(|t| t.pointer("/metadata/labels")).cloned();
+    let labels = spec
+        .peek("template")
+        .and_then(|t| t.pointer("/metadata/labels"))
+        .cloned();
     let derived = match (&labels, spec.peek("selector")) {
         (Some(labels), Some(selector)) => {
             selector.as_object().is_some_and(|s| s.len() == 1)
@@ -295,7 +341,12 @@ fn template_and_selector(spec: &mut Fields, chain: &mut Chain, cx: &mut Cx) {
 }
 
 /// `Deployment::new(name)...`.
-pub(crate) fn deployment(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
+pub(crate) fn deployment(
+    name: &str,
+    mut metadata: Fields,
+    object: &mut Fields,
+    cx: &mut Cx,
+) -> Chain {
     let mut chain = Chain::new(format!("Deployment::new({})", str_lit(name)));
     meta::meta(&mut metadata, &mut chain, true);
     metadata.finish(cx);
@@ -305,7 +356,14 @@ pub(crate) fn deployment(name: &str, mut metadata: Fields, object: &mut Fields, 
     if let Some(n) = spec.i32("replicas") {
         chain.code("replicas", n.to_string());
     }
-    if let Some(strategy) = spec.peek("strategy").and_then(|s| rolling("DeploymentStrategy", s, &["maxSurge", "maxUnavailable"], "Recreate")) {
+    if let Some(strategy) = spec.peek("strategy").and_then(|s| {
+        rolling(
+            "DeploymentStrategy",
+            s,
+            &["maxSurge", "maxUnavailable"],
+            "Recreate",
+        )
+    }) {
         spec.take("strategy");
         chain.call("strategy", vec![strategy]);
     }
@@ -340,7 +398,11 @@ fn rolling(ty: &str, strategy: &Value, fields: &[&str], other: &str) -> Option<A
                 let update = update.as_object().filter(|u| !u.is_empty())?;
                 for (key, value) in update {
                     fields.contains(&key.as_str()).then_some(())?;
-                    let method = if key == "maxSurge" { "max_surge" } else { "max_unavailable" };
+                    let method = if key == "maxSurge" {
+                        "max_surge"
+                    } else {
+                        "max_unavailable"
+                    };
                     chain.code(method, int_or_string_code(value)?);
                 }
             }
@@ -352,7 +414,12 @@ fn rolling(ty: &str, strategy: &Value, fields: &[&str], other: &str) -> Option<A
 }
 
 /// `StatefulSet::new(name)...`.
-pub(crate) fn statefulset(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
+pub(crate) fn statefulset(
+    name: &str,
+    mut metadata: Fields,
+    object: &mut Fields,
+    cx: &mut Cx,
+) -> Chain {
     let mut chain = Chain::new(format!("StatefulSet::new({})", str_lit(name)));
     meta::meta(&mut metadata, &mut chain, true);
     metadata.finish(cx);
@@ -365,7 +432,9 @@ pub(crate) fn statefulset(name: &str, mut metadata: Fields, object: &mut Fields,
     if let Some(n) = spec.i32("replicas") {
         chain.code("replicas", n.to_string());
     }
-    if let Some(policy) = spec.enumeration::<PodManagementPolicy>("podManagementPolicy", "PodManagementPolicy") {
+    if let Some(policy) =
+        spec.enumeration::<PodManagementPolicy>("podManagementPolicy", "PodManagementPolicy")
+    {
         chain.code("pod_management_policy", policy);
     }
     if let Some(strategy) = spec.peek("updateStrategy").and_then(statefulset_strategy) {
@@ -409,7 +478,9 @@ fn statefulset_strategy(strategy: &Value) -> Option<String> {
     let map = strategy.as_object()?;
     match (map.get("type")?.as_str()?, map.get("rollingUpdate")) {
         ("OnDelete", None) if map.len() == 1 => Some("StatefulSetStrategy::OnDelete".to_owned()),
-        ("RollingUpdate", None) if map.len() == 1 => Some("StatefulSetStrategy::rolling_update()".to_owned()),
+        ("RollingUpdate", None) if map.len() == 1 => {
+            Some("StatefulSetStrategy::rolling_update()".to_owned())
+        }
         ("RollingUpdate", Some(update)) if map.len() == 2 => {
             let update = update.as_object().filter(|u| u.len() == 1)?;
             let partition = i32::try_from(update.get("partition")?.as_i64()?).ok()?;
@@ -450,14 +521,26 @@ fn claim_template(mut claim: Fields, cx: &mut Cx) -> Option<Chain> {
 }
 
 /// `DaemonSet::new(name)...`.
-pub(crate) fn daemonset(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
+pub(crate) fn daemonset(
+    name: &str,
+    mut metadata: Fields,
+    object: &mut Fields,
+    cx: &mut Cx,
+) -> Chain {
     let mut chain = Chain::new(format!("DaemonSet::new({})", str_lit(name)));
     meta::meta(&mut metadata, &mut chain, true);
     metadata.finish(cx);
     let Some(mut spec) = object.obj("spec") else {
         return chain;
     };
-    if let Some(strategy) = spec.peek("updateStrategy").and_then(|s| rolling("DaemonSetStrategy", s, &["maxSurge", "maxUnavailable"], "OnDelete")) {
+    if let Some(strategy) = spec.peek("updateStrategy").and_then(|s| {
+        rolling(
+            "DaemonSetStrategy",
+            s,
+            &["maxSurge", "maxUnavailable"],
+            "OnDelete",
+        )
+    }) {
         spec.take("updateStrategy");
         chain.call("update_strategy", vec![strategy]);
     }

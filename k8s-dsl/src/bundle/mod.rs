@@ -75,6 +75,7 @@ use std::io;
 pub use object::{IntoObject, Object, ObjectId};
 
 use crate::emit::{self, EmitError, YamlWriter};
+use crate::pss::{self, Profile};
 use crate::validate::{Error, Errors, FieldPath, Warning};
 
 /// What one added object became.
@@ -90,6 +91,7 @@ struct Entry {
 pub struct Bundle {
     entries: Vec<Entry>,
     provided: BTreeSet<(String, String)>,
+    required: Option<Profile>,
 }
 
 impl Bundle {
@@ -133,6 +135,31 @@ impl Bundle {
         self
     }
 
+    /// Requires every pod of the bundle (Pods and the templates of Deployments, StatefulSets,
+    /// DaemonSets, Jobs and CronJobs, built here or imported) to meet the Pod Security Standard
+    /// `profile`: [`check`](Self::check), and everything that writes, fails with every
+    /// violation, each at its path (`Deployment/web: spec.template.spec.hostNetwork`) with the
+    /// control it breaks. Nothing is changed: use the `.restricted()` presets to set what the
+    /// profile requires.
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let bundle = Bundle::new()
+    ///     .require(Profile::Restricted)
+    ///     .add(Deployment::new("web").restricted().template(
+    ///         Pod::template().label("app", "web").container(Container::new("web").image("nginx:1.27")),
+    ///     ))
+    ///     .add(Pod::new("debug").container(Container::new("sh").image("busybox:1.36")));
+    /// let errors = bundle.check().unwrap_err();
+    /// assert!(errors.has("Pod/debug: spec.containers[0].securityContext.allowPrivilegeEscalation", 0));
+    /// assert!(errors.iter().all(|e| e.path.as_str().starts_with("Pod/debug")));
+    /// ```
+    pub fn require(mut self, profile: Profile) -> Self {
+        self.required = self.required.max(Some(profile));
+        self
+    }
+
     /// Every error of every object and between objects, or the warnings when there is none.
     pub fn check(&self) -> Result<Vec<Warning>, Errors> {
         let mut errors: Vec<Error> = Vec::new();
@@ -155,6 +182,9 @@ impl Bundle {
             .iter()
             .filter_map(|e| e.result.as_ref().ok())
             .collect();
+        if let Some(profile) = self.required {
+            errors.extend(security_violations(&objects, profile));
+        }
         let mut report = checks::Context::new(&objects, &self.provided);
         report.duplicates(&ids);
         report.run();
@@ -214,6 +244,28 @@ impl Bundle {
         self.check()?;
         Ok(emit::to_json_list(&self.objects())?)
     }
+}
+
+/// Every violation of `profile` in the pods of `objects`, as errors with prefixed paths.
+fn security_violations(objects: &[&Object], profile: Profile) -> Vec<Error> {
+    let mut errors = Vec::new();
+    for object in objects {
+        let Some(pod) = object.pod() else {
+            continue;
+        };
+        let id = object.id();
+        let found = pss::check_annotations(pod.annotations, profile, &pod.metadata_path)
+            .into_iter()
+            .chain(pss::check(pod.spec, profile, &pod.path));
+        errors.extend(found.map(|violation| {
+            let error = violation.into_error();
+            Error {
+                path: prefixed(&id, &error.path),
+                ..error
+            }
+        }));
+    }
+    errors
 }
 
 /// `Kind/namespace/name: path`, or just the object when the path is empty.

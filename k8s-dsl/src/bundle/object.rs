@@ -181,18 +181,26 @@ impl Object {
     /// `spec`, or a workload's template).
     pub(crate) fn pod(&self) -> Option<PodView<'_>> {
         fn template<'a>(t: &'a core::PodTemplateSpec, path: &str) -> Option<PodView<'a>> {
+            let spec_path = FieldPath::parse(path);
+            // `spec.template.spec` -> `spec.template.metadata`
+            let metadata_path = FieldPath::parse(path.strip_suffix(".spec").unwrap_or(path))
+                .field("metadata");
             Some(PodView {
                 labels: t.metadata.as_ref().and_then(|m| m.labels.as_ref()),
+                annotations: t.metadata.as_ref().and_then(|m| m.annotations.as_ref()),
                 spec: t.spec.as_ref()?,
-                path: FieldPath::parse(path),
+                path: spec_path,
+                metadata_path,
             })
         }
         const TEMPLATE: &str = "spec.template.spec";
         match self {
             Object::Pod(pod) => Some(PodView {
                 labels: pod.metadata.labels.as_ref(),
+                annotations: pod.metadata.annotations.as_ref(),
                 spec: pod.spec.as_ref()?,
                 path: FieldPath::parse("spec"),
+                metadata_path: FieldPath::parse("metadata"),
             }),
             Object::Deployment(d) => template(&d.spec.spec_ref()?.template, TEMPLATE),
             Object::StatefulSet(s) => template(&s.spec.spec_ref()?.template, TEMPLATE),
@@ -215,6 +223,10 @@ pub(crate) struct PodView<'a> {
     pub spec: &'a core::PodSpec,
     /// The spec's path in its object.
     pub path: FieldPath,
+    /// The pod annotations (for the Pod Security Standards' AppArmor control).
+    pub annotations: Option<&'a std::collections::BTreeMap<String, String>>,
+    /// The path of the pod metadata in its object.
+    pub metadata_path: FieldPath,
 }
 
 /// Anything [`Bundle::add`](super::Bundle::add) accepts: a builder (built when added, its
@@ -265,7 +277,6 @@ built!(
     core::ServiceAccount => ServiceAccount,
     scheduling::PriorityClass => PriorityClass,
     core::ConfigMap => ConfigMap,
-    core::Secret => Secret,
     core::PersistentVolumeClaim => PersistentVolumeClaim,
     core::Service => Service,
     core::Pod => Pod,
@@ -277,6 +288,35 @@ built!(
     policy::PodDisruptionBudget => PodDisruptionBudget,
     autoscaling::HorizontalPodAutoscaler => HorizontalPodAutoscaler,
 );
+
+/// A built Secret carries its values as they are: each of `data` and `stringData` that holds
+/// values gets the warning that they are written into the manifests in plain text.
+impl IntoObject for core::Secret {
+    fn object_id(&self) -> ObjectId {
+        ObjectId::new("Secret", &self.metadata)
+    }
+
+    fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
+        let mut report = Report::new();
+        for (field, keys) in [
+            ("data", self.data.as_ref().map(|d| d.keys().collect::<Vec<_>>())),
+            ("stringData", self.string_data.as_ref().map(|d| d.keys().collect())),
+        ] {
+            crate::config::warn_literal_values(
+                &FieldPath::parse(field),
+                keys.unwrap_or_default(),
+                &mut report,
+            );
+        }
+        report.finish(Object::Secret(self))
+    }
+}
+
+impl From<core::Secret> for Object {
+    fn from(value: core::Secret) -> Self {
+        Object::Secret(value)
+    }
+}
 
 impl IntoObject for CustomObject {
     fn object_id(&self) -> ObjectId {

@@ -25,11 +25,11 @@ pub fn to_yaml<T: Serialize + ?Sized>(object: &T) -> Result<String, EmitError> {
 }
 
 /// Appends one object as a YAML document (no leading `---`) to `out`.
-pub fn write_document<T: Serialize + ?Sized>(out: &mut String, object: &T) -> Result<(), EmitError> {
-    object.serialize(Serializer {
-        out,
-        pos: Pos::Top,
-    })
+pub fn write_document<T: Serialize + ?Sized>(
+    out: &mut String,
+    object: &T,
+) -> Result<(), EmitError> {
+    object.serialize(Serializer { out, pos: Pos::Top })
 }
 
 /// Writes objects as a multi-document YAML stream (`---` between documents) to any
@@ -74,29 +74,31 @@ impl<W: io::Write> YamlWriter<W> {
     }
 }
 
-/// Whether `text` may be written as a plain (unquoted) scalar: it must read back as this very
-/// string under YAML 1.1 (Kubernetes' Go reader, PyYAML) and YAML 1.2.
-///
-/// Deliberately conservative: anything outside a small, safe alphabet is quoted.
-pub fn plain_is_safe(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return false; // the empty string must be quoted
-    };
-    // Indicators (`-`, `?`, `:`, `&`, `*`, `!`, `|`, `>`, `'`, `"`, `%`, `@`, `` ` ``, `#`, `[`,
-    // `{`, `~`, `<<`, `=`) and leading dots or signs (`.inf`, `-1`, `+1`) all start a non-plain
-    // or non-string scalar, so a plain string starts with a letter, a digit, `/` or `_`.
-    if !(first.is_ascii_alphanumeric() || first == b'/' || first == b'_') {
-        return false;
-    }
-    if last == b' ' || last == b':' {
-        return false;
-    }
-    let mut previous = 0u8;
-    for &byte in bytes {
-        let allowed = byte.is_ascii_alphanumeric()
+/// Byte classes for [`plain_is_safe`], looked up once per byte.
+const PLAIN_BYTE: u8 = 1; // may appear in a plain string
+const PLAIN_FIRST: u8 = 2; // may start a plain string
+const NUMBER_BYTE: u8 = 4; // may appear in a YAML 1.1/1.2 number or timestamp
+
+/// The class bits of every byte (non-ASCII bytes have none).
+static CLASSES: [u8; 256] = classes();
+
+// Evaluated while compiling (`static CLASSES`): an index out of bounds would fail the build,
+// it cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+const fn classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0usize;
+    while b < 128 {
+        let c = b as u8;
+        let alnum = c.is_ascii_alphanumeric();
+        // Indicators (`-`, `?`, `:`, `&`, `*`, `!`, `|`, `>`, `'`, `"`, `%`, `@`, `` ` ``, `#`,
+        // `[`, `{`, `~`, `<<`, `=`) and leading dots or signs (`.inf`, `-1`, `+1`) all start a
+        // non-plain or non-string scalar, so a plain string starts with a letter, a digit, `/`
+        // or `_`.
+        let first = alnum || c == b'/' || c == b'_';
+        let plain = alnum
             || matches!(
-                byte,
+                c,
                 b' ' | b'_'
                     | b'.'
                     | b'/'
@@ -116,40 +118,66 @@ pub fn plain_is_safe(text: &str) -> bool {
                     | b';'
                     | b'?'
             );
-        // `: ` starts a mapping value; ` #` would start a comment (and `#` is not allowed).
-        if !allowed || (byte == b' ' && previous == b':') {
-            return false;
-        }
-        previous = byte;
+        // Integers (`0x1F`, `0o17`, `1_000`, `12:30`), floats (`1e3`, `1.28`) and timestamps
+        // (`2001-12-14`, `2001-12-14t21:59:43.10-05:00`) use only these characters.
+        let number = c.is_ascii_hexdigit()
+            || matches!(
+                c,
+                b'x' | b'X'
+                    | b'o'
+                    | b'O'
+                    | b'_'
+                    | b':'
+                    | b'.'
+                    | b'+'
+                    | b'-'
+                    | b't'
+                    | b'T'
+                    | b'z'
+                    | b'Z'
+                    | b' '
+            );
+        table[b] = (if plain { PLAIN_BYTE } else { 0 })
+            | (if first { PLAIN_FIRST } else { 0 })
+            | (if number { NUMBER_BYTE } else { 0 });
+        b += 1;
     }
-    !(looks_like_number_or_date(bytes) || is_reserved_word(text))
+    table
 }
 
-/// Integers (`0x1F`, `0o17`, `1_000`, `12:30`), floats (`1e3`, `1.28`) and timestamps
-/// (`2001-12-14`, `2001-12-14t21:59:43.10-05:00`) of YAML 1.1 and 1.2 all start with a digit
-/// and use only these characters. Over-approximating only quotes a few strings that were safe.
-fn looks_like_number_or_date(bytes: &[u8]) -> bool {
-    let starts_with_digit = bytes.first().is_some_and(u8::is_ascii_digit);
-    starts_with_digit
-        && bytes.iter().all(|&b| {
-            b.is_ascii_hexdigit()
-                || matches!(
-                    b,
-                    b'x' | b'X'
-                        | b'o'
-                        | b'O'
-                        | b'_'
-                        | b':'
-                        | b'.'
-                        | b'+'
-                        | b'-'
-                        | b't'
-                        | b'T'
-                        | b'z'
-                        | b'Z'
-                        | b' '
-                )
-        })
+fn class(byte: u8) -> u8 {
+    CLASSES.get(usize::from(byte)).copied().unwrap_or(0)
+}
+
+/// Whether `text` may be written as a plain (unquoted) scalar: it must read back as this very
+/// string under YAML 1.1 (Kubernetes' Go reader, PyYAML) and YAML 1.2.
+///
+/// Deliberately conservative: anything outside a small, safe alphabet is quoted.
+pub fn plain_is_safe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false; // the empty string must be quoted
+    };
+    if class(first) & PLAIN_FIRST == 0 {
+        return false;
+    }
+    if last == b' ' || last == b':' {
+        return false;
+    }
+    // One branch-free pass: whether every byte is in the plain alphabet and whether every
+    // byte could belong to a number or timestamp. `: ` starts a mapping value (and ` #`, a
+    // comment, cannot occur: `#` is not in the alphabet).
+    let mut all = PLAIN_BYTE | NUMBER_BYTE;
+    let mut colon = false;
+    for &byte in bytes {
+        all &= class(byte);
+        colon |= byte == b':';
+    }
+    if all & PLAIN_BYTE == 0 || (colon && text.contains(": ")) {
+        return false;
+    }
+    let number_like = first.is_ascii_digit() && all & NUMBER_BYTE != 0;
+    !(number_like || is_reserved_word(text))
 }
 
 /// Booleans and nulls of YAML 1.1 and 1.2 in any letter case (`y`, `N`, `yes`, `On`, `off`,
@@ -187,7 +215,10 @@ fn write_quoted(out: &mut String, text: &str) {
         let needs_code = escape.is_none()
             && (c < ' '
                 || ('\u{7f}'..='\u{9f}').contains(&c)
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'));
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ));
         if escape.is_none() && !needs_code {
             continue;
         }
@@ -216,7 +247,40 @@ enum Pos {
 }
 
 fn indent(out: &mut String, columns: usize) {
-    out.extend(std::iter::repeat_n(' ', columns));
+    const SPACES: &str = "                                                                ";
+    let mut left = columns;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.push_str(SPACES.get(..n).unwrap_or_default());
+        left -= n;
+    }
+}
+
+/// Appends the decimal digits of `value` (without `fmt`, which is slow for small numbers).
+fn push_u64(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + (value % 10) as u8;
+        }
+        value /= 10;
+        if value == 0 || start == 0 {
+            break;
+        }
+    }
+    for &digit in digits.get(start..).unwrap_or_default() {
+        out.push(char::from(digit));
+    }
+}
+
+/// Appends `value` in decimal.
+fn push_i64(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    push_u64(out, value.unsigned_abs());
 }
 
 struct Serializer<'a> {
@@ -233,11 +297,19 @@ impl<'a> Serializer<'a> {
         self.out.push('\n');
     }
 
-    fn number(self, value: impl std::fmt::Display) {
+    fn signed(self, value: i64) {
         if let Pos::Value(_) = self.pos {
             self.out.push(' ');
         }
-        let _ = write!(self.out, "{value}");
+        push_i64(self.out, value);
+        self.out.push('\n');
+    }
+
+    fn unsigned(self, value: u64) {
+        if let Pos::Value(_) = self.pos {
+            self.out.push(' ');
+        }
+        push_u64(self.out, value);
         self.out.push('\n');
     }
 
@@ -398,7 +470,7 @@ impl<'a> ser::Serializer for Serializer<'a> {
         self.serialize_i64(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), EmitError> {
-        self.number(v);
+        self.signed(v);
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), EmitError> {
@@ -411,7 +483,7 @@ impl<'a> ser::Serializer for Serializer<'a> {
         self.serialize_u64(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), EmitError> {
-        self.number(v);
+        self.unsigned(v);
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), EmitError> {
@@ -605,9 +677,9 @@ impl ser::SerializeMap for MapWithKey<'_> {
     type Ok = ();
     type Error = EmitError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), EmitError> {
-        let key = key.serialize(KeySerializer)?;
-        self.mapping.key_str(&key);
-        Ok(())
+        key.serialize(KeySerializer {
+            mapping: &mut self.mapping,
+        })
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EmitError> {
         self.mapping.value(value)
@@ -657,76 +729,98 @@ impl ser::SerializeStructVariant for VariantMapping<'_> {
     }
 }
 
-/// Turns a map key into text: strings, and numbers and booleans as their text.
-struct KeySerializer;
+/// Writes a map key: strings as they are (without copying them), numbers and booleans as
+/// their text.
+struct KeySerializer<'m, 'a> {
+    mapping: &'m mut Mapping<'a>,
+}
 
 fn key_error() -> EmitError {
     EmitError::Unsupported("map keys must be strings, numbers or booleans".to_owned())
 }
 
-impl ser::Serializer for KeySerializer {
-    type Ok = String;
-    type Error = EmitError;
-    type SerializeSeq = ser::Impossible<String, EmitError>;
-    type SerializeTuple = ser::Impossible<String, EmitError>;
-    type SerializeTupleStruct = ser::Impossible<String, EmitError>;
-    type SerializeTupleVariant = ser::Impossible<String, EmitError>;
-    type SerializeMap = ser::Impossible<String, EmitError>;
-    type SerializeStruct = ser::Impossible<String, EmitError>;
-    type SerializeStructVariant = ser::Impossible<String, EmitError>;
+impl KeySerializer<'_, '_> {
+    fn key(self, text: &str) -> Result<(), EmitError> {
+        self.mapping.key_str(text);
+        Ok(())
+    }
 
-    fn serialize_bool(self, v: bool) -> Result<String, EmitError> {
-        Ok(v.to_string())
+    fn signed(self, value: i64) -> Result<(), EmitError> {
+        let mut text = String::new();
+        push_i64(&mut text, value);
+        self.key(&text)
     }
-    fn serialize_i8(self, v: i8) -> Result<String, EmitError> {
-        Ok(v.to_string())
+
+    fn unsigned(self, value: u64) -> Result<(), EmitError> {
+        let mut text = String::new();
+        push_u64(&mut text, value);
+        self.key(&text)
     }
-    fn serialize_i16(self, v: i16) -> Result<String, EmitError> {
-        Ok(v.to_string())
+}
+
+impl ser::Serializer for KeySerializer<'_, '_> {
+    type Ok = ();
+    type Error = EmitError;
+    type SerializeSeq = ser::Impossible<(), EmitError>;
+    type SerializeTuple = ser::Impossible<(), EmitError>;
+    type SerializeTupleStruct = ser::Impossible<(), EmitError>;
+    type SerializeTupleVariant = ser::Impossible<(), EmitError>;
+    type SerializeMap = ser::Impossible<(), EmitError>;
+    type SerializeStruct = ser::Impossible<(), EmitError>;
+    type SerializeStructVariant = ser::Impossible<(), EmitError>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), EmitError> {
+        self.key(if v { "true" } else { "false" })
     }
-    fn serialize_i32(self, v: i32) -> Result<String, EmitError> {
-        Ok(v.to_string())
+    fn serialize_i8(self, v: i8) -> Result<(), EmitError> {
+        self.signed(i64::from(v))
     }
-    fn serialize_i64(self, v: i64) -> Result<String, EmitError> {
-        Ok(v.to_string())
+    fn serialize_i16(self, v: i16) -> Result<(), EmitError> {
+        self.signed(i64::from(v))
     }
-    fn serialize_u8(self, v: u8) -> Result<String, EmitError> {
-        Ok(v.to_string())
+    fn serialize_i32(self, v: i32) -> Result<(), EmitError> {
+        self.signed(i64::from(v))
     }
-    fn serialize_u16(self, v: u16) -> Result<String, EmitError> {
-        Ok(v.to_string())
+    fn serialize_i64(self, v: i64) -> Result<(), EmitError> {
+        self.signed(v)
     }
-    fn serialize_u32(self, v: u32) -> Result<String, EmitError> {
-        Ok(v.to_string())
+    fn serialize_u8(self, v: u8) -> Result<(), EmitError> {
+        self.unsigned(u64::from(v))
     }
-    fn serialize_u64(self, v: u64) -> Result<String, EmitError> {
-        Ok(v.to_string())
+    fn serialize_u16(self, v: u16) -> Result<(), EmitError> {
+        self.unsigned(u64::from(v))
     }
-    fn serialize_f32(self, _v: f32) -> Result<String, EmitError> {
+    fn serialize_u32(self, v: u32) -> Result<(), EmitError> {
+        self.unsigned(u64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), EmitError> {
+        self.unsigned(v)
+    }
+    fn serialize_f32(self, _v: f32) -> Result<(), EmitError> {
         Err(key_error())
     }
-    fn serialize_f64(self, _v: f64) -> Result<String, EmitError> {
+    fn serialize_f64(self, _v: f64) -> Result<(), EmitError> {
         Err(key_error())
     }
-    fn serialize_char(self, v: char) -> Result<String, EmitError> {
-        Ok(v.to_string())
+    fn serialize_char(self, v: char) -> Result<(), EmitError> {
+        self.key(v.encode_utf8(&mut [0; 4]))
     }
-    fn serialize_str(self, v: &str) -> Result<String, EmitError> {
-        Ok(v.to_owned())
+    fn serialize_str(self, v: &str) -> Result<(), EmitError> {
+        self.key(v)
     }
-    fn serialize_bytes(self, _v: &[u8]) -> Result<String, EmitError> {
+    fn serialize_bytes(self, _v: &[u8]) -> Result<(), EmitError> {
         Err(key_error())
     }
-    fn serialize_none(self) -> Result<String, EmitError> {
+    fn serialize_none(self) -> Result<(), EmitError> {
         Err(key_error())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, EmitError> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), EmitError> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<String, EmitError> {
+    fn serialize_unit(self) -> Result<(), EmitError> {
         Err(key_error())
     }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<String, EmitError> {
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), EmitError> {
         Err(key_error())
     }
     fn serialize_unit_variant(
@@ -734,14 +828,14 @@ impl ser::Serializer for KeySerializer {
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-    ) -> Result<String, EmitError> {
-        Ok(variant.to_owned())
+    ) -> Result<(), EmitError> {
+        self.key(variant)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _name: &'static str,
         value: &T,
-    ) -> Result<String, EmitError> {
+    ) -> Result<(), EmitError> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -750,7 +844,7 @@ impl ser::Serializer for KeySerializer {
         _index: u32,
         _variant: &'static str,
         _value: &T,
-    ) -> Result<String, EmitError> {
+    ) -> Result<(), EmitError> {
         Err(key_error())
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, EmitError> {
@@ -797,5 +891,4 @@ impl ser::Serializer for KeySerializer {
 }
 
 #[cfg(test)]
-
 mod tests;

@@ -1,22 +1,4 @@
 //! [`BuildScript`]: generating manifests from `build.rs`.
-//!
-//! The manifests go into `OUT_DIR` (by default `$OUT_DIR/manifests`), where the crate can
-//! `include_str!` them, and optionally into a directory of the repository that is committed
-//! for GitOps tools. With `K8S_DSL_CHECK=1` the repository directory is compared instead of
-//! written, and any drift fails the build with a unified diff.
-//!
-//! ```no_run
-//! // build.rs (`my_manifests` is a build-dependency that defines the objects)
-//! # mod my_manifests { pub fn bundle() -> k8s_dsl::bundle::Bundle { k8s_dsl::bundle::Bundle::new() } }
-//! fn main() {
-//!     k8s_dsl::output::BuildScript::new()
-//!         .repo_dir("k8s") // relative to the crate's directory
-//!         .run(&my_manifests::bundle());
-//! }
-//! ```
-//!
-//! Validation errors fail the build and print every message with its object and field path;
-//! warnings become `cargo:warning=` lines.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -64,7 +46,25 @@ fn check_requested(value: Option<&str>) -> bool {
     )
 }
 
-/// Generates a bundle's manifests from `build.rs`. See the [module docs](self).
+/// Generates a bundle's manifests from `build.rs`.
+///
+/// The manifests go into `OUT_DIR` (by default `$OUT_DIR/manifests`), where the crate can
+/// `include_str!` them, and optionally into a directory of the repository that is committed
+/// for GitOps tools. With `K8S_DSL_CHECK=1` the repository directory is compared instead of
+/// written, and any drift fails the build with a unified diff.
+///
+/// ```no_run
+/// // build.rs (`my_manifests` is a build-dependency that defines the objects)
+/// # mod my_manifests { pub fn bundle() -> k8s_dsl::bundle::Bundle { k8s_dsl::bundle::Bundle::new() } }
+/// fn main() {
+///     k8s_dsl::output::BuildScript::new()
+///         .repo_dir("k8s") // relative to the crate's directory
+///         .run(&my_manifests::bundle());
+/// }
+/// ```
+///
+/// Validation errors fail the build and print every message with its object and field path;
+/// warnings become `cargo:warning=` lines.
 #[derive(Debug, Clone)]
 pub struct BuildScript {
     subdir: String,

@@ -8,6 +8,7 @@ use super::scheduling::{Affinity, Toleration};
 use super::volume::Volume;
 use super::Container;
 use crate::meta::Meta;
+use crate::pss::{Policy, Profile};
 use crate::rules::duration::Duration;
 use crate::rules::enums::{DnsPolicy, RestartPolicy, SeccompProfileType};
 use crate::value::Parsed;
@@ -66,6 +67,7 @@ pub struct Pod {
     pub(super) set_hostname_as_fqdn: Option<bool>,
     pub(super) enable_service_links: Option<bool>,
     pub(super) role_annotations: bool,
+    pub(super) pss: Policy,
 }
 
 impl Pod {
@@ -108,6 +110,7 @@ impl Pod {
             set_hostname_as_fqdn: None,
             enable_service_links: None,
             role_annotations: false,
+            pss: Policy::default(),
         }
     }
 
@@ -350,6 +353,56 @@ impl Pod {
     /// carries only the fields the user set.
     pub fn role_annotations(mut self) -> Self {
         self.role_annotations = true;
+        self
+    }
+
+    /// The "restricted" Pod Security Standard preset: sets the pod's `runAsNonRoot: true` and
+    /// `seccompProfile: RuntimeDefault`, and on every container (also those added later)
+    /// `allowPrivilegeEscalation: false` and `capabilities.drop: [ALL]`, wherever they are not
+    /// set. It also requires the profile, so `build()` reports every explicit setting that
+    /// breaks it (a host namespace, a `hostPath` volume, `privileged: true`, ...) with its path.
+    /// Asked for, never a default. See [`crate::pss`].
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let pod = Pod::new("web")
+    ///     .restricted()
+    ///     .container(Container::new("web").image("nginx:1.27"))
+    ///     .build()?;
+    /// let context = pod.spec.unwrap_or_default().containers[0].security_context.clone().unwrap_or_default();
+    /// assert_eq!(context.allow_privilege_escalation, Some(false));
+    ///
+    /// let errors = Pod::new("web")
+    ///     .restricted()
+    ///     .volume(Volume::host_path("docker", "/var/run/docker.sock"))
+    ///     .container(Container::new("web").image("nginx:1.27").mount("docker", "/var/run/docker.sock"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(errors.has("spec.volumes[0].hostPath", 0));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn restricted(self) -> Self {
+        self.with_pss(Policy::default().preset(Profile::Restricted))
+    }
+
+    /// The "baseline" Pod Security Standard preset. Baseline only forbids settings, so nothing
+    /// is set: the pod is required to meet the profile, and `build()` reports every setting
+    /// that breaks it (host namespaces, privileged containers, added capabilities beyond the
+    /// default set, `hostPath` volumes, host ports, ...). See [`crate::pss`].
+    pub fn baseline(self) -> Self {
+        self.with_pss(Policy::default().preset(Profile::Baseline))
+    }
+
+    /// Requires the pod to meet `profile` without setting anything: `build()` fails with every
+    /// violation, each with its path and the control it breaks.
+    pub fn require_profile(self, profile: Profile) -> Self {
+        self.with_pss(Policy::default().require(profile))
+    }
+
+    /// Adds a preset or requirement (from a workload's `.restricted()`).
+    pub(crate) fn with_pss(mut self, policy: Policy) -> Self {
+        self.pss = self.pss.merge(policy);
         self
     }
 

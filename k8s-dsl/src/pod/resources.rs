@@ -119,23 +119,29 @@ fn parse_all(
     given
         .iter()
         .map(|(name, value)| {
-            let here = path.key(name);
+            // The path is made only when there is something to report (a hot path).
+            let here = || path.key(name);
             // rule 48: standard or fully qualified resource names
-            report.check(&here, quantity::resource_name(name));
-            let parsed = report.check(&here, value.parse()).filter(|q| {
-                if q.is_negative() {
+            if let Err(violation) = quantity::resource_name(name) {
+                report.violation(&here(), violation);
+            }
+            let parsed = match value.parse() {
+                Ok(q) if q.is_negative() => {
                     // rule 48: quantities are non-negative
                     report.error(
-                        &here,
+                        &here(),
                         48,
                         format!("{name} quantity {q} is negative"),
                         "use a quantity of 0 or more",
                     );
-                    false
-                } else {
-                    true
+                    None
                 }
-            });
+                Ok(q) => Some(q),
+                Err(violation) => {
+                    report.violation(&here(), violation);
+                    None
+                }
+            };
             (name.clone(), parsed)
         })
         .collect()

@@ -44,7 +44,11 @@ impl Pod {
             );
         }
         let metadata = self.metadata(&metadata_path, &mut report);
-        let spec = self.to_spec(&FieldPath::root().field("spec"), &mut report, false);
+        let spec_path = FieldPath::root().field("spec");
+        let mut spec = self.to_spec(&spec_path, &mut report, false);
+        // Pod Security Standards: the preset and profile asked for, if any.
+        self.pss
+            .enforce(&metadata, &metadata_path, &mut spec, &spec_path, &mut report);
         let pod = k8s::Pod {
             metadata,
             spec: Some(spec),
@@ -62,8 +66,13 @@ impl Pod {
         path: &FieldPath,
         report: &mut Report,
     ) -> k8s::PodTemplateSpec {
-        let metadata = self.metadata(&path.field("metadata"), report);
-        let spec = self.to_spec(&path.field("spec"), report, true);
+        let metadata_path = path.field("metadata");
+        let metadata = self.metadata(&metadata_path, report);
+        let spec_path = path.field("spec");
+        let mut spec = self.to_spec(&spec_path, report, true);
+        // Pod Security Standards: the preset and profile asked for, if any.
+        self.pss
+            .enforce(&metadata, &metadata_path, &mut spec, &spec_path, report);
         // An unlabelled template has empty metadata: emit none rather than `metadata: {}`.
         let metadata = (metadata != Default::default()).then_some(metadata);
         k8s::PodTemplateSpec {

@@ -42,6 +42,25 @@ const MAX_TOKEN_SECONDS: i64 = 1 << 32;
 /// A pod volume with exactly one source. Made by the constructors below, which return a
 /// builder for that source; every builder converts into `Volume` (and `&builder` too, so the
 /// handle stays usable for mounts).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let cache = Volume::empty_dir("cache");
+/// let settings = Volume::config_map("settings", "web-config");
+/// let pod = Pod::new("web")
+///     .volume(&cache)
+///     .volume(&settings)
+///     .container(
+///         Container::new("web")
+///             .image("nginx:1.27")
+///             .mount(&cache, "/var/cache/nginx")
+///             .mount_read_only(&settings, "/etc/nginx/conf.d"),
+///     )
+///     .build()?;
+/// assert_eq!(pod.spec.unwrap_or_default().volumes.unwrap_or_default().len(), 2);
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Volume {
     source: Source,

@@ -652,8 +652,13 @@ mod tests {
         // robfig accepts `*/61` (it fires at minute 0 only); the project rejects it.
         let e = err("*/61 * * * *");
         assert_eq!(e.rule, 0);
-        assert_eq!(e.message, "minute 61 out of range 0-59 (in the step of `*/61`)");
-        assert!(err("0 */24 * * *").message.starts_with("hour 24 out of range 0-23"));
+        assert_eq!(
+            e.message,
+            "minute 61 out of range 0-59 (in the step of `*/61`)"
+        );
+        assert!(err("0 */24 * * *")
+            .message
+            .starts_with("hour 24 out of range 0-23"));
         // a step larger than a narrower range still parses, with a warning
         let s = Schedule::parse("0-10/20 * * * *").unwrap();
         assert_eq!(s.fields().unwrap().minute, 1);

@@ -36,7 +36,9 @@ impl Kind {
 
 /// Whether `value` follows `kind` and fits in `max` characters (no messages, for suggestions).
 fn is_valid(value: &str, kind: Kind, max: usize) -> bool {
-    check(value, 0, "", kind, max).is_ok()
+    // Never recurses more than once: a value with uppercase letters is invalid outright, so
+    // `check` below does not reach its uppercase branch (which calls back here).
+    !value.chars().any(char::is_uppercase) && check(value, 0, "", kind, max).is_ok()
 }
 
 /// A lowercase, `-`-separated rewrite of `value`, if that is a valid name of `kind`.
@@ -79,8 +81,10 @@ fn check(value: &str, rule: u16, what: &str, kind: Kind, max: usize) -> Checked 
     }
     let quoted = || shown(value);
     // Characters first: the most precise thing to say.
-    if value.chars().any(|c| c.is_uppercase()) {
-        let lower = value.to_lowercase();
+    // Letters such as `ℂ` are uppercase but have no lowercase form: they are reported as
+    // characters that are not allowed, below.
+    let lower = value.to_lowercase();
+    if lower != value && value.chars().any(char::is_uppercase) {
         let fix = if is_valid(&lower, kind, max) {
             format!("use {}", shown(&lower))
         } else {
@@ -294,6 +298,16 @@ pub fn object_name(value: &str, rule: u16, what: &str) -> Checked {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_1_uppercase_letters_without_a_lowercase_form_are_errors_not_a_stack_overflow() {
+        // Found by the `rules` fuzz target: `ℂ` is uppercase and lowercases to itself.
+        for name in ["ℂ", "𝐀", "aℂb", "Aℂ"] {
+            let error = pod_name(name).unwrap_err();
+            assert_eq!(error.rule, 1, "{name}");
+        }
+        assert!(super::super::labels::label_key("ℂ/x").is_err());
+    }
 
     #[test]
     fn rule_1_pod_name_accepts_subdomains() {

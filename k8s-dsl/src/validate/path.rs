@@ -31,12 +31,37 @@ impl FieldPath {
 
     /// This path followed by `[index]`.
     pub fn index(&self, index: usize) -> Self {
-        FieldPath(format!("{}[{index}]", self.0))
+        // Paths are made for every field checked, so this avoids `format!` (a hot path).
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut rest = index;
+        loop {
+            start -= 1;
+            if let Some(slot) = digits.get_mut(start) {
+                *slot = b'0' + (rest % 10) as u8;
+            }
+            rest /= 10;
+            if rest == 0 || start == 0 {
+                break;
+            }
+        }
+        let digits = digits.get(start..).unwrap_or_default();
+        let mut text = String::with_capacity(self.0.len() + digits.len() + 2);
+        text.push_str(&self.0);
+        text.push('[');
+        text.extend(digits.iter().map(|&d| char::from(d)));
+        text.push(']');
+        FieldPath(text)
     }
 
     /// This path followed by `[key]`, for an entry of a map such as `metadata.labels`.
     pub fn key(&self, key: &str) -> Self {
-        FieldPath(format!("{}[{key}]", self.0))
+        let mut text = String::with_capacity(self.0.len() + key.len() + 2);
+        text.push_str(&self.0);
+        text.push('[');
+        text.push_str(key);
+        text.push(']');
+        FieldPath(text)
     }
 
     /// The path as text.
@@ -72,5 +97,12 @@ mod tests {
         let label = FieldPath::root().field("metadata").field("labels").key("app");
         assert_eq!(label.to_string(), "metadata.labels[app]");
         assert_eq!(FieldPath::root().to_string(), "<object>");
+        let indexed = FieldPath::parse("spec.containers");
+        assert_eq!(indexed.index(0).as_str(), "spec.containers[0]");
+        assert_eq!(indexed.index(10).as_str(), "spec.containers[10]");
+        assert_eq!(
+            indexed.index(usize::MAX).as_str(),
+            format!("spec.containers[{}]", usize::MAX)
+        );
     }
 }

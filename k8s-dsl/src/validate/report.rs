@@ -43,6 +43,19 @@ impl fmt::Display for Warning {
 }
 
 /// Every error found in one object (or bundle), in the order the checks met them.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let errors = Pod::new("web")
+///     .container(Container::new("web").image("nginx:1.27").port(ContainerPort::tcp(0)))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.containers[0].ports[0].containerPort", 20));
+/// for error in &errors {
+///     eprintln!("{}: {} ({})", error.path, error.message, error.fix);
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Errors {
     /// The errors; never empty when returned by `build()`.

@@ -14,8 +14,8 @@ use crate::value::Parsed;
 
 /// A CronJob: runs a [`Job`] on a cron schedule.
 ///
-/// The schedule is checked field by field (`*/61 * * * *` gives
-/// ``minute 61 out of range 0-59``, rule 61); `TZ=`/`CRON_TZ=` prefixes are rejected in favour of
+/// The schedule is checked field by field (`0 24 * * *` gives
+/// ``hour 24 out of range 0-23``, rule 61); `TZ=`/`CRON_TZ=` prefixes are rejected in favour of
 /// [`time_zone`](Self::time_zone) (rule 62); the name is at most 52 characters (rule 4).
 ///
 /// ```
@@ -38,6 +38,7 @@ use crate::value::Parsed;
 #[derive(Debug, Clone)]
 pub struct CronJob {
     pub(crate) meta: Meta,
+    pss: crate::pss::Policy,
     schedule: String,
     time_zone: Option<String>,
     job: Option<Job>,
@@ -54,6 +55,7 @@ impl CronJob {
     pub fn new(name: impl Into<String>, schedule: impl Into<String>) -> Self {
         CronJob {
             meta: Meta::new(name),
+            pss: crate::pss::Policy::default(),
             schedule: schedule.into(),
             time_zone: None,
             job: None,
@@ -67,10 +69,12 @@ impl CronJob {
 
     meta_methods!();
 
+    crate::pss::pss_methods!(job);
+
     /// The Job to run: usually `Job::unnamed()...`. Its labels and annotations become the job
     /// template's metadata; it may not have a selector (rule 60).
     pub fn job(mut self, job: Job) -> Self {
-        self.job = Some(job);
+        self.job = Some(job.with_pss(self.pss));
         self
     }
 

@@ -53,6 +53,7 @@ impl From<RollingUpdate> for DaemonSetStrategy {
 #[derive(Debug, Clone)]
 pub struct DaemonSet {
     pub(crate) meta: Meta,
+    pss: crate::pss::Policy,
     template: Option<Pod>,
     selector: Option<Selector>,
     update_strategy: Option<DaemonSetStrategy>,
@@ -65,6 +66,7 @@ impl DaemonSet {
     pub fn new(name: impl Into<String>) -> Self {
         DaemonSet {
             meta: Meta::new(name),
+            pss: crate::pss::Policy::default(),
             template: None,
             selector: None,
             update_strategy: None,
@@ -75,9 +77,11 @@ impl DaemonSet {
 
     meta_methods!();
 
+    crate::pss::pss_methods!(template);
+
     /// The pod template; its checks report under `spec.template`.
     pub fn template(mut self, pod: Pod) -> Self {
-        self.template = Some(pod);
+        self.template = Some(pod.with_pss(self.pss));
         self
     }
 

@@ -139,6 +139,7 @@ impl From<RollingUpdate> for DeploymentStrategy {
 #[derive(Debug, Clone)]
 pub struct Deployment {
     pub(crate) meta: Meta,
+    pss: crate::pss::Policy,
     template: Option<Pod>,
     selector: Option<Selector>,
     replicas: Option<i32>,
@@ -154,6 +155,7 @@ impl Deployment {
     pub fn new(name: impl Into<String>) -> Self {
         Deployment {
             meta: Meta::new(name),
+            pss: crate::pss::Policy::default(),
             template: None,
             selector: None,
             replicas: None,
@@ -167,10 +169,12 @@ impl Deployment {
 
     meta_methods!();
 
+    crate::pss::pss_methods!(template);
+
     /// The pod template (`Pod::template().label(..).container(..)`); its checks report under
     /// `spec.template`.
     pub fn template(mut self, pod: Pod) -> Self {
-        self.template = Some(pod);
+        self.template = Some(pod.with_pss(self.pss));
         self
     }
 

@@ -455,6 +455,7 @@ struct JobFacts<'a> {
 #[derive(Debug, Clone)]
 pub struct Job {
     pub(crate) meta: Meta,
+    pss: crate::pss::Policy,
     template: Option<Pod>,
     restart_policy: Option<JobRestartPolicy>,
     completions: Option<i32>,
@@ -487,6 +488,7 @@ impl Job {
     fn with_meta(meta: Meta) -> Self {
         Job {
             meta,
+            pss: crate::pss::Policy::default(),
             template: None,
             restart_policy: None,
             completions: None,
@@ -508,9 +510,11 @@ impl Job {
 
     meta_methods!();
 
+    crate::pss::pss_methods!(template);
+
     /// Sets the pod template (`Pod::template()...`); its checks report under `spec.template`.
     pub fn template(mut self, pod: Pod) -> Self {
-        self.template = Some(pod);
+        self.template = Some(pod.with_pss(self.pss));
         self
     }
 

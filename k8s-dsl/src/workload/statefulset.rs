@@ -245,6 +245,7 @@ impl StatefulSetStrategy {
 #[derive(Debug, Clone)]
 pub struct StatefulSet {
     pub(crate) meta: Meta,
+    pss: crate::pss::Policy,
     template: Option<Pod>,
     selector: Option<Selector>,
     service_name: Option<String>,
@@ -261,6 +262,7 @@ impl StatefulSet {
     pub fn new(name: impl Into<String>) -> Self {
         StatefulSet {
             meta: Meta::new(name),
+            pss: crate::pss::Policy::default(),
             template: None,
             selector: None,
             service_name: None,
@@ -275,9 +277,11 @@ impl StatefulSet {
 
     meta_methods!();
 
+    crate::pss::pss_methods!(template);
+
     /// The pod template; its checks report under `spec.template`.
     pub fn template(mut self, pod: Pod) -> Self {
-        self.template = Some(pod);
+        self.template = Some(pod.with_pss(self.pss));
         self
     }
 

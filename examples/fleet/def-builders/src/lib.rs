@@ -76,7 +76,14 @@ pub fn web_pod(i: usize) -> Pod {
         ]))
         .pre_stop(Handler::http_get("/shutdown", 8080).http_scheme(Scheme::Http));
     let log_shipper = hardened("log-shipper", "fluent/fluent-bit:3.0")
-        .args(["-i", "tail", "-p", "path=/var/log/app/*.log", "-o", "stdout"])
+        .args([
+            "-i",
+            "tail",
+            "-p",
+            "path=/var/log/app/*.log",
+            "-o",
+            "stdout",
+        ])
         .mount_read_only(LOGS, LOG_DIR);
     let ambassador = hardened("db-ambassador", "bitnami/pgbouncer:1.22.1")
         .env("PGBOUNCER_DATABASE", "app")

@@ -1,0 +1,111 @@
+//! Importing the corpus again gives exactly the committed code in `generated/`
+//! (`K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh` rewrites it; CI never
+//! sets it). Kept apart from the round trip so that blessing works even when the committed
+//! code no longer compiles.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use k8s_dsl_import::{import, Options};
+
+const CORPUS: &str = "tests/corpus";
+const GENERATED: &str = "tests/generated";
+fn corpus_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(Path::new(CORPUS), &mut files);
+    files.sort();
+    files
+}
+
+/// `tests/corpus/examples/pod_sidecar.yaml` -> `examples_pod_sidecar`.
+fn module_name(file: &Path) -> String {
+    let relative = file.strip_prefix(CORPUS).unwrap().with_extension("");
+    relative
+        .to_string_lossy()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_committed_generated_code_is_what_the_import_writes() {
+    let bless = std::env::var_os("K8S_DSL_IMPORT_BLESS").is_some_and(|v| v == "1");
+    let mut stale = Vec::new();
+    let mut cases = Vec::new();
+    let mut modules = Vec::new();
+    for file in corpus_files() {
+        let module = module_name(&file);
+        let code = import(&file, &Options::default())
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()))
+            .code;
+        check(
+            &Path::new(GENERATED).join(format!("{module}.rs")),
+            &code,
+            bless,
+            &mut stale,
+        );
+        let relative = file
+            .strip_prefix(CORPUS)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        modules.push(format!("pub mod {module};\n"));
+        cases.push(format!("    ({relative:?}, {module}::objects),\n"));
+    }
+    // rustfmt cannot format `mod` declarations read from stdin: format the rest, and write
+    // the declarations in rustfmt's order.
+    modules.sort();
+    let table = k8s_dsl_import::rust::format(&format!(
+        "/// Each corpus file (relative to `tests/corpus`) with the function building its objects.\npub type Objects = fn() -> Result<Vec<k8s_dsl::bundle::Object>, Box<dyn std::error::Error>>;\n\n/// Every corpus file.\npub const CASES: &[(&str, Objects)] = &[\n{}];\n",
+        cases.concat()
+    ));
+    let index = format!(
+        "//! The code `k8s-dsl-import` writes for each corpus manifest (checked by the round-trip\n//! test; `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh` rewrites it).\n\n{}\n{table}",
+        modules.concat()
+    );
+    check(
+        &Path::new(GENERATED).join("mod.rs"),
+        &index,
+        bless,
+        &mut stale,
+    );
+    assert!(
+        stale.is_empty(),
+        "the generated code is stale: {stale:?}; run `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh` and review the diff"
+    );
+}
+
+fn check(path: &Path, code: &str, bless: bool, stale: &mut Vec<String>) {
+    let committed = fs::read_to_string(path).unwrap_or_default();
+    if committed == code {
+        return;
+    }
+    if bless {
+        fs::write(path, code).unwrap();
+    } else {
+        stale.push(path.display().to_string());
+    }
+}

@@ -1,0 +1,63 @@
+// `tests/corpus/custom/unsupported-kinds.yaml`, imported by `k8s-dsl-import`.
+//
+// Fields without a builder method, kept as they are:
+// - Namespace/shop `(whole object)`: `v1` `Namespace` has no builder; kept with `CustomResource`
+// - ServiceAccount/reader `(whole object)`: `v1` `ServiceAccount` has no builder; kept with `CustomResource`
+// - Ingress/web `(whole object)`: `networking.k8s.io/v1` `Ingress` has no builder; kept with `CustomResource`
+// - HorizontalPodAutoscaler/legacy `(whole object)`: `autoscaling/v1` `HorizontalPodAutoscaler` has no builder; kept with `CustomResource`
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/custom/unsupported-kinds.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // Namespace `shop` (document 1)
+        Object::Custom(
+            CustomResource::new("v1", "Namespace", "shop")
+                .build()?,
+        ),
+        // ServiceAccount `reader` (document 2)
+        Object::Custom(
+            CustomResource::new("v1", "ServiceAccount", "reader")
+                .namespace("shop")
+                .field("automountServiceAccountToken", serde_json::json!(false))
+                .build()?,
+        ),
+        // Ingress `web` (document 3)
+        Object::Custom(
+            CustomResource::new("networking.k8s.io/v1", "Ingress", "web")
+                .namespace("shop")
+                .annotation("nginx.ingress.kubernetes.io/rewrite-target", "/")
+                .spec(serde_json::json!({
+                    "ingressClassName": "nginx",
+                    "rules": [
+                        {
+                            "host": "shop.example.com",
+                            "http": {
+                                "paths": [
+                                    {
+                                        "backend": {
+                                            "service": { "name": "web", "port": { "number": 80 } },
+                                        },
+                                        "path": "/",
+                                        "pathType": "Prefix",
+                                    },
+                                ],
+                            },
+                        },
+                    ],
+                }))
+                .build()?,
+        ),
+        // HorizontalPodAutoscaler `legacy` (document 4)
+        Object::Custom(
+            CustomResource::new("autoscaling/v1", "HorizontalPodAutoscaler", "legacy")
+                .spec(serde_json::json!({
+                    "maxReplicas": 3,
+                    "scaleTargetRef": { "apiVersion": "apps/v1", "kind": "Deployment", "name": "legacy" },
+                    "targetCPUUtilizationPercentage": 80,
+                }))
+                .build()?,
+        ),
+    ])
+}

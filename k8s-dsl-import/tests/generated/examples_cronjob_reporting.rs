@@ -1,0 +1,26 @@
+// `tests/corpus/examples/cronjob_reporting.yaml`, imported by `k8s-dsl-import`.
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/examples/cronjob_reporting.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // CronJob `reporting-cron-job` (document 1)
+        CronJob::new("reporting-cron-job", "*/1 * * * *")
+            .job(
+                Job::unnamed()
+                    .restart_policy(JobRestartPolicy::Never)
+                    .completions(3)
+                    .parallelism(3)
+                    .template(
+                        Pod::template().container(
+                            Container::new("math-add")
+                                .image("ubuntu")
+                                .command(["expr", "3", "+", "2"]),
+                        ),
+                    ),
+            )
+            .build()?
+            .into(),
+    ])
+}

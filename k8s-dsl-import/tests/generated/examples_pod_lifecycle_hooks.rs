@@ -1,0 +1,23 @@
+// `tests/corpus/examples/pod_lifecycle_hooks.yaml`, imported by `k8s-dsl-import`.
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/examples/pod_lifecycle_hooks.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // Pod `hooks` (document 1)
+        Pod::new("hooks")
+            .container(
+                Container::new("random-generator")
+                    .image("k8spatterns/random-generator:1.0")
+                    .post_start(Handler::exec([
+                        "sh",
+                        "-c",
+                        "sleep 30 && echo \"Wake up!\" > /tmp/postStart_done",
+                    ]))
+                    .pre_stop(Handler::http_get("/shutdown", 8080)),
+            )
+            .build()?
+            .into(),
+    ])
+}
