@@ -8,7 +8,7 @@ use k8s_dsl_examples::{manifests, run, Manifests};
 
 #[path = "job_math_add.rs"]
 #[allow(dead_code)]
-mod job_math_add;
+pub mod job_math_add;
 
 /// The objects this example prints.
 pub fn manifests() -> Result<Manifests, Box<dyn Error>> {

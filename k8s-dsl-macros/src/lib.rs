@@ -1,9 +1,9 @@
 //! Internal: the procedural macros of `k8s-dsl`. Use them through the `k8s-dsl` crate, whose
 //! documentation of `pod!`, `job!` and `cronjob!` describes the syntax key by key.
 //!
-//! One phase per module: [`parse`] (tokens to [`ast`], recovering after a bad entry),
-//! [`check`] (the key tables of [`keys`], the shared rules, references), [`expand`] (builder
-//! calls). Errors are collected in a [`ctxt::Ctxt`] and emitted together, each on its token.
+//! One phase per module: `parse` (tokens to `ast`, recovering after a bad entry), `check`
+//! (the key tables of `keys`, the shared rules, references), `expand` (builder calls). Errors
+//! are collected in a `ctxt::Ctxt` and emitted together, each on its token.
 //!
 //! The validation rules are the very files of `k8s_dsl::rules`, compiled here through a
 //! symlink (`src/rules`), so compile-time and run-time checks cannot drift apart.

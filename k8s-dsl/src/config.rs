@@ -341,7 +341,11 @@ impl Secret {
             &string_path,
             self.string_data
                 .keys()
-                .chain(from_env.keys().filter(|k| !self.string_data.contains_key(*k)))
+                .chain(
+                    from_env
+                        .keys()
+                        .filter(|k| !self.string_data.contains_key(*k)),
+                )
                 .map(String::as_str),
             report,
         );
@@ -353,7 +357,10 @@ impl Secret {
                 report.error(
                     &string_path.key(key),
                     0,
-                    format!("key {} has a literal value and one from the environment", shown(key)),
+                    format!(
+                        "key {} has a literal value and one from the environment",
+                        shown(key)
+                    ),
                     "give each key one value",
                 );
             }

@@ -100,12 +100,12 @@ pub mod validate;
 pub mod value;
 pub mod workload;
 
-#[doc = include_str!("../../k8s-dsl-macros/docs/pod.md")]
-pub use k8s_dsl_macros::pod;
-#[doc = include_str!("../../k8s-dsl-macros/docs/job.md")]
-pub use k8s_dsl_macros::job;
 #[doc = include_str!("../../k8s-dsl-macros/docs/cronjob.md")]
 pub use k8s_dsl_macros::cronjob;
+#[doc = include_str!("../../k8s-dsl-macros/docs/job.md")]
+pub use k8s_dsl_macros::job;
+#[doc = include_str!("../../k8s-dsl-macros/docs/pod.md")]
+pub use k8s_dsl_macros::pod;
 pub use validate::{Error, Errors, FieldPath, Warning};
 pub use value::{Parsed, PortRef};
 
@@ -121,11 +121,11 @@ pub mod prelude {
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
     pub use crate::pss::Profile;
-    pub use crate::service::{Service, ServicePort};
-    pub use crate::workload::*;
     pub use crate::rules::duration::Duration;
     pub use crate::rules::enums::*;
     pub use crate::rules::quantity::Quantity;
+    pub use crate::service::{Service, ServicePort};
     pub use crate::value::{Parsed, PortRef};
+    pub use crate::workload::*;
     pub use crate::{Error, Errors, FieldPath, Warning};
 }

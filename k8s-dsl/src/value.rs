@@ -7,8 +7,8 @@
 
 use std::str::FromStr;
 
-use crate::rules::{Checked, Violation};
 use crate::rules::{duration::Duration, quantity::Quantity};
+use crate::rules::{Checked, Violation};
 
 /// A value given already parsed, or as text that `build()` parses and checks.
 #[derive(Debug, Clone, PartialEq)]

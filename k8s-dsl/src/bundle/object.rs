@@ -183,8 +183,8 @@ impl Object {
         fn template<'a>(t: &'a core::PodTemplateSpec, path: &str) -> Option<PodView<'a>> {
             let spec_path = FieldPath::parse(path);
             // `spec.template.spec` -> `spec.template.metadata`
-            let metadata_path = FieldPath::parse(path.strip_suffix(".spec").unwrap_or(path))
-                .field("metadata");
+            let metadata_path =
+                FieldPath::parse(path.strip_suffix(".spec").unwrap_or(path)).field("metadata");
             Some(PodView {
                 labels: t.metadata.as_ref().and_then(|m| m.labels.as_ref()),
                 annotations: t.metadata.as_ref().and_then(|m| m.annotations.as_ref()),
@@ -299,8 +299,14 @@ impl IntoObject for core::Secret {
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
         let mut report = Report::new();
         for (field, keys) in [
-            ("data", self.data.as_ref().map(|d| d.keys().collect::<Vec<_>>())),
-            ("stringData", self.string_data.as_ref().map(|d| d.keys().collect())),
+            (
+                "data",
+                self.data.as_ref().map(|d| d.keys().collect::<Vec<_>>()),
+            ),
+            (
+                "stringData",
+                self.string_data.as_ref().map(|d| d.keys().collect()),
+            ),
         ] {
             crate::config::warn_literal_values(
                 &FieldPath::parse(field),

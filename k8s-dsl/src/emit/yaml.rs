@@ -361,6 +361,9 @@ fn write_empty(out: &mut String, pos: Pos, text: &str) {
     out.push('\n');
 }
 
+/// The longest key written in the implicit form (`key: value`); YAML allows 1024.
+const MAX_IMPLICIT_KEY: usize = 1000;
+
 struct Mapping<'a> {
     out: &'a mut String,
     pos: Pos,
@@ -380,7 +383,15 @@ impl Mapping<'_> {
             indent(self.out, self.column);
         }
         self.entries += 1;
+        let start = self.out.len();
         write_string(self.out, key);
+        // YAML readers accept implicit keys of at most 1024 characters (libyaml counts bytes):
+        // a longer key is written in the explicit form, `? key` then `:` on the next line.
+        if self.out.len() - start > MAX_IMPLICIT_KEY {
+            self.out.insert_str(start, "? ");
+            self.out.push('\n');
+            indent(self.out, self.column);
+        }
         self.out.push(':');
     }
 

@@ -47,8 +47,13 @@ impl Pod {
         let spec_path = FieldPath::root().field("spec");
         let mut spec = self.to_spec(&spec_path, &mut report, false);
         // Pod Security Standards: the preset and profile asked for, if any.
-        self.pss
-            .enforce(&metadata, &metadata_path, &mut spec, &spec_path, &mut report);
+        self.pss.enforce(
+            &metadata,
+            &metadata_path,
+            &mut spec,
+            &spec_path,
+            &mut report,
+        );
         let pod = k8s::Pod {
             metadata,
             spec: Some(spec),

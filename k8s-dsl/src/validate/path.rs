@@ -93,8 +93,14 @@ mod tests {
             .field("readinessProbe")
             .field("httpGet")
             .field("port");
-        assert_eq!(path.as_str(), "spec.containers[1].readinessProbe.httpGet.port");
-        let label = FieldPath::root().field("metadata").field("labels").key("app");
+        assert_eq!(
+            path.as_str(),
+            "spec.containers[1].readinessProbe.httpGet.port"
+        );
+        let label = FieldPath::root()
+            .field("metadata")
+            .field("labels")
+            .key("app");
         assert_eq!(label.to_string(), "metadata.labels[app]");
         assert_eq!(FieldPath::root().to_string(), "<object>");
         let indexed = FieldPath::parse("spec.containers");
