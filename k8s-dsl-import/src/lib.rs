@@ -3,7 +3,9 @@
 //! Turns existing Kubernetes YAML into k8s-dsl code: every supported object becomes a
 //! builder expression (`Pod::new("web").container(...)`), every other object a
 //! `CustomResource`, and every field without a builder method is kept as JSON at its path
-//! and reported, so the generated code builds exactly the objects it was made from.
+//! and reported, so the generated code builds exactly the objects it was made from. With
+//! [`Options::macros`], Pods, Jobs and CronJobs are written as `pod!`, `job!` and `cronjob!`
+//! instead (builder code, with the reason, where a field has no macro key).
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -17,9 +19,23 @@
 //! # Ok::<(), usize>(())
 //! ```
 //!
+//! From text, with the code it gives:
+//!
+//! ```
+//! use k8s_dsl_import::{import_str, Options};
+//!
+//! let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: production\n";
+//! let generated = import_str("settings.yaml", yaml, &Options::default()).map_err(|errors| errors.len())?;
+//! assert!(generated.code.contains(r#"ConfigMap::new("settings")"#));
+//! assert!(generated.code.contains(r#".data("mode", "production")"#));
+//! assert!(generated.unsupported.is_empty());
+//! # Ok::<(), usize>(())
+//! ```
+//!
 //! The flow: [`read`] (files, documents, `kind: List`, errors with file, document and line)
 //! → [`kinds`] (k8s-openapi types: field types checked, unknown fields found) →
-//! [`codegen`] (builder code, escape hatches, [`report`]) → [`rust`] (literals, rustfmt).
+//! [`codegen`] (builder code or macros, escape hatches, [`report`]) → [`rust`] (literals,
+//! rustfmt).
 
 mod base64;
 pub mod codegen;

@@ -11,8 +11,9 @@ Prints Rust code (k8s-dsl builders) that builds every object of the YAML file, o
 .yaml/.yml file under the directory. Fields without a builder method are kept as JSON and
 listed on stderr.
 
-  --macros   write pod!/job!/cronjob! macros where they apply (not written yet:
-             builder code is printed)";
+  --macros   write Pods, Jobs and CronJobs as pod!/job!/cronjob! (other kinds stay
+             builder code); an object with a field the macro has no key for is
+             builder code, with a comment and a note on stderr naming the field";
 
 fn main() -> ExitCode {
     let mut path: Option<PathBuf> = None;
@@ -39,14 +40,14 @@ fn main() -> ExitCode {
         eprintln!("error: no file or directory given\n\n{USAGE}");
         return ExitCode::from(2);
     };
-    if options.macros {
-        eprintln!("note: `--macros` output is not written yet; printing builder code");
-    }
     match import(&path, &options) {
         Ok(generated) => {
             print!("{}", generated.code);
             for field in &generated.unsupported {
                 eprintln!("note: {field}");
+            }
+            for fallback in &generated.builder_fallbacks {
+                eprintln!("note: {fallback}; the object is written with builders");
             }
             ExitCode::SUCCESS
         }

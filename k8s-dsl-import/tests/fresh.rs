@@ -1,4 +1,5 @@
-//! Importing the corpus again gives exactly the committed code in `generated/`
+//! Importing the corpus again gives exactly the committed code in `generated/` (builder code)
+//! and `generated_macros/` (`--macros`, for the files where it differs from builder code)
 //! (`K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh` rewrites it; CI never
 //! sets it). Kept apart from the round trip so that blessing works even when the committed
 //! code no longer compiles.
@@ -17,6 +18,7 @@ use k8s_dsl_import::{import, Options};
 
 const CORPUS: &str = "tests/corpus";
 const GENERATED: &str = "tests/generated";
+const GENERATED_MACROS: &str = "tests/generated_macros";
 fn corpus_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in fs::read_dir(dir).unwrap() {
@@ -54,19 +56,52 @@ fn module_name(file: &Path) -> String {
 fn the_committed_generated_code_is_what_the_import_writes() {
     let bless = std::env::var_os("K8S_DSL_IMPORT_BLESS").is_some_and(|v| v == "1");
     let mut stale = Vec::new();
-    let mut cases = Vec::new();
-    let mut modules = Vec::new();
+    let mut builders = Vec::new();
+    let mut macros = Vec::new();
     for file in corpus_files() {
         let module = module_name(&file);
         let code = import(&file, &Options::default())
             .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()))
             .code;
+        let with_macros = import(&file, &Options { macros: true })
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()))
+            .code;
+        if with_macros != code {
+            check(
+                &Path::new(GENERATED_MACROS).join(format!("{module}.rs")),
+                &with_macros,
+                bless,
+                &mut stale,
+            );
+            macros.push((file.clone(), module.clone()));
+        }
         check(
             &Path::new(GENERATED).join(format!("{module}.rs")),
             &code,
             bless,
             &mut stale,
         );
+        builders.push((file, module));
+    }
+    index(GENERATED, "", &builders, bless, &mut stale);
+    index(
+        GENERATED_MACROS,
+        " with `--macros` (the files where that differs from builder code)",
+        &macros,
+        bless,
+        &mut stale,
+    );
+    assert!(
+        stale.is_empty(),
+        "the generated code is stale: {stale:?}; run `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh` and review the diff"
+    );
+}
+
+/// Writes `dir/mod.rs`: the modules of `files` and the table of their `objects` functions.
+fn index(dir: &str, how: &str, files: &[(PathBuf, String)], bless: bool, stale: &mut Vec<String>) {
+    let mut cases = Vec::new();
+    let mut modules = Vec::new();
+    for (file, module) in files {
         let relative = file
             .strip_prefix(CORPUS)
             .unwrap()
@@ -83,19 +118,10 @@ fn the_committed_generated_code_is_what_the_import_writes() {
         cases.concat()
     ));
     let index = format!(
-        "//! The code `k8s-dsl-import` writes for each corpus manifest (checked by the round-trip\n//! test; `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh` rewrites it).\n\n{}\n{table}",
+        "//! The code `k8s-dsl-import` writes{how} for each corpus manifest (checked by the\n//! round-trip test; `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh`\n//! rewrites it).\n\n{}\n{table}",
         modules.concat()
     );
-    check(
-        &Path::new(GENERATED).join("mod.rs"),
-        &index,
-        bless,
-        &mut stale,
-    );
-    assert!(
-        stale.is_empty(),
-        "the generated code is stale: {stale:?}; run `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh` and review the diff"
-    );
+    check(&Path::new(dir).join("mod.rs"), &index, bless, stale);
 }
 
 fn check(path: &Path, code: &str, bless: bool, stale: &mut Vec<String>) {
@@ -104,6 +130,7 @@ fn check(path: &Path, code: &str, bless: bool, stale: &mut Vec<String>) {
         return;
     }
     if bless {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, code).unwrap();
     } else {
         stale.push(path.display().to_string());

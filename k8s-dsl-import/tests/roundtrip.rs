@@ -1,5 +1,6 @@
-//! The round trip: every corpus manifest, imported (the committed code in `generated/`, kept
-//! fresh by `fresh.rs`), built and emitted, gives back the same objects.
+//! The round trip: every corpus manifest, imported (the committed code in `generated/`, and
+//! with `--macros` in `generated_macros/`, kept fresh by `fresh.rs`), built and emitted, gives
+//! back the same objects.
 
 #![allow(
     clippy::unwrap_used,
@@ -9,6 +10,7 @@
 )]
 
 mod generated;
+mod generated_macros;
 
 use std::fs;
 use std::path::Path;
@@ -36,13 +38,28 @@ fn yaml_values(text: &str) -> Vec<Value> {
 
 #[test]
 fn every_corpus_manifest_round_trips_through_the_generated_code() {
-    let mut failures = Vec::new();
     assert!(
         generated::CASES.len() >= 30,
         "the corpus has {} files",
         generated::CASES.len()
     );
-    for (file, objects) in generated::CASES {
+    round_trip(generated::CASES);
+}
+
+#[test]
+fn every_corpus_manifest_round_trips_through_the_generated_macros() {
+    // Every file with a Pod, Job or CronJob, and every example's output that has one.
+    assert!(
+        generated_macros::CASES.len() >= 25,
+        "{} files differ with `--macros`",
+        generated_macros::CASES.len()
+    );
+    round_trip(generated_macros::CASES);
+}
+
+fn round_trip(cases: &[(&str, generated::Objects)]) {
+    let mut failures = Vec::new();
+    for (file, objects) in cases {
         let source = fs::read_to_string(Path::new(CORPUS).join(file)).unwrap();
         let expected = yaml_values(&source);
         let objects = match objects() {

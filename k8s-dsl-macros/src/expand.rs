@@ -13,6 +13,9 @@ use crate::check::literal;
 use crate::ctxt::Ctxt;
 use crate::keys::{self, Enum};
 
+mod job_policy;
+mod scheduling;
+
 /// A chain of builder calls being written.
 struct Chain {
     acc: TokenStream,
@@ -123,9 +126,9 @@ fn enum_value(kind: Enum, value: &Value, cx: &mut Ctxt) -> TokenStream {
     match value {
         Value::Ident(ident) => match literal::variant(kind, &ident.to_string()) {
             Ok(v) => {
-                let ty = format_ident!("{}", v.ty);
+                let ty = v.ty.split("::").map(|segment| format_ident!("{segment}"));
                 let variant = format_ident!("{}", v.variant, span = ident.span());
-                quote!(::k8s_dsl::rules::enums::#ty::#variant)
+                quote!(::k8s_dsl #(::#ty)*::#variant)
             }
             Err(v) => {
                 cx.violation(ident.span(), &v);
@@ -167,6 +170,55 @@ fn strings(value: Option<&Value>) -> TokenStream {
         }
         other => string(other),
     }
+}
+
+/// A list of numbers: an array, or an expression.
+fn ints(value: Option<&Value>) -> TokenStream {
+    match value {
+        Some(Value::List(list)) if list.items.is_empty() => quote!(::std::vec::Vec::<i32>::new()),
+        Some(Value::List(list)) => {
+            let items = list.items.iter().map(tokens);
+            quote!([#(#items),*])
+        }
+        other => string(other),
+    }
+}
+
+/// The block `value` is, or an error saying that `key` is written as a block here (where the
+/// builder has no type of its own for it).
+fn written_block<'a>(value: &'a Value, key: &str, cx: &mut Ctxt) -> Option<&'a Block> {
+    match value {
+        Value::Block(block) => Some(block),
+        other => {
+            cx.error(
+                other.span(),
+                format!(
+                    "`{key}` is written as a block `{{ ... }}` here; for a computed value, give \
+                     the enclosing block as an expression of the builder type"
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The blocks of the list `value`, or an error saying that `key` is written as a list of
+/// blocks here.
+fn written_blocks<'a>(value: &'a Value, key: &str, cx: &mut Ctxt) -> Vec<&'a Block> {
+    let Value::List(list) = value else {
+        cx.error(
+            value.span(),
+            format!(
+                "`{key}` is written as a list of blocks `[ {{ ... }} ]` here; for computed \
+                 items, give the enclosing block as an expression of the builder type"
+            ),
+        );
+        return Vec::new();
+    };
+    list.items
+        .iter()
+        .filter_map(|item| written_block(item, key, cx))
+        .collect()
 }
 
 /// Records an internal inconsistency (a key the tables know but the expansion does not).
@@ -303,10 +355,18 @@ fn pod_entries(chain: &mut Chain, block: &Block, in_job: bool, cx: &mut Ctxt) {
             "hostname" => chain.call("hostname", tokens(value)),
             "subdomain" => chain.call("subdomain", tokens(value)),
             "dnsPolicy" => chain.call("dns_policy", enum_value(Enum::DnsPolicy, value, cx)),
+            "dnsConfig" => chain.call("dns_config", nested(value, cx, dns_config)),
             "hostNetwork" => chain.call("host_network", tokens(value)),
             "automountServiceAccountToken" => {
                 chain.call("automount_service_account_token", tokens(value));
             }
+            "shareProcessNamespace" => chain.call("share_process_namespace", tokens(value)),
+            "setHostnameAsFQDN" => chain.call("set_hostname_as_fqdn", tokens(value)),
+            "enableServiceLinks" => chain.call("enable_service_links", tokens(value)),
+            "tolerations" => blocks(chain, value, "toleration", cx, scheduling::toleration),
+            "affinity" => chain.call("affinity", nested(value, cx, scheduling::affinity)),
+            "schedulerName" => chain.call("scheduler_name", tokens(value)),
+            "priority" => chain.call("priority", tokens(value)),
             other => internal(cx, entry.key.span, other),
         }
     }
@@ -380,6 +440,9 @@ fn container(block: &Block, cx: &mut Ctxt) -> TokenStream {
                 enum_value(Enum::TerminationMessagePolicy, value, cx),
             ),
             "terminationMessagePath" => chain.call("termination_message_path", tokens(value)),
+            "stdin" => chain.call("stdin", tokens(value)),
+            "stdinOnce" => chain.call("stdin_once", tokens(value)),
+            "tty" => chain.call("tty", tokens(value)),
             other => internal(cx, entry.key.span, other),
         }
     }
@@ -487,6 +550,11 @@ fn mount(block: &Block, cx: &mut Ctxt) -> TokenStream {
             "name" | "mountPath" => {}
             "readOnly" => chain.flag("read_only", &entry.value),
             "subPath" => chain.call("sub_path", tokens(&entry.value)),
+            "subPathExpr" => chain.call("sub_path_expr", tokens(&entry.value)),
+            "mountPropagation" => chain.call(
+                "propagation",
+                enum_value(Enum::MountPropagation, &entry.value, cx),
+            ),
             other => internal(cx, entry.key.span, other),
         }
     }
@@ -652,6 +720,7 @@ fn security_context(block: &Block, cx: &mut Ctxt) -> TokenStream {
                     );
                 }
             }
+            "seccompProfile" => seccomp_profile(&mut chain, value, cx),
             other => internal(cx, entry.key.span, other),
         }
     }
@@ -666,8 +735,62 @@ fn pod_security_context(block: &Block, cx: &mut Ctxt) -> TokenStream {
         if run_as(&mut chain, key, &entry.value) {
             continue;
         }
+        let value = &entry.value;
         match key {
-            "fsGroup" => chain.call("fs_group", tokens(&entry.value)),
+            "fsGroup" => chain.call("fs_group", tokens(value)),
+            "fsGroupChangePolicy" => chain.call(
+                "fs_group_change_policy",
+                enum_value(Enum::FsGroupChangePolicy, value, cx),
+            ),
+            "supplementalGroups" => each_string(&mut chain, value, "supplemental_group"),
+            "seccompProfile" => seccomp_profile(&mut chain, value, cx),
+            other => internal(cx, entry.key.span, other),
+        }
+    }
+    chain.finish()
+}
+
+/// `seccompProfile: { type, localhostProfile }` on a pod or container security context (an
+/// expression is a `SeccompProfileType`).
+fn seccomp_profile(chain: &mut Chain, value: &Value, cx: &mut Ctxt) {
+    let Value::Block(profile) = value else {
+        chain.call("seccomp_profile", tokens(value));
+        return;
+    };
+    match (profile.get("localhostProfile"), profile.get("type")) {
+        (Some(file), _) => chain.call("seccomp_localhost", tokens(file)),
+        (None, Some(ty)) => chain.call(
+            "seccomp_profile",
+            enum_value(Enum::SeccompProfileType, ty, cx),
+        ),
+        (None, None) => {}
+    }
+}
+
+/// `dnsConfig: { nameservers, searches, options }`.
+fn dns_config(block: &Block, cx: &mut Ctxt) -> TokenStream {
+    let mut chain = Chain::new(quote!(::k8s_dsl::pod::DnsConfig::new()));
+    for entry in &block.entries {
+        let value = &entry.value;
+        match entry.key.name.as_str() {
+            "nameservers" => each_string(&mut chain, value, "nameserver"),
+            "searches" => each_string(&mut chain, value, "search"),
+            "options" => {
+                let Value::List(_) = value else {
+                    chain.each_pair(&tokens(value), "option", value.span());
+                    continue;
+                };
+                for option in written_blocks(value, "options", cx) {
+                    let name = string(option.get("name"));
+                    match option.get("value") {
+                        Some(v) => {
+                            let v = tokens(v);
+                            chain.call("option", quote!(#name, #v));
+                        }
+                        None => chain.call("flag", name),
+                    }
+                }
+            }
             other => internal(cx, entry.key.span, other),
         }
     }
@@ -693,6 +816,9 @@ fn volume(block: &Block, cx: &mut Ctxt) -> TokenStream {
         return quote!();
     };
     let volume = quote!(::k8s_dsl::pod::Volume);
+    if source.key.name == "projected" {
+        return projected(quote!(#volume::projected(#name)), inner, cx);
+    }
     let mut chain = match source.key.name.as_str() {
         "emptyDir" => Chain::new(quote!(#volume::empty_dir(#name))),
         "configMap" => {
@@ -742,6 +868,10 @@ fn volume(block: &Block, cx: &mut Ctxt) -> TokenStream {
                     if let Some(field) = item.block("fieldRef") {
                         let field = string(field.get("fieldPath"));
                         chain.call("field_item", quote!(#path, #field));
+                    } else if let Some(resource) = item.block("resourceFieldRef") {
+                        let container = string(resource.get("containerName"));
+                        let resource = string(resource.get("resource"));
+                        chain.call("resource_item", quote!(#path, #container, #resource));
                     } else {
                         let key = string(item.get("key"));
                         chain.call("item", quote!(#key, #path));
@@ -752,6 +882,90 @@ fn volume(block: &Block, cx: &mut Ctxt) -> TokenStream {
         }
     }
     chain.finish()
+}
+
+/// A projected volume: `start` (`Volume::projected(name)`) with each source of `block`.
+fn projected(start: TokenStream, block: &Block, cx: &mut Ctxt) -> TokenStream {
+    let mut chain = Chain::new(start);
+    for entry in &block.entries {
+        let value = &entry.value;
+        match entry.key.name.as_str() {
+            "defaultMode" => chain.call("default_mode", tokens(value)),
+            "sources" => {
+                for source in written_blocks(value, "sources", cx) {
+                    projection(&mut chain, source, cx);
+                }
+            }
+            other => internal(cx, entry.key.span, other),
+        }
+    }
+    chain.finish()
+}
+
+/// One source of a projected volume.
+fn projection(chain: &mut Chain, source: &Block, cx: &mut Ctxt) {
+    for entry in &source.entries {
+        let key = entry.key.name.as_str();
+        let Some(inner) = written_block(&entry.value, key, cx) else {
+            continue;
+        };
+        match key {
+            "configMap" | "secret" => {
+                let name = string(inner.get("name"));
+                let method = if key == "configMap" {
+                    "config_map"
+                } else {
+                    "secret"
+                };
+                match inner.get("items") {
+                    None => chain.call(method, name),
+                    Some(Value::List(list)) => {
+                        let pairs = list.items.iter().filter_map(|item| match item {
+                            Value::Block(b) => {
+                                let k = string(b.get("key"));
+                                let p = string(b.get("path"));
+                                Some(quote!((#k, #p)))
+                            }
+                            _ => None,
+                        });
+                        let pairs: Vec<TokenStream> = pairs.collect();
+                        let items = if pairs.is_empty() {
+                            quote!(::std::vec::Vec::<(&str, &str)>::new())
+                        } else {
+                            quote!([#(#pairs),*])
+                        };
+                        chain.call(&format!("{method}_items"), quote!(#name, #items));
+                    }
+                    Some(other) => {
+                        let items = tokens(other);
+                        chain.call(&format!("{method}_items"), quote!(#name, #items));
+                    }
+                }
+            }
+            "downwardAPI" => {
+                let Some(items) = inner.get("items") else {
+                    continue;
+                };
+                for item in written_blocks(items, "items", cx) {
+                    let path = string(item.get("path"));
+                    let field = string(item.block("fieldRef").and_then(|f| f.get("fieldPath")));
+                    chain.call("field_item", quote!(#path, #field));
+                }
+            }
+            "serviceAccountToken" => {
+                let path = string(inner.get("path"));
+                let mut token = Chain::new(quote!(::k8s_dsl::pod::ServiceAccountToken::new(#path)));
+                if let Some(audience) = inner.get("audience") {
+                    token.call("audience", tokens(audience));
+                }
+                if let Some(expiration) = inner.get("expirationSeconds") {
+                    token.call("expiration", duration(expiration, cx));
+                }
+                chain.call("service_account_token", token.finish());
+            }
+            other => internal(cx, entry.key.span, other),
+        }
+    }
 }
 
 /// `job! { ... }`.
@@ -782,6 +996,41 @@ fn job_entries(chain: &mut Chain, block: &Block, cx: &mut Ctxt) {
                     "completion_mode",
                     enum_value(Enum::CompletionMode, value, cx),
                 );
+            }
+            "backoffLimitPerIndex" => chain.call("backoff_limit_per_index", tokens(value)),
+            "maxFailedIndexes" => chain.call("max_failed_indexes", tokens(value)),
+            "podFailurePolicy" => {
+                if let Some(policy) = written_block(value, key, cx) {
+                    if let Some(rules) = policy.get("rules") {
+                        blocks(
+                            chain,
+                            rules,
+                            "pod_failure_rule",
+                            cx,
+                            job_policy::failure_rule,
+                        );
+                    }
+                }
+            }
+            "successPolicy" => {
+                if let Some(policy) = written_block(value, key, cx) {
+                    if let Some(rules) = policy.get("rules") {
+                        blocks(chain, rules, "success_rule", cx, job_policy::success_rule);
+                    }
+                }
+            }
+            "podReplacementPolicy" => chain.call(
+                "pod_replacement_policy",
+                enum_value(Enum::PodReplacementPolicy, value, cx),
+            ),
+            "suspend" => chain.call("suspend", tokens(value)),
+            "managedBy" => chain.call("managed_by", tokens(value)),
+            // Written by `selector` (checked to go with it).
+            "manualSelector" => {}
+            "selector" => {
+                if let Some(selector) = written_block(value, key, cx) {
+                    chain.call("manual_selector", job_policy::selector(selector, cx));
+                }
             }
             "template" => {
                 let Value::Block(template) = value else {

@@ -55,6 +55,9 @@ pub enum Text {
     Schedule,
     /// Time zone (rule 63).
     TimeZone,
+    /// A qualified name (`prefix/name`): the rule number and what it is, for messages
+    /// (toleration keys, topology keys, condition types).
+    QualifiedName(u16, &'static str),
 }
 
 /// How an integer literal is checked.
@@ -64,6 +67,8 @@ pub enum Number {
     Port,
     /// Zero or more (the rule number that says so).
     NonNegative(u16),
+    /// Any 32-bit integer (the builder checks the range at run time).
+    Int32,
 }
 
 /// The string enums of the API a key may take (bare identifiers in the macros).
@@ -89,6 +94,30 @@ pub enum Enum {
     CompletionMode,
     /// `emptyDir.medium`.
     StorageMedium,
+    /// A toleration's `operator`.
+    TolerationOperator,
+    /// A toleration's `effect`.
+    TaintEffect,
+    /// A mount's `mountPropagation`.
+    MountPropagation,
+    /// `seccompProfile.type`.
+    SeccompProfileType,
+    /// `fsGroupChangePolicy` (`k8s_dsl::pod::FsGroupChangePolicy`).
+    FsGroupChangePolicy,
+    /// The `operator` of a node selector requirement (`In`, `NotIn`, `Exists`,
+    /// `DoesNotExist`, `Gt`, `Lt`).
+    NodeSelectorOperator,
+    /// The `operator` of a label selector requirement (`In`, `NotIn`, `Exists`,
+    /// `DoesNotExist`).
+    LabelSelectorOperator,
+    /// A pod failure rule's `action`.
+    PodFailurePolicyAction,
+    /// `onExitCodes.operator`.
+    OnExitCodesOperator,
+    /// `onPodConditions[].status`.
+    ConditionStatus,
+    /// A Job's `podReplacementPolicy` (`k8s_dsl::workload::PodReplacementPolicy`).
+    PodReplacementPolicy,
 }
 
 /// The kind of value a key takes.
@@ -110,6 +139,8 @@ pub enum Kind {
     Quantity,
     /// `["a", "b"]`, each string checked by the rule.
     StrList(Text),
+    /// `[1, 2]`, each number checked.
+    IntList(Number),
     /// `{ key: "value", "a/b": "value" }`.
     Map(Text, Text),
     /// `{ ... }`.
@@ -314,15 +345,23 @@ pub static RESOURCES: Spec = block(
 );
 
 /// `volumeMounts: [ { ... } ]`.
-pub static MOUNT: Spec = block(
-    "volume mount",
-    &[&[
+pub static MOUNT: Spec = Spec {
+    what: "volume mount",
+    groups: &[&[
         req("name", Kind::Str(Text::VolumeName)),
         req("mountPath", Kind::Str(Text::NonEmpty)),
         opt("readOnly", Kind::Bool),
         opt("subPath", Kind::Str(Text::Any)),
+        opt("subPathExpr", Kind::Str(Text::Any)),
+        opt("mountPropagation", Kind::Enum(Enum::MountPropagation)),
     ]],
-);
+    one_of: &[OneOf {
+        keys: &["subPath", "subPathExpr"],
+        what: "sub path",
+        rule: 37,
+        required: false,
+    }],
+};
 
 /// `httpHeaders: [ { name, value } ]`.
 pub static HEADER: Spec = block(
@@ -429,6 +468,15 @@ pub static CAPABILITIES: Spec = block(
     ]],
 );
 
+/// `seccompProfile: { type, localhostProfile }`.
+pub static SECCOMP_PROFILE: Spec = block(
+    "seccomp profile",
+    &[&[
+        req("type", Kind::Enum(Enum::SeccompProfileType)),
+        opt("localhostProfile", Kind::Str(Text::NonEmpty)),
+    ]],
+);
+
 const RUN_AS: &[Key] = &[
     opt("runAsNonRoot", Kind::Bool),
     opt("runAsUser", Kind::Int(Number::NonNegative(47))),
@@ -445,6 +493,7 @@ pub static SECURITY_CONTEXT: Spec = block(
             opt("privileged", Kind::Bool),
             opt("readOnlyRootFilesystem", Kind::Bool),
             opt("capabilities", Kind::Block(&CAPABILITIES)),
+            opt("seccompProfile", Kind::Block(&SECCOMP_PROFILE)),
         ],
     ],
 );
@@ -454,7 +503,12 @@ pub static POD_SECURITY_CONTEXT: Spec = block(
     "pod security context",
     &[
         RUN_AS,
-        &[opt("fsGroup", Kind::Int(Number::NonNegative(47)))],
+        &[
+            opt("fsGroup", Kind::Int(Number::NonNegative(47))),
+            opt("fsGroupChangePolicy", Kind::Enum(Enum::FsGroupChangePolicy)),
+            opt("supplementalGroups", Kind::IntList(Number::NonNegative(47))),
+            opt("seccompProfile", Kind::Block(&SECCOMP_PROFILE)),
+        ],
     ],
 );
 
@@ -486,6 +540,9 @@ pub static CONTAINER: Spec = block(
             Kind::Enum(Enum::TerminationMessagePolicy),
         ),
         opt("terminationMessagePath", Kind::Str(Text::NonEmpty)),
+        opt("stdin", Kind::Bool),
+        opt("stdinOnce", Kind::Bool),
+        opt("tty", Kind::Bool),
     ]],
 );
 
@@ -548,8 +605,33 @@ pub static CLAIM_VOLUME: Spec = block(
     ]],
 );
 
-/// `downwardAPI: { items: [ { path, fieldRef } ] }`.
-pub static DOWNWARD_ITEM: Spec = block(
+/// An item of a `downwardAPI` volume: `{ path, fieldRef }` or `{ path, resourceFieldRef }`.
+pub static DOWNWARD_ITEM: Spec = Spec {
+    what: "downward API item",
+    groups: &[&[
+        req("path", Kind::Str(Text::NonEmpty)),
+        opt("fieldRef", Kind::Block(&VOLUME_FIELD_REF)),
+        opt("resourceFieldRef", Kind::Block(&VOLUME_RESOURCE_REF)),
+    ]],
+    one_of: &[OneOf {
+        keys: &["fieldRef", "resourceFieldRef"],
+        what: "source",
+        rule: 36,
+        required: true,
+    }],
+};
+
+/// `resourceFieldRef` of a downward API volume item.
+pub static VOLUME_RESOURCE_REF: Spec = block(
+    "resource field reference",
+    &[&[
+        req("containerName", Kind::Str(Text::ContainerName)),
+        req("resource", Kind::Str(Text::ResourceField)),
+    ]],
+);
+
+/// An item of a projected `downwardAPI` source: `{ path, fieldRef }`.
+pub static PROJECTED_DOWNWARD_ITEM: Spec = block(
     "downward API item",
     &[&[
         req("path", Kind::Str(Text::NonEmpty)),
@@ -581,6 +663,61 @@ pub static HOST_PATH: Spec = block(
     ]],
 );
 
+/// A projected `configMap: { name, items }` or `secret: { name, items }` source.
+pub static PROJECTED_KEYS: Spec = block(
+    "projected source",
+    &[&[
+        req("name", Kind::Str(Text::ObjectName(34, "object name"))),
+        opt("items", Kind::Blocks(&KEY_TO_PATH)),
+    ]],
+);
+
+/// A projected `downwardAPI: { items }` source.
+pub static PROJECTED_DOWNWARD: Spec = block(
+    "projected downward API source",
+    &[&[req("items", Kind::Blocks(&PROJECTED_DOWNWARD_ITEM))]],
+);
+
+/// A projected `serviceAccountToken: { path, audience, expirationSeconds }` source.
+pub static SERVICE_ACCOUNT_TOKEN: Spec = block(
+    "service account token",
+    &[&[
+        req("path", Kind::Str(Text::NonEmpty)),
+        opt("audience", Kind::Str(Text::NonEmpty)),
+        opt("expirationSeconds", Kind::Duration),
+    ]],
+);
+
+/// The sources of a projection (rule 36).
+pub const PROJECTION_SOURCES: &[&str] =
+    &["configMap", "secret", "downwardAPI", "serviceAccountToken"];
+
+/// One item of `projected.sources`.
+pub static PROJECTION: Spec = Spec {
+    what: "projection",
+    groups: &[&[
+        opt("configMap", Kind::Block(&PROJECTED_KEYS)),
+        opt("secret", Kind::Block(&PROJECTED_KEYS)),
+        opt("downwardAPI", Kind::Block(&PROJECTED_DOWNWARD)),
+        opt("serviceAccountToken", Kind::Block(&SERVICE_ACCOUNT_TOKEN)),
+    ]],
+    one_of: &[OneOf {
+        keys: PROJECTION_SOURCES,
+        what: "source",
+        rule: 36,
+        required: true,
+    }],
+};
+
+/// `projected: { sources, defaultMode }`.
+pub static PROJECTED: Spec = block(
+    "projected volume",
+    &[&[
+        req("sources", Kind::Blocks(&PROJECTION)),
+        opt("defaultMode", Kind::Int(Number::NonNegative(0))),
+    ]],
+);
+
 /// The sources of a volume (rule 36).
 pub const VOLUME_SOURCES: &[&str] = &[
     "emptyDir",
@@ -588,6 +725,7 @@ pub const VOLUME_SOURCES: &[&str] = &[
     "secret",
     "persistentVolumeClaim",
     "downwardAPI",
+    "projected",
     "hostPath",
 ];
 
@@ -601,6 +739,7 @@ pub static VOLUME: Spec = Spec {
         opt("secret", Kind::Block(&SECRET_VOLUME)),
         opt("persistentVolumeClaim", Kind::Block(&CLAIM_VOLUME)),
         opt("downwardAPI", Kind::Block(&DOWNWARD_API)),
+        opt("projected", Kind::Block(&PROJECTED)),
         opt("hostPath", Kind::Block(&HOST_PATH)),
     ]],
     one_of: &[OneOf {
@@ -610,6 +749,150 @@ pub static VOLUME: Spec = Spec {
         required: true,
     }],
 };
+
+// ---- scheduling -----------------------------------------------------------------------------
+
+/// `tolerations: [ { key, operator, value, effect, tolerationSeconds } ]` (rule 43).
+pub static TOLERATION: Spec = block(
+    "toleration",
+    &[&[
+        opt("key", Kind::Str(Text::QualifiedName(43, "toleration key"))),
+        opt("operator", Kind::Enum(Enum::TolerationOperator)),
+        opt("value", Kind::Str(Text::LabelValue)),
+        opt("effect", Kind::Enum(Enum::TaintEffect)),
+        opt("tolerationSeconds", Kind::Duration),
+    ]],
+);
+
+/// A `matchExpressions` item of a node selector term.
+pub static NODE_REQUIREMENT: Spec = block(
+    "node selector requirement",
+    &[&[
+        req(
+            "key",
+            Kind::Str(Text::QualifiedName(43, "match expression key")),
+        ),
+        req("operator", Kind::Enum(Enum::NodeSelectorOperator)),
+        opt("values", Kind::StrList(Text::Any)),
+    ]],
+);
+
+/// A `matchExpressions` item of a label selector.
+pub static LABEL_REQUIREMENT: Spec = block(
+    "label selector requirement",
+    &[&[
+        req(
+            "key",
+            Kind::Str(Text::QualifiedName(43, "match expression key")),
+        ),
+        req("operator", Kind::Enum(Enum::LabelSelectorOperator)),
+        opt("values", Kind::StrList(Text::LabelValue)),
+    ]],
+);
+
+/// A node selector term: `{ matchExpressions: [ ... ] }`.
+pub static NODE_TERM: Spec = block(
+    "node selector term",
+    &[&[req("matchExpressions", Kind::Blocks(&NODE_REQUIREMENT))]],
+);
+
+/// `requiredDuringSchedulingIgnoredDuringExecution` of a node affinity.
+pub static NODE_SELECTOR: Spec = block(
+    "node selector",
+    &[&[req("nodeSelectorTerms", Kind::Blocks(&NODE_TERM))]],
+);
+
+/// `{ weight, preference }`.
+pub static PREFERRED_NODE_TERM: Spec = block(
+    "preferred scheduling term",
+    &[&[
+        req("weight", Kind::Int(Number::Int32)),
+        req("preference", Kind::Block(&NODE_TERM)),
+    ]],
+);
+
+/// The keys of an affinity's required and preferred terms.
+pub const REQUIRED: &str = "requiredDuringSchedulingIgnoredDuringExecution";
+/// See [`REQUIRED`].
+pub const PREFERRED: &str = "preferredDuringSchedulingIgnoredDuringExecution";
+
+/// `nodeAffinity: { ... }`.
+pub static NODE_AFFINITY: Spec = block(
+    "node affinity",
+    &[&[
+        opt(REQUIRED, Kind::Block(&NODE_SELECTOR)),
+        opt(PREFERRED, Kind::Blocks(&PREFERRED_NODE_TERM)),
+    ]],
+);
+
+/// `labelSelector: { matchLabels, matchExpressions }`.
+pub static LABEL_SELECTOR: Spec = block(
+    "label selector",
+    &[&[
+        opt("matchLabels", Kind::Map(Text::LabelKey, Text::LabelValue)),
+        opt("matchExpressions", Kind::Blocks(&LABEL_REQUIREMENT)),
+    ]],
+);
+
+/// A pod affinity term: `{ topologyKey, labelSelector, namespaces }`.
+pub static POD_TERM: Spec = block(
+    "pod affinity term",
+    &[&[
+        req(
+            "topologyKey",
+            Kind::Str(Text::QualifiedName(43, "topology key")),
+        ),
+        opt("labelSelector", Kind::Block(&LABEL_SELECTOR)),
+        opt("namespaces", Kind::StrList(Text::Namespace)),
+    ]],
+);
+
+/// `{ weight, podAffinityTerm }`.
+pub static WEIGHTED_POD_TERM: Spec = block(
+    "weighted pod affinity term",
+    &[&[
+        req("weight", Kind::Int(Number::Int32)),
+        req("podAffinityTerm", Kind::Block(&POD_TERM)),
+    ]],
+);
+
+/// `podAffinity: { ... }` and `podAntiAffinity: { ... }`.
+pub static POD_AFFINITY: Spec = block(
+    "pod affinity",
+    &[&[
+        opt(REQUIRED, Kind::Blocks(&POD_TERM)),
+        opt(PREFERRED, Kind::Blocks(&WEIGHTED_POD_TERM)),
+    ]],
+);
+
+/// `affinity: { nodeAffinity, podAffinity, podAntiAffinity }`.
+pub static AFFINITY: Spec = block(
+    "affinity",
+    &[&[
+        opt("nodeAffinity", Kind::Block(&NODE_AFFINITY)),
+        opt("podAffinity", Kind::Block(&POD_AFFINITY)),
+        opt("podAntiAffinity", Kind::Block(&POD_AFFINITY)),
+    ]],
+);
+
+/// `options: [ { name, value } ]` of a DNS config.
+pub static DNS_OPTION: Spec = block(
+    "dns option",
+    &[&[
+        req("name", Kind::Str(Text::NonEmpty)),
+        opt("value", Kind::Str(Text::Any)),
+    ]],
+);
+
+/// `dnsConfig: { nameservers, searches, options }` (rule 41).
+pub static DNS_CONFIG: Spec = block(
+    "dns config",
+    &[&[
+        opt("nameservers", Kind::StrList(Text::NonEmpty)),
+        opt("searches", Kind::StrList(Text::NonEmpty)),
+        opt("options", Kind::Blocks(&DNS_OPTION)),
+    ]],
+);
 
 // ---- pods -----------------------------------------------------------------------------------
 
@@ -659,8 +942,16 @@ const POD_SPEC: &[Key] = &[
     opt("hostname", Kind::Str(Text::Hostname)),
     opt("subdomain", Kind::Str(Text::Hostname)),
     opt("dnsPolicy", Kind::Enum(Enum::DnsPolicy)),
+    opt("dnsConfig", Kind::Block(&DNS_CONFIG)),
     opt("hostNetwork", Kind::Bool),
     opt("automountServiceAccountToken", Kind::Bool),
+    opt("shareProcessNamespace", Kind::Bool),
+    opt("setHostnameAsFQDN", Kind::Bool),
+    opt("enableServiceLinks", Kind::Bool),
+    opt("tolerations", Kind::Blocks(&TOLERATION)),
+    opt("affinity", Kind::Block(&AFFINITY)),
+    opt("schedulerName", Kind::Str(Text::NonEmpty)),
+    opt("priority", Kind::Int(Number::Int32)),
 ];
 
 /// The body of `pod! { ... }`.
@@ -686,6 +977,65 @@ pub static JOB_POD_TEMPLATE: Spec = block(
     ],
 );
 
+/// `onExitCodes: { containerName, operator, values }` (rule 55).
+pub static ON_EXIT_CODES: Spec = block(
+    "exit code requirement",
+    &[&[
+        opt("containerName", Kind::Str(Text::ContainerName)),
+        req("operator", Kind::Enum(Enum::OnExitCodesOperator)),
+        req("values", Kind::IntList(Number::Int32)),
+    ]],
+);
+
+/// `onPodConditions: [ { type, status } ]` (rule 55).
+pub static ON_POD_CONDITION: Spec = block(
+    "pod condition pattern",
+    &[&[
+        req(
+            "type",
+            Kind::Str(Text::QualifiedName(55, "pod condition type")),
+        ),
+        req("status", Kind::Enum(Enum::ConditionStatus)),
+    ]],
+);
+
+/// A rule of `podFailurePolicy` (rule 54).
+pub static POD_FAILURE_RULE: Spec = Spec {
+    what: "pod failure rule",
+    groups: &[&[
+        req("action", Kind::Enum(Enum::PodFailurePolicyAction)),
+        opt("onExitCodes", Kind::Block(&ON_EXIT_CODES)),
+        opt("onPodConditions", Kind::Blocks(&ON_POD_CONDITION)),
+    ]],
+    one_of: &[OneOf {
+        keys: &["onExitCodes", "onPodConditions"],
+        what: "condition",
+        rule: 54,
+        required: true,
+    }],
+};
+
+/// `podFailurePolicy: { rules: [ ... ] }`.
+pub static POD_FAILURE_POLICY: Spec = block(
+    "pod failure policy",
+    &[&[req("rules", Kind::Blocks(&POD_FAILURE_RULE))]],
+);
+
+/// A rule of `successPolicy` (rule 58).
+pub static SUCCESS_RULE: Spec = block(
+    "success rule",
+    &[&[
+        opt("succeededIndexes", Kind::Str(Text::NonEmpty)),
+        opt("succeededCount", Kind::Int(Number::NonNegative(58))),
+    ]],
+);
+
+/// `successPolicy: { rules: [ ... ] }`.
+pub static SUCCESS_POLICY: Spec = block(
+    "success policy",
+    &[&[req("rules", Kind::Blocks(&SUCCESS_RULE))]],
+);
+
 /// The keys of a Job spec, shared by `job!` and a CronJob's `jobTemplate`.
 const JOB_SPEC: &[Key] = &[
     opt("completions", Kind::Int(Number::NonNegative(56))),
@@ -694,6 +1044,18 @@ const JOB_SPEC: &[Key] = &[
     opt("activeDeadlineSeconds", Kind::Duration),
     opt("ttlSecondsAfterFinished", Kind::Duration),
     opt("completionMode", Kind::Enum(Enum::CompletionMode)),
+    opt("backoffLimitPerIndex", Kind::Int(Number::NonNegative(56))),
+    opt("maxFailedIndexes", Kind::Int(Number::NonNegative(56))),
+    opt("podFailurePolicy", Kind::Block(&POD_FAILURE_POLICY)),
+    opt("successPolicy", Kind::Block(&SUCCESS_POLICY)),
+    opt(
+        "podReplacementPolicy",
+        Kind::Enum(Enum::PodReplacementPolicy),
+    ),
+    opt("suspend", Kind::Bool),
+    opt("managedBy", Kind::Str(Text::NonEmpty)),
+    opt("manualSelector", Kind::Bool),
+    opt("selector", Kind::Block(&LABEL_SELECTOR)),
     req("template", Kind::Block(&JOB_POD_TEMPLATE)),
 ];
 

@@ -12,10 +12,15 @@ use syn::Lit;
 use crate::ast::{Block, Entry, Int, Key, List, Value};
 use crate::ctxt::Ctxt;
 
+/// How deeply blocks and lists may nest. Real manifests stay far below it (a pod's affinity
+/// is among the deepest, at about ten levels); the limit keeps the parser's recursion, and
+/// everything that walks the tree after it, bounded whatever tokens it is given.
+pub const MAX_DEPTH: usize = 32;
+
 /// Parses the body of a macro call (the entries of a block without its braces).
 pub fn body(input: TokenStream, cx: &mut Ctxt) -> Block {
     Block {
-        entries: entries(input, cx),
+        entries: entries(input, cx, 0),
         close: Span::call_site(),
     }
 }
@@ -48,12 +53,12 @@ fn is_colon(tree: &TokenTree) -> bool {
     matches!(tree, TokenTree::Punct(p) if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone)
 }
 
-/// The entries of a block body.
-fn entries(stream: TokenStream, cx: &mut Ctxt) -> Vec<Entry> {
+/// The entries of a block body `depth` levels deep.
+fn entries(stream: TokenStream, cx: &mut Ctxt, depth: usize) -> Vec<Entry> {
     let mut out = Vec::new();
     for segment in split(stream, cx) {
         for piece in split_missing_commas(segment, cx) {
-            out.extend(entry(piece, cx));
+            out.extend(entry(piece, cx, depth));
         }
     }
     out
@@ -85,7 +90,7 @@ fn split_missing_commas(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Vec<Vec<Token
 }
 
 /// One `key: value` entry, or `None` (after reporting) when it cannot be read.
-fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Entry> {
+fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt, depth: usize) -> Option<Entry> {
     let first = segment.first()?.clone();
     let Some(colon) = segment.iter().position(is_colon) else {
         let what = match &first {
@@ -110,7 +115,7 @@ fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Entry> {
         );
         return None;
     }
-    let value = value(value_tokens, cx)?;
+    let value = value(value_tokens, cx, depth)?;
     Some(Entry { key, value })
 }
 
@@ -162,20 +167,32 @@ fn split_blocks(item: Vec<TokenTree>, cx: &mut Ctxt) -> Vec<Vec<TokenTree>> {
     item.into_iter().map(|t| vec![t]).collect()
 }
 
-/// A value from its tokens.
-fn value(tokens: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Value> {
+/// A value from its tokens, in a block or list `depth` levels deep.
+fn value(tokens: Vec<TokenTree>, cx: &mut Ctxt, depth: usize) -> Option<Value> {
     let first_span = tokens.first()?.span();
     match tokens.as_slice() {
+        [TokenTree::Group(group)]
+            if matches!(group.delimiter(), Delimiter::Brace | Delimiter::Bracket)
+                && depth >= MAX_DEPTH =>
+        {
+            cx.error(
+                group.span_open(),
+                format!(
+                    "blocks and lists nest more than {MAX_DEPTH} levels deep here; no manifest field nests this deep, so a bracket or brace is probably misplaced"
+                ),
+            );
+            None
+        }
         [TokenTree::Group(group)] => match group.delimiter() {
             Delimiter::Brace => Some(Value::Block(Block {
-                entries: entries(group.stream(), cx),
+                entries: entries(group.stream(), cx, depth + 1),
                 close: group.span_close(),
             })),
             Delimiter::Bracket => {
                 let mut items = Vec::new();
                 for item in split(group.stream(), cx) {
                     for piece in split_blocks(item, cx) {
-                        items.extend(value(piece, cx));
+                        items.extend(value(piece, cx, depth + 1));
                     }
                 }
                 Some(Value::List(List {

@@ -47,6 +47,19 @@ const MAX_STABILIZATION_SECONDS: i64 = 3600;
 
 /// The object a HorizontalPodAutoscaler scales (or an object metric describes): apiVersion,
 /// kind and name.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let web = ScaleTarget::deployment("web");
+/// assert_eq!((web.api_version.as_str(), web.kind.as_str(), web.name.as_str()), ("apps/v1", "Deployment", "web"));
+/// assert_eq!(ScaleTarget::stateful_set("db").kind, "StatefulSet");
+/// let rollout = ScaleTarget::new("argoproj.io/v1alpha1", "Rollout", "shop");
+/// let hpa = HorizontalPodAutoscaler::new("shop").scale_target(rollout).max_replicas(4).build()?;
+/// let target = hpa.spec.scale_target_ref;
+/// assert_eq!((target.kind.as_str(), target.name.as_str()), ("Rollout", "shop"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScaleTarget {
     /// `apiVersion`, such as `apps/v1`.
@@ -103,6 +116,39 @@ impl ScaleTarget {
 }
 
 /// The target value of a metric.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let hpa = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .metric(Metric::resource("cpu", MetricTarget::utilization(70)))
+///     .metric(Metric::pods("requests_per_second", MetricTarget::average_value("100")))
+///     .metric(Metric::external("queue_depth", MetricTarget::value("30")))
+///     .build()?;
+/// let metrics = hpa.spec.metrics.unwrap_or_default();
+/// let types: Vec<_> = metrics
+///     .iter()
+///     .map(|m| match (&m.resource, &m.pods, &m.external) {
+///         (Some(r), _, _) => r.target.type_.clone(),
+///         (_, Some(p), _) => p.target.type_.clone(),
+///         (_, _, Some(e)) => e.target.type_.clone(),
+///         _ => String::new(),
+///     })
+///     .collect();
+/// assert_eq!(types, ["Utilization", "AverageValue", "Value"]);
+///
+/// // A quantity that does not parse is reported at its path:
+/// let errors = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .metric(Metric::pods("requests_per_second", MetricTarget::average_value("100 rps")))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.metrics[0].pods.target.averageValue", 48));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum MetricTarget {
     /// The average utilization across pods, in percent of the request (resource metrics).
@@ -227,6 +273,37 @@ enum Source {
 
 /// One metric a HorizontalPodAutoscaler scales on: a resource (CPU, memory), a per-pod
 /// custom metric, a metric of another object, or an external metric.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let hpa = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .metric(Metric::cpu_utilization(60))
+///     .metric(Metric::memory_utilization(80))
+///     .metric(Metric::container_resource("app", "cpu", MetricTarget::utilization(50)))
+///     .metric(Metric::object(
+///         ScaleTarget::new("networking.k8s.io/v1", "Ingress", "main"),
+///         "requests_per_second",
+///         MetricTarget::value("2k"),
+///     ))
+///     .metric(Metric::external("queue_messages_ready", MetricTarget::average_value("30")).selector([("queue", "jobs")]))
+///     .build()?;
+/// let metrics = hpa.spec.metrics.unwrap_or_default();
+/// let kinds: Vec<_> = metrics.iter().map(|m| m.type_.as_str()).collect();
+/// assert_eq!(kinds, ["Resource", "Resource", "ContainerResource", "Object", "External"]);
+///
+/// // A Utilization target is for resource metrics only:
+/// let errors = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .metric(Metric::pods("requests_per_second", MetricTarget::utilization(50)))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.iter().any(|e| e.path.as_str().starts_with("spec.metrics[0].pods.target")));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     source: Source,
@@ -326,7 +403,7 @@ impl Metric {
                 selector: self
                     .selector
                     .as_ref()
-                    .map(|s| s.to_k8s(&at.field("metric").field("selector"), report)),
+                    .map(|s| s.to_k8s(&at.field("metric").field("selector").at(), report)),
             }
         };
         let mut spec = hpa::MetricSpec::default();
@@ -404,6 +481,31 @@ impl Metric {
 }
 
 /// One scaling policy: change by at most `value` pods (or percent) per period.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let hpa = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .scale_up(ScalingRules::new().policy(ScalingPolicy::pods(4, Duration::seconds(15))))
+///     .scale_down(ScalingRules::new().policy(ScalingPolicy::percent(10, "1m")))
+///     .build()?;
+/// let behavior = hpa.spec.behavior.unwrap_or_default();
+/// let up = behavior.scale_up.unwrap_or_default().policies.unwrap_or_default();
+/// assert_eq!((up[0].type_.as_str(), up[0].value, up[0].period_seconds), ("Pods", 4, 15));
+/// let down = behavior.scale_down.unwrap_or_default().policies.unwrap_or_default();
+/// assert_eq!((down[0].type_.as_str(), down[0].period_seconds), ("Percent", 60));
+///
+/// let errors = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .scale_up(ScalingRules::new().policy(ScalingPolicy::pods(0, "15s")))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.behavior.scaleUp.policies[0].value", 0));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScalingPolicy {
     percent: bool,
@@ -432,6 +534,21 @@ impl ScalingPolicy {
 }
 
 /// Which policy wins when several apply (`selectPolicy`).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// assert_eq!(SelectPolicy::Max.as_str(), "Max");
+/// // Never scale down:
+/// let hpa = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .scale_down(ScalingRules::new().select_policy(SelectPolicy::Disabled))
+///     .build()?;
+/// let down = hpa.spec.behavior.unwrap_or_default().scale_down.unwrap_or_default();
+/// assert_eq!(down.select_policy.as_deref(), Some("Disabled"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SelectPolicy {
     /// The policy allowing the biggest change.
@@ -455,6 +572,34 @@ impl SelectPolicy {
 
 /// How fast a HorizontalPodAutoscaler scales in one direction (`behavior.scaleUp` or
 /// `behavior.scaleDown`).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let calm = ScalingRules::new()
+///     .stabilization_window(Duration::minutes(5))
+///     .select_policy(SelectPolicy::Min)
+///     .policy(ScalingPolicy::percent(10, "1m"))
+///     .policy(ScalingPolicy::pods(2, "1m"));
+/// let hpa = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .scale_down(calm)
+///     .build()?;
+/// let down = hpa.spec.behavior.unwrap_or_default().scale_down.unwrap_or_default();
+/// assert_eq!(down.stabilization_window_seconds, Some(300));
+/// assert_eq!(down.policies.unwrap_or_default().len(), 2);
+///
+/// // The window is at most one hour:
+/// let errors = HorizontalPodAutoscaler::new("web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .max_replicas(10)
+///     .scale_down(ScalingRules::new().stabilization_window("2h"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.behavior.scaleDown.stabilizationWindowSeconds", 0));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScalingRules {
     stabilization_window: Option<Parsed<Duration>>,
@@ -489,7 +634,7 @@ impl ScalingRules {
     fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> hpa::HPAScalingRules {
         let stabilization_window_seconds = seconds(
             report,
-            &path.field("stabilizationWindowSeconds"),
+            &path.field("stabilizationWindowSeconds").at(),
             self.stabilization_window.as_ref(),
             0,
             MAX_STABILIZATION_SECONDS,
@@ -513,7 +658,7 @@ impl ScalingRules {
                 let period_path = at.field("periodSeconds");
                 let period = seconds(
                     report,
-                    &period_path,
+                    &period_path.at(),
                     Some(&policy.period),
                     0,
                     MAX_PERIOD_SECONDS,
@@ -545,6 +690,30 @@ impl ScalingRules {
 }
 
 /// A HorizontalPodAutoscaler (autoscaling/v2). See the [module docs](self) for examples.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let (hpa, warnings) = HorizontalPodAutoscaler::new("web")
+///     .namespace("shop")
+///     .label("app", "web")
+///     .scale_target(ScaleTarget::deployment("web"))
+///     .min_replicas(2)
+///     .max_replicas(10)
+///     .metric(Metric::cpu_utilization(70))
+///     .scale_up(ScalingRules::new().policy(ScalingPolicy::pods(4, "15s")))
+///     .scale_down(ScalingRules::new().stabilization_window("5m"))
+///     .build_with_warnings()?;
+/// let spec = hpa.spec;
+/// assert_eq!((spec.min_replicas, spec.max_replicas), (Some(2), 10));
+/// assert!(warnings.is_empty());
+///
+/// // Every mistake at once, each at its path:
+/// let errors = HorizontalPodAutoscaler::new("web").min_replicas(5).max_replicas(3).build().unwrap_err();
+/// assert!(errors.has("spec.scaleTargetRef", 0));
+/// assert!(errors.has("spec.maxReplicas", 0));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct HorizontalPodAutoscaler {
     pub(crate) meta: Meta,
@@ -627,11 +796,11 @@ impl HorizontalPodAutoscaler {
     // newer ones (`spec`, `value`); `.into()` fits both.
     #[allow(clippy::useless_conversion)]
     pub(crate) fn to_k8s(&self, report: &mut Report) -> hpa::HorizontalPodAutoscaler {
-        let metadata = self
-            .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, |name| {
-                names::object_name(name, 0, "horizontal pod autoscaler name")
-            });
+        let metadata = self.meta.to_k8s(
+            &crate::validate::At::root().field("metadata"),
+            report,
+            |name| names::object_name(name, 0, "horizontal pod autoscaler name"),
+        );
         let path = FieldPath::parse("spec");
         let target_path = path.field("scaleTargetRef");
         let scale_target_ref = match &self.target {

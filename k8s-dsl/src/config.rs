@@ -117,9 +117,11 @@ impl ConfigMap {
 
     /// The ConfigMap, checking everything into `report`.
     pub(crate) fn to_k8s(&self, report: &mut Report) -> core::ConfigMap {
-        let metadata = self
-            .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, object_name);
+        let metadata = self.meta.to_k8s(
+            &crate::validate::At::root().field("metadata"),
+            report,
+            object_name,
+        );
         let data_path = FieldPath::parse("data");
         let binary_path = FieldPath::parse("binaryData");
         check_keys(&data_path, self.data.keys().map(String::as_str), report);
@@ -164,6 +166,21 @@ impl ConfigMap {
 }
 
 /// The type of a Secret, which decides the keys it must have.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// assert_eq!(SecretType::Tls.as_str(), "kubernetes.io/tls");
+/// assert_eq!(SecretType::Other("bootstrap.kubernetes.io/token".into()).as_str(), "bootstrap.kubernetes.io/token");
+///
+/// // The type decides the keys a Secret must have:
+/// let errors = Secret::new("tls")
+///     .type_(SecretType::Tls)
+///     .data("tls.crt", "-----BEGIN CERTIFICATE-----")
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("data[tls.key]", 0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SecretType {
     /// `Opaque`: arbitrary data (the API default).
@@ -214,6 +231,22 @@ impl SecretType {
 ///
 /// let secret = Secret::new("db").string_data("password", "s3cr3t");
 /// assert!(!format!("{secret:?}").contains("s3cr3t"));
+///
+/// let (built, warnings) = secret
+///     .type_(SecretType::BasicAuth)
+///     .data("username", "admin")
+///     .immutable(true)
+///     .build_with_warnings()?;
+/// assert_eq!(built.type_.as_deref(), Some("kubernetes.io/basic-auth"));
+/// // Values written into the manifests are plain text: one warning each.
+/// assert_eq!(warnings.len(), 2);
+/// assert!(warnings.iter().all(|w| w.message.contains("plain text")));
+///
+/// // Keys follow rule 34; the error names the key, never the value:
+/// let errors = Secret::new("db").string_data("db password", "s3cr3t").build().unwrap_err();
+/// assert!(errors.has("stringData[db password]", 34));
+/// assert!(!errors.to_string().contains("s3cr3t"));
+/// # Ok::<(), k8s_dsl::Errors>(())
 /// ```
 #[derive(Clone)]
 pub struct Secret {
@@ -330,9 +363,11 @@ impl Secret {
 
     /// The Secret, checking everything into `report`.
     pub(crate) fn to_k8s(&self, report: &mut Report) -> core::Secret {
-        let metadata = self
-            .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, object_name);
+        let metadata = self.meta.to_k8s(
+            &crate::validate::At::root().field("metadata"),
+            report,
+            object_name,
+        );
         let data_path = FieldPath::parse("data");
         let string_path = FieldPath::parse("stringData");
         check_keys(&data_path, self.data.keys().map(String::as_str), report);

@@ -54,6 +54,21 @@ const RESERVED: [&str; 3] = ["apiVersion", "kind", "metadata"];
 
 /// A built custom resource: `apiVersion`, `kind`, `metadata`, then the body's top-level
 /// fields (`spec`, ...) in key order.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let object: CustomObject = CustomResource::new("example.com/v1", "Backup", "nightly")
+///     .spec(serde_json::json!({ "schedule": "0 3 * * *" }))
+///     .build()?;
+/// assert_eq!((object.api_version.as_str(), object.kind.as_str()), ("example.com/v1", "Backup"));
+/// assert_eq!(object.metadata.name.as_deref(), Some("nightly"));
+/// assert_eq!(object.fields["spec"]["schedule"], "0 3 * * *");
+/// // Serialized: apiVersion, kind, metadata, then the fields.
+/// let json = serde_json::to_string(&object).unwrap_or_default();
+/// assert!(json.starts_with(r#"{"apiVersion":"example.com/v1","kind":"Backup","metadata":"#));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomObject {
     /// `apiVersion`, such as `autoscaling.k8s.io/v1`.
@@ -80,6 +95,27 @@ impl Serialize for CustomObject {
 }
 
 /// A custom resource builder. See the [module docs](self).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// // A kind without a `spec`: set its top-level fields one by one.
+/// let (role, warnings) = CustomResource::new("rbac.authorization.k8s.io/v1", "ClusterRole", "reader")
+///     .label("team", "platform")
+///     .field("rules", serde_json::json!([{ "apiGroups": [""], "resources": ["pods"], "verbs": ["get"] }]))
+///     .build_with_warnings()?;
+/// assert_eq!(role.fields["rules"][0]["verbs"][0], "get");
+/// assert!(warnings.is_empty());
+///
+/// // The builder owns apiVersion, kind and metadata; the kind is CamelCase:
+/// let errors = CustomResource::new("example.com/v1", "backup", "nightly")
+///     .field("metadata", serde_json::json!({}))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("kind", 0));
+/// assert!(errors.has("metadata", 0));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct CustomResource {
     api_version: String,
@@ -185,11 +221,11 @@ impl CustomResource {
     pub(crate) fn to_k8s(&self, report: &mut Report) -> CustomObject {
         self.check_api_version(report);
         self.check_kind(report);
-        let metadata = self
-            .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, |name| {
-                names::object_name(name, 0, "object name")
-            });
+        let metadata = self.meta.to_k8s(
+            &crate::validate::At::root().field("metadata"),
+            report,
+            |name| names::object_name(name, 0, "object name"),
+        );
         let mut fields = BTreeMap::new();
         for (key, value) in &self.fields {
             let at = FieldPath::parse(key);

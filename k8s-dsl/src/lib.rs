@@ -8,8 +8,6 @@
 //!   ready for kube-rs. `build()` reports **every** mistake at once, each with the field path
 //!   the API server would print (`spec.containers[1].readinessProbe.httpGet.port`), the rule
 //!   broken (numbered in the project's rule list) and the fix: see [`Errors`].
-//! - **Macros** ([`pod!`], [`job!`], [`cronjob!`]) write an object in the shape of its YAML and
-//!   check every literal while the crate compiles; each evaluates to the builder.
 //! - **YAML that Go reads the same way**: the emitter ([`emit`]) quotes every string a YAML 1.1
 //!   reader could take for a boolean, number, date or null (`yes`, `on`, `12:30`, `0x1F`,
 //!   `2001-12-14`, `~`), so strings stay strings in Kubernetes. Output is deterministic, byte
@@ -20,6 +18,32 @@
 //! Supported Kubernetes versions: **1.33 to 1.37**. Like kube-rs, the library never enables a
 //! k8s-openapi version feature; your application picks one
 //! (`k8s-openapi = { version = "0.29", features = ["v1_33"] }`).
+//!
+//! # The two commands
+//!
+//! In the repository, print the YAML of an example (the main job):
+//!
+//! ```sh
+//! cargo run --example pod_init_containers
+//! ```
+//!
+//! and run every test (formatting, clippy, unit and integration tests, every example, and the
+//! independent validation of every example's YAML with `kubernetes-validate` in strict mode for
+//! Kubernetes 1.33 and the newest version it ships, read back by PyYAML and ruamel.yaml):
+//!
+//! ```sh
+//! bash scripts/test-all
+//! ```
+//!
+//! It needs only the Rust toolchain and `python3` (the Python packages go into a venv under
+//! `target/venv` on first run); CI runs exactly this command.
+//!
+//! # Two front doors
+//!
+//! - **Builders** for code that computes its manifests: `Pod::new("web").container(...).build()`.
+//! - **Macros** ([`pod!`], [`job!`], [`cronjob!`]) for manifests written mostly as literals, in
+//!   the shape of their YAML: `pod! { name: "web", containers: [ ... ] }`. Every literal is
+//!   checked while the crate compiles. A macro evaluates to the builder, so both mix freely.
 //!
 //! # A first pod
 //!
@@ -42,28 +66,57 @@
 //!     .build()?;
 //! let yaml = k8s_dsl::emit::to_yaml(&pod)?;
 //! assert!(yaml.contains("path: /api/ready"));
+//!
+//! // The same pod through the other front door: the macro gives the same builder.
+//! let from_macro = k8s_dsl::pod! {
+//!     name: "simple-webapp",
+//!     labels: { name: "simple-webapp" },
+//!     containers: [ {
+//!         name: "simple-webapp",
+//!         image: "simple-webapp:1.0",
+//!         ports: [ { containerPort: 8080, protocol: TCP } ],
+//!         readinessProbe: {
+//!             httpGet: { path: "/api/ready", port: 8080 },
+//!             initialDelaySeconds: 10s,
+//!             periodSeconds: 5s,
+//!             failureThreshold: 8,
+//!         },
+//!     } ],
+//! };
+//! assert_eq!(k8s_dsl::emit::to_yaml(&from_macro.build()?)?, yaml);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # What is checked when
-//! - **While the crate compiles**: the macros check literals, keys and references inside the
-//!   object, with an error on the wrong token.
+//! - **While your crate compiles**: [`pod!`], [`job!`] and [`cronjob!`] check every literal
+//!   (names, images, ports, durations, schedules, time zones, quantities), unknown and missing
+//!   keys, mounts of undeclared volumes and probes on undeclared port names; a mistake is a
+//!   compile error on the wrong token, with the fix.
 //! - **`build()`**: the API server's rules ([`rules`], one function each, shared with the
-//!   macros) for every field, plus references inside the object (a mount of a volume the pod
-//!   does not declare, a probe on a port name the container does not declare). All errors come
-//!   back at once as [`Errors`], each with its [`FieldPath`].
-//! - **Warnings** (valid but likely wrong: an image without a tag, a NodePort outside the
-//!   default range) never fail a build: see `build_with_warnings()`.
-//! - **[`Bundle`](bundle::Bundle)**: references between objects (selectors, `targetPort` names,
-//!   ConfigMaps, Secrets, PriorityClasses, autoscaler targets).
+//!   macros, so a literal and a string computed at run time are judged by the same function)
+//!   for every field, plus references inside the object (a mount of a volume the pod does not
+//!   declare, a probe on a port name the container does not declare). All errors come back at
+//!   once as [`Errors`], each with its [`FieldPath`].
+//! - **`build_with_warnings()`**: things that are valid but likely wrong (an image without a
+//!   tag, a probe on a port the container does not declare by number, a NodePort outside the
+//!   default range) come back as [`Warning`]s; they never fail a build.
+//! - **[`Bundle::check()`](bundle::Bundle::check) and every write**: references *between*
+//!   objects (a Service selecting no pods, a `targetPort` name no selected container declares,
+//!   a ConfigMap, Secret or PriorityClass not in the bundle, an autoscaler target that does
+//!   not exist), with paths prefixed by the object (`Pod/web: spec.priorityClassName`).
+//! - **In CI** (`bash scripts/test-all`): every example's YAML is validated by an independent
+//!   validator of the Kubernetes OpenAPI schemas and read back by a YAML 1.1 and a YAML 1.2
+//!   parser.
 //!
 //! # Generating manifests in a repository
 //!
 //! GitOps repositories commit generated manifests for Argo CD or Flux, or apply them with
 //! `kubectl apply -k`. [`output`] writes a `Bundle` as one file per object (stable names such
 //! as `deployment_shop_web.yaml`) plus a `kustomization.yaml` listing them, in YAML or JSON.
-//! Writes are atomic, unchanged files are not rewritten, and the generator removes only its own
-//! stale files, never one it did not write. From `build.rs`:
+//! Writes are atomic (temporary file and rename), unchanged files are not rewritten, and the
+//! generator records the files it wrote in `.k8s-dsl-owned`: it removes only its own stale
+//! files, never one it did not write. From `build.rs` (the manifests defined in a library
+//! crate that is a build-dependency):
 //!
 //! ```no_run
 //! // build.rs
@@ -77,7 +130,12 @@
 //!
 //! Validation errors fail the build with every message and field path; warnings show as cargo
 //! warnings. In CI, `K8S_DSL_CHECK=1 cargo build` compares instead of writing and fails with a
-//! unified diff; in a test, [`output::assert_up_to_date`] does the same.
+//! unified diff naming each stale, missing or extra file; in a test,
+//! [`output::assert_up_to_date`] does the same. Every example of the repository takes the same
+//! options (`--out DIR`, `--check`, `--format json`).
+//!
+//! Existing YAML can be turned into k8s-dsl code with `k8s-dsl-import`
+//! (`cargo run -p k8s-dsl-import -- k8s/web-app.yaml`): one builder expression per object.
 //!
 //! The guide (`book/`, built with `mdbook build book`) walks through every pattern and
 //! workload, and lists every compile-time and run-time error with its fix.
@@ -110,6 +168,23 @@ pub use validate::{Error, Errors, FieldPath, Warning};
 pub use value::{Parsed, PortRef};
 
 /// The names most manifests need: `use k8s_dsl::prelude::*;`.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// // Builders, rule enums and durations, all from one import.
+/// let job = Job::new("report")
+///     .restart_policy(JobRestartPolicy::Never)
+///     .active_deadline(Duration::minutes(10))
+///     .template(
+///         Pod::template().container(
+///             Container::new("report").image("busybox:1.36").cpu("100m", "1"),
+///         ),
+///     )
+///     .build()?;
+/// assert_eq!(job.spec.unwrap().active_deadline_seconds, Some(600));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 pub mod prelude {
     pub use crate::autoscaling::{
         HorizontalPodAutoscaler, Metric, MetricTarget, ScaleTarget, ScalingPolicy, ScalingRules,

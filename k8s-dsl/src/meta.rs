@@ -17,10 +17,29 @@ use std::collections::BTreeMap;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use crate::rules::{labels, names, Checked};
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 
 /// The name, namespace, labels and annotations of an object (or of a pod template, which has
 /// no name).
+///
+/// ```
+/// use k8s_dsl::meta::Meta;
+///
+/// let meta = Meta::new("web")
+///     .namespace("shop")
+///     .label("app", "web")
+///     .labels([("tier", "frontend"), ("track", "stable")])
+///     .annotation("team", "store")
+///     .annotations([("example.com/owner", "alice")]);
+/// assert_eq!(meta.name.as_deref(), Some("web"));
+/// assert_eq!(meta.namespace.as_deref(), Some("shop"));
+/// assert_eq!(meta.labels.keys().collect::<Vec<_>>(), ["app", "tier", "track"]);
+/// assert_eq!(meta.annotations.len(), 2);
+///
+/// // A pod template's metadata has no name:
+/// let template = Meta::unnamed().label("app", "web");
+/// assert_eq!(template.name, None);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
     /// `metadata.name`; `None` for a pod template.
@@ -96,7 +115,7 @@ impl Meta {
     /// Empty label and annotation maps are left out of the output.
     pub(crate) fn to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
         name_rule: fn(&str) -> Checked,
     ) -> ObjectMeta {
@@ -137,7 +156,7 @@ impl Meta {
 
 /// Checks a map of labels (or a node selector, or `matchLabels`) at `path[<key>]`: rule 8 for
 /// each key and each value.
-pub(crate) fn check_labels(path: &FieldPath, map: &BTreeMap<String, String>, report: &mut Report) {
+pub(crate) fn check_labels(path: &At<'_>, map: &BTreeMap<String, String>, report: &mut Report) {
     for (key, value) in map {
         let entry = path.key(key);
         report.check(&entry, labels::label_key(key));
@@ -160,11 +179,7 @@ mod tests {
 
     fn check(meta: &Meta) -> Report {
         let mut report = Report::new();
-        meta.to_k8s(
-            &FieldPath::root().field("metadata"),
-            &mut report,
-            names::pod_name,
-        );
+        meta.to_k8s(&At::root().field("metadata"), &mut report, names::pod_name);
         report
     }
 
@@ -182,11 +197,7 @@ mod tests {
             .labels([("app", "web"), ("tier", "front")])
             .annotations([("build", "two")]);
         let mut report = Report::new();
-        let out = meta.to_k8s(
-            &FieldPath::root().field("metadata"),
-            &mut report,
-            names::pod_name,
-        );
+        let out = meta.to_k8s(&At::root().field("metadata"), &mut report, names::pod_name);
         assert!(report.errors().is_empty(), "{:?}", report.errors());
         assert_eq!(out.name.as_deref(), Some("web"));
         assert_eq!(out.namespace.as_deref(), Some("shop"));
@@ -198,7 +209,7 @@ mod tests {
     fn empty_maps_are_not_emitted() {
         let mut report = Report::new();
         let out = Meta::unnamed().to_k8s(
-            &FieldPath::parse("spec.template.metadata"),
+            &crate::validate::FieldPath::parse("spec.template.metadata").at(),
             &mut report,
             names::pod_name,
         );

@@ -27,8 +27,30 @@ use crate::validate::{Errors, FieldPath, Report, Warning};
 use crate::workload::{meta_methods, IntOrPercent, Selector};
 
 /// The highest priority a user-defined class may have (`HighestUserDefinablePriority`).
+///
+/// ```
+/// use k8s_dsl::policy::{PriorityClass, HIGHEST_USER_PRIORITY};
+///
+/// assert!(PriorityClass::new("top", HIGHEST_USER_PRIORITY).build().is_ok());
+/// let errors = PriorityClass::new("too-high", HIGHEST_USER_PRIORITY + 1).build().unwrap_err();
+/// assert!(errors.has("value", 0));
+/// ```
 pub const HIGHEST_USER_PRIORITY: i32 = 1_000_000_000;
 /// The priority classes every cluster defines.
+///
+/// ```
+/// use k8s_dsl::policy::SYSTEM_PRIORITY_CLASSES;
+/// use k8s_dsl::prelude::*;
+///
+/// // A bundle knows these without a PriorityClass object:
+/// let pod = Pod::new("agent")
+///     .priority_class_name(SYSTEM_PRIORITY_CLASSES[1])
+///     .container(Container::new("agent").image("busybox:1.36"));
+/// assert!(Bundle::new().add(pod).check().is_ok());
+/// // and user classes may not take their prefix:
+/// let errors = PriorityClass::new("system-custom", 10).build().unwrap_err();
+/// assert!(errors.has("metadata.name", 0));
+/// ```
 pub const SYSTEM_PRIORITY_CLASSES: [&str; 2] = ["system-cluster-critical", "system-node-critical"];
 
 /// A PriorityClass: a named priority that pods refer to with `priorityClassName`.
@@ -111,11 +133,11 @@ impl PriorityClass {
     // newer ones (`spec`, `value`); `.into()` fits both.
     #[allow(clippy::useless_conversion)]
     pub(crate) fn to_k8s(&self, report: &mut Report) -> scheduling::PriorityClass {
-        let metadata = self
-            .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, |name| {
-                names::object_name(name, 11, "priority class name")
-            });
+        let metadata = self.meta.to_k8s(
+            &crate::validate::At::root().field("metadata"),
+            report,
+            |name| names::object_name(name, 11, "priority class name"),
+        );
         let name = self.meta.name.as_deref().unwrap_or_default();
         // `ValidatePriorityClass`: the `system-` prefix and values above 1e9 are reserved.
         if name.starts_with("system-") {
@@ -148,6 +170,20 @@ impl PriorityClass {
 
 /// When unhealthy pods may be evicted despite the budget
 /// (`spec.unhealthyPodEvictionPolicy`).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// assert_eq!(UnhealthyPodEvictionPolicy::AlwaysAllow.as_str(), "AlwaysAllow");
+/// let pdb = PodDisruptionBudget::new("web")
+///     .selector([("app", "web")])
+///     .max_unavailable(1)
+///     .unhealthy_pod_eviction_policy(UnhealthyPodEvictionPolicy::AlwaysAllow)
+///     .build()?;
+/// let spec = pdb.spec.unwrap_or_default();
+/// assert_eq!(spec.unhealthy_pod_eviction_policy.as_deref(), Some("AlwaysAllow"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnhealthyPodEvictionPolicy {
     /// Only while the application is not disrupted (the default).
@@ -244,11 +280,11 @@ impl PodDisruptionBudget {
 
     /// The PodDisruptionBudget, checking everything into `report`.
     pub(crate) fn to_k8s(&self, report: &mut Report) -> policy::PodDisruptionBudget {
-        let metadata = self
-            .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, |name| {
-                names::object_name(name, 0, "pod disruption budget name")
-            });
+        let metadata = self.meta.to_k8s(
+            &crate::validate::At::root().field("metadata"),
+            report,
+            |name| names::object_name(name, 0, "pod disruption budget name"),
+        );
         let path = FieldPath::parse("spec");
         // `ValidatePodDisruptionBudgetSpec`: not both; this crate also asks for one of them.
         match (&self.min_available, &self.max_unavailable) {
@@ -269,15 +305,15 @@ impl PodDisruptionBudget {
         let min_available = self
             .min_available
             .as_ref()
-            .and_then(|v| v.check(report, &path.field("minAvailable"), 0, Some(100)))
+            .and_then(|v| v.check(report, &path.field("minAvailable").at(), 0, Some(100)))
             .map(|(v, _)| v);
         let max_unavailable = self
             .max_unavailable
             .as_ref()
-            .and_then(|v| v.check(report, &path.field("maxUnavailable"), 0, Some(100)))
+            .and_then(|v| v.check(report, &path.field("maxUnavailable").at(), 0, Some(100)))
             .map(|(v, _)| v);
         let selector = match &self.selector {
-            Some(selector) => Some(selector.to_k8s(&path.field("selector"), report)),
+            Some(selector) => Some(selector.to_k8s(&path.field("selector").at(), report)),
             None => {
                 report.warn(
                     &path.field("selector"),

@@ -137,6 +137,40 @@ enum Kind {
 /// [`cluster_ip`](Self::cluster_ip), [`node_port`](Self::node_port),
 /// [`load_balancer`](Self::load_balancer), [`headless`](Self::headless) (`clusterIP: None`)
 /// or [`external_name`](Self::external_name). See the [module docs](self) for examples.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let (lb, warnings) = Service::load_balancer("shop")
+///     .namespace("prod")
+///     .label("app", "shop")
+///     .selector("app", "shop")
+///     .port(ServicePort::tcp(443).name("https").target("https"))
+///     .external_traffic_policy(ExternalTrafficPolicy::Local)
+///     .session_affinity(SessionAffinity::ClientIp)
+///     .load_balancer_source_range("10.0.0.0/8")
+///     .publish_not_ready_addresses(false)
+///     .build_with_warnings()?;
+/// let spec = lb.spec.unwrap_or_default();
+/// assert_eq!(spec.type_.as_deref(), Some("LoadBalancer"));
+/// assert_eq!(spec.load_balancer_source_ranges, Some(vec!["10.0.0.0/8".to_string()]));
+/// assert!(warnings.is_empty());
+///
+/// let explicit = Service::cluster_ip("api").selector("app", "api").port(8080).build()?;
+/// assert_eq!(explicit.spec.unwrap_or_default().type_.as_deref(), Some("ClusterIP"));
+///
+/// // Every mistake at once, each at its path and rule:
+/// let errors = Service::new("shop.v2")
+///     .selector("app", "shop")
+///     .port(ServicePort::tcp(80).target("http_port"))
+///     .load_balancer_source_range("10.0.0.0/8")
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("metadata.name", 2));
+/// assert!(errors.has("spec.ports[0].targetPort", 49));
+/// assert!(errors.has("spec.loadBalancerSourceRanges", 51));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Service {
     pub(crate) meta: Meta,
@@ -259,9 +293,11 @@ impl Service {
     /// The Service, checking everything into `report`.
     pub(crate) fn to_k8s(&self, report: &mut Report) -> core::Service {
         // Rule 2: a DNS-1035 label.
-        let metadata = self
-            .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, names::service_name);
+        let metadata = self.meta.to_k8s(
+            &crate::validate::At::root().field("metadata"),
+            report,
+            names::service_name,
+        );
         let path = FieldPath::parse("spec");
         let service_type = self.service_type();
         let is_external_name = service_type == ServiceType::ExternalName;

@@ -1,6 +1,8 @@
 //! Test fixtures shared by the integration tests and the `hostile-strings` program, whose output
 //! the test command loads back with PyYAML (YAML 1.1) and ruamel.yaml (YAML 1.2).
 
+pub mod roundtrip;
+
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::{Container, EnvVar, Pod, PodSpec};

@@ -1,6 +1,6 @@
 //! The fleet benchmark: `N` copies of a realistic workload (a Pod `web-i` with five
-//! containers, and a CronJob `report-i`), built with the k8s-dsl builders or written as plain
-//! k8s-openapi literals (the baseline), and streamed object by object as YAML (this crate's
+//! containers, and a CronJob `report-i`), built with the k8s-dsl builders, written with its
+//! macros (`pod!`, `cronjob!`) or as plain k8s-openapi literals (the baseline), and streamed object by object as YAML (this crate's
 //! emitter, or serde_yaml for comparison) or JSON (serde_json).
 //!
 //! ```
@@ -24,6 +24,7 @@ use serde::Serialize;
 
 pub use k8s_dsl_fleet_baseline::fleet_baseline;
 pub use k8s_dsl_fleet_builders::fleet_builders;
+pub use k8s_dsl_fleet_macros::fleet_macros;
 
 /// Any error of a fleet run (a build error, an I/O error, a serializer's error).
 pub type FleetError = Box<dyn std::error::Error + Send + Sync>;
@@ -33,6 +34,9 @@ pub type FleetError = Box<dyn std::error::Error + Send + Sync>;
 pub enum Source {
     /// The k8s-dsl builders, checked by `build()` ([`fleet_builders`]).
     Builders,
+    /// The k8s-dsl macros `pod!` and `cronjob!`, checked while compiling and by `build()`
+    /// ([`fleet_macros`]).
+    Macros,
     /// Plain k8s-openapi struct literals, unchecked ([`fleet_baseline`]).
     Baseline,
 }
@@ -53,9 +57,10 @@ impl FromStr for Source {
     fn from_str(s: &str) -> Result<Self, String> {
         match s {
             "builders" => Ok(Source::Builders),
+            "macros" => Ok(Source::Macros),
             "baseline" => Ok(Source::Baseline),
             other => Err(format!(
-                "unknown source `{other}`; expected `builders` or `baseline`"
+                "unknown source `{other}`; expected `builders`, `macros` or `baseline`"
             )),
         }
     }
@@ -79,6 +84,7 @@ impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Source::Builders => "builders",
+            Source::Macros => "macros",
             Source::Baseline => "baseline",
         })
     }
@@ -182,6 +188,11 @@ pub fn emit_member<W: Write>(
     match source {
         Source::Builders => {
             for object in fleet_builders(i)? {
+                emitter.write(&object)?;
+            }
+        }
+        Source::Macros => {
+            for object in fleet_macros(i)? {
                 emitter.write(&object)?;
             }
         }

@@ -1,8 +1,9 @@
-//! `fleet [--source builders|baseline] [--emit yaml|serde-yaml|json] [--format yaml|json] N OUT`
+//! `fleet [--source builders|macros|baseline] [--emit yaml|serde-yaml|json] [--format yaml|json] N OUT`
 //!
 //! Writes fleet members `0..N` (a Pod `web-i` and a CronJob `report-i` each) to the file OUT,
 //! or to stdout for `-`, streaming one object at a time. By default the objects are built with
-//! the k8s-dsl builders and written as YAML by k8s-dsl's emitter; `--format json` (the same as
+//! the k8s-dsl builders (`--source macros`: written with `pod!` and `cronjob!`) and written as
+//! YAML by k8s-dsl's emitter; `--format json` (the same as
 //! `--emit json`) writes one JSON `List`. The other choices are the benchmark's baselines.
 
 use std::fs::File;
@@ -11,8 +12,9 @@ use std::process::ExitCode;
 
 use k8s_dsl_fleet::{write_fleet, Emit, FleetError, Source};
 
-const USAGE: &str = "usage: fleet [--source builders|baseline] [--emit yaml|serde-yaml|json] \
-                     [--format yaml|json] N OUT.yaml (`-` for stdout)";
+const USAGE: &str =
+    "usage: fleet [--source builders|macros|baseline] [--emit yaml|serde-yaml|json] \
+     [--format yaml|json] N OUT.yaml (`-` for stdout)";
 
 struct Args {
     n: usize,

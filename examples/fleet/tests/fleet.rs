@@ -1,11 +1,11 @@
 //! The fleet equals the reference output (`data/fleet-n2.yaml`) as data, whichever way it is
-//! made and written, and the builders and the baseline make equal objects.
+//! made and written, and the builders, the macros and the baseline make equal objects.
 
 // Tests may unwrap and index: a panic is a failed test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use k8s_dsl::prelude::Object;
-use k8s_dsl_fleet::{fleet_baseline, fleet_builders, write_fleet, Emit, Source};
+use k8s_dsl_fleet::{fleet_baseline, fleet_builders, fleet_macros, write_fleet, Emit, Source};
 use serde::Deserialize;
 
 const REFERENCE: &str = include_str!("../data/fleet-n2.yaml");
@@ -38,6 +38,27 @@ fn builders_with_k8s_dsl_yaml_equal_the_reference() {
 }
 
 #[test]
+fn macros_with_k8s_dsl_yaml_equal_the_reference() {
+    let yaml = fleet(2, Source::Macros, Emit::Yaml);
+    assert_eq!(documents(&yaml), documents(REFERENCE));
+}
+
+#[test]
+fn macros_and_builders_write_byte_identical_yaml() {
+    let builders = fleet(2, Source::Builders, Emit::Yaml);
+    assert!(builders.contains("fsGroupChangePolicy: Always"));
+    assert_eq!(fleet(2, Source::Macros, Emit::Yaml), builders);
+}
+
+#[test]
+fn sources_parse_and_display_alike() {
+    for source in [Source::Builders, Source::Macros, Source::Baseline] {
+        assert_eq!(source.to_string().parse::<Source>(), Ok(source));
+    }
+    assert!("macro".parse::<Source>().unwrap_err().contains("`macros`"));
+}
+
+#[test]
 fn baseline_with_serde_yaml_equals_the_reference() {
     let yaml = fleet(2, Source::Baseline, Emit::SerdeYaml);
     assert_eq!(documents(&yaml), documents(REFERENCE));
@@ -45,7 +66,7 @@ fn baseline_with_serde_yaml_equals_the_reference() {
 
 #[test]
 fn json_list_holds_the_reference_objects() {
-    for source in [Source::Builders, Source::Baseline] {
+    for source in [Source::Builders, Source::Macros, Source::Baseline] {
         let json: serde_json::Value = serde_json::from_str(&fleet(2, source, Emit::Json)).unwrap();
         assert_eq!(json["kind"], "List");
         assert_eq!(json["items"].as_array().unwrap(), &documents(REFERENCE));
@@ -56,15 +77,14 @@ fn json_list_holds_the_reference_objects() {
 }
 
 #[test]
-fn builders_and_baseline_make_equal_objects() {
+fn builders_macros_and_baseline_make_equal_objects() {
     for i in [0, 1, 17, 99_999] {
         let (pod, cron) = fleet_baseline(i);
         let built = fleet_builders(i).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(
-            built,
-            [Object::Pod(pod), Object::CronJob(cron)],
-            "member {i}"
-        );
+        let written = fleet_macros(i).unwrap_or_else(|e| panic!("{e}"));
+        let expected = [Object::Pod(pod), Object::CronJob(cron)];
+        assert_eq!(built, expected, "member {i}");
+        assert_eq!(written, expected, "member {i} (macros)");
     }
 }
 

@@ -29,6 +29,8 @@ pub(crate) struct Cx {
     pub(crate) notes: Vec<Unsupported>,
     pub(crate) source: String,
     pub(crate) object: String,
+    /// The role given to each container (its place, and the builder method that adds it).
+    pub(crate) roles: Vec<(JPath, &'static str)>,
 }
 
 impl Cx {

@@ -1,8 +1,10 @@
 //! From objects to Rust: one builder expression per object, with the fields no builder
-//! method can express kept as JSON and reported.
+//! method can express kept as JSON and reported. With [`Options::macros`], the same walk is
+//! printed as `pod!`/`job!`/`cronjob!` for the kinds that have one (see `macros`).
 
 mod container;
 mod fields;
+mod macros;
 mod meta;
 mod others;
 mod path;
@@ -23,8 +25,8 @@ use path::JPath;
 /// What the generated code looks like.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Write `pod!`/`job!`/`cronjob!` macros for the kinds they cover (not written yet:
-    /// builder code is generated either way).
+    /// Write Pods, Jobs and CronJobs as `pod!`/`job!`/`cronjob!` (builder code where a field
+    /// has no macro key; other kinds are builder code either way).
     pub macros: bool,
 }
 
@@ -35,27 +37,39 @@ pub struct Generated {
     pub code: String,
     /// Every field or object without builder support, with its path.
     pub unsupported: Vec<Unsupported>,
+    /// With [`Options::macros`]: for each object written as builder code instead of a macro,
+    /// each field that made it so (``pods.yaml document 1: Pod/web: `pod!` has no key for
+    /// `spec.tolerations` ``).
+    pub builder_fallbacks: Vec<String>,
 }
 
 /// One object's expression and what it keeps as JSON.
 struct ObjectCode {
     heading: String,
+    /// Where the object came from and what it is, for messages.
+    source: String,
     expr: String,
     notes: Vec<Unsupported>,
     needs_helper: bool,
+    /// Why the object is builder code although its kind has a macro.
+    fallback: Vec<String>,
 }
 
 /// Writes a Rust module with `pub fn objects()` building every document of `title`, in order.
-pub fn generate(title: &str, documents: &[Document], _options: &Options) -> Generated {
+pub fn generate(title: &str, documents: &[Document], options: &Options) -> Generated {
     let several_files = documents
         .iter()
         .any(|d| d.file != documents.first().map_or("", |f| f.file.as_str()));
     let objects: Vec<ObjectCode> = documents
         .iter()
-        .map(|d| object_code(d, several_files))
+        .map(|d| object_code(d, several_files, options))
         .collect();
     let needs_helper = objects.iter().any(|o| o.needs_helper);
     let unsupported: Vec<Unsupported> = objects.iter().flat_map(|o| o.notes.clone()).collect();
+    let builder_fallbacks = objects
+        .iter()
+        .flat_map(|o| o.fallback.iter().map(|why| format!("{}: {why}", o.source)))
+        .collect();
     let mut code = format!("// `{title}`, imported by `k8s-dsl-import`.\n");
     if !unsupported.is_empty() {
         code.push_str("//\n// Fields without a builder method, kept as they are:\n");
@@ -74,13 +88,22 @@ pub fn generate(title: &str, documents: &[Document], _options: &Options) -> Gene
     ));
     for object in &objects {
         code.push_str(&comment(&object.heading, 2));
+        if !object.fallback.is_empty() {
+            let why: Vec<String> = object.fallback.iter().map(|w| format!("- {w}")).collect();
+            let text = format!("Builder code, not a macro:\n{}", why.join("\n"));
+            code.push_str(&comment(&text, 2));
+        }
         code.push_str(&format!("        {},\n", object.expr));
     }
     code.push_str("    ])\n}\n");
     if needs_helper {
         code.push_str(HELPER);
     }
-    Generated { code, unsupported }
+    Generated {
+        code,
+        unsupported,
+        builder_fallbacks,
+    }
 }
 
 /// The helper that sets fields kept as JSON on a built object.
@@ -116,7 +139,7 @@ where
 }
 "#;
 
-fn object_code(document: &Document, several_files: bool) -> ObjectCode {
+fn object_code(document: &Document, several_files: bool, options: &Options) -> ObjectCode {
     let value = &document.value;
     let kind_name = document.kind();
     let name = document.name();
@@ -133,11 +156,14 @@ fn object_code(document: &Document, several_files: bool) -> ObjectCode {
     let heading = format!("{kind_name} `{name}` ({place})");
     let kind = Kind::of(document.api_version(), kind_name);
     let typed = kind.map(|k| (k, k.typed(value)));
+    let mut fallback = Vec::new();
     let expr = match typed {
         Some((kind, Ok(typed))) => {
             let unknown = kinds::unknown_fields(value, &typed);
             if unknown.is_empty() {
-                builder_object(kind, typed, &mut cx)
+                let (expr, why) = builder_object(kind, typed, &mut cx, options);
+                fallback = why;
+                expr
             } else {
                 for (path, _) in &unknown {
                     cx.notes.push(Unsupported {
@@ -167,22 +193,31 @@ fn object_code(document: &Document, several_files: bool) -> ObjectCode {
         heading,
         needs_helper: expr.contains("with_fields("),
         expr,
+        source: format!("{}: {}", cx.source, cx.object),
+        fallback,
         notes: cx.notes,
     }
 }
 
-/// A supported kind: builder code, with the fields kept as JSON set afterwards.
-fn builder_object(kind: Kind, value: Value, cx: &mut Cx) -> String {
+/// A supported kind: builder code (a macro call with `options.macros`, where the kind has a
+/// macro with a key for every field the walk expressed), with the fields kept as JSON set
+/// afterwards. The second value says why an object whose kind has a macro is builder code.
+fn builder_object(
+    kind: Kind,
+    value: Value,
+    cx: &mut Cx,
+    options: &Options,
+) -> (String, Vec<String>) {
     let Some(mut object) = Fields::of(value.clone(), JPath::root()) else {
-        return raw_object(kind, &value, cx);
+        return (raw_object(kind, &value, cx), Vec::new());
     };
     object.take("apiVersion");
     object.take("kind");
     let Some(mut metadata) = object.obj("metadata") else {
-        return raw_object(kind, &value, cx);
+        return (raw_object(kind, &value, cx), Vec::new());
     };
     let Some(name) = metadata.str("name") else {
-        return raw_object(kind, &value, cx);
+        return (raw_object(kind, &value, cx), Vec::new());
     };
     let chain = match kind {
         Kind::Pod => pod::pod(&name, metadata, &mut object, cx),
@@ -199,15 +234,40 @@ fn builder_object(kind: Kind, value: Value, cx: &mut Cx) -> String {
         Kind::HorizontalPodAutoscaler => others::hpa(&name, metadata, &mut object, cx),
     };
     object.finish(cx);
-    if cx.patches.is_empty() {
-        return format!(
-            "{}\n            .build()?\n            .into()",
-            chain.render(2)
-        );
+    let mut fallback = Vec::new();
+    if options.macros && macros::macro_of(kind).is_some() {
+        match macros::object(kind, &value, cx) {
+            Ok(call) => {
+                // `k8s_dsl::pod! { .. }` then `.build()?` at the call's own indentation.
+                let expr = with_patches(&cx.patches, |indent| {
+                    let pad = "    ".repeat(indent);
+                    (format!("{}\n{pad}.build()?", call.render(indent)), indent)
+                });
+                return (expr, Vec::new());
+            }
+            Err(why) => fallback = why,
+        }
     }
-    let built = format!("{}\n                .build()?", chain.render(3));
+    let expr = with_patches(&cx.patches, |indent| {
+        let pad = "    ".repeat(indent + 1);
+        (
+            format!("{}\n{pad}.build()?", chain.render(indent)),
+            indent + 1,
+        )
+    });
+    (expr, fallback)
+}
+
+/// The object built by `built(indent)` (its code, and the indentation of the calls after
+/// it), as an `Object`: with the fields kept as JSON set by `with_fields` when there are any.
+fn with_patches(patches: &[fields::Patch], built: impl Fn(usize) -> (String, usize)) -> String {
+    if patches.is_empty() {
+        let (built, calls) = built(2);
+        return format!("{built}\n{}.into()", "    ".repeat(calls));
+    }
+    let (built, _) = built(3);
     let mut out = format!("with_fields(\n            {built},\n            vec![\n");
-    for patch in &cx.patches {
+    for patch in patches {
         out.push_str(&comment(&format!("`{}`: no builder method", patch.path), 4));
         let pointer = str_lit(&patch.path.pointer());
         let one_line = format!(

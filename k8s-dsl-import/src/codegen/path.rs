@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use serde_json::Value;
+
 /// One step of a [`JPath`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
@@ -32,6 +34,22 @@ impl JPath {
         let mut steps = self.0.clone();
         steps.push(Step::Index(i));
         JPath(steps)
+    }
+
+    /// Takes the field at this place out of `value` (a place that ends with a field name).
+    pub(crate) fn take_from(&self, value: &mut Value) -> Option<Value> {
+        let (last, parent) = self.0.split_last()?;
+        let mut slot = value;
+        for step in parent {
+            slot = match step {
+                Step::Key(k) => slot.get_mut(k.as_str())?,
+                Step::Index(i) => slot.get_mut(*i)?,
+            };
+        }
+        match last {
+            Step::Key(k) => slot.as_object_mut()?.remove(k),
+            Step::Index(_) => None,
+        }
     }
 
     /// The JSON pointer (RFC 6901) of this place.

@@ -249,6 +249,7 @@ fn containers(spec: &mut Fields, roles: &Roles, chain: &mut Chain, cx: &mut Cx) 
                     _ => "container",
                 }
             };
+            cx.roles.push((path.index(i), method));
             chain.chain(method, container(c, cx));
         }
     }

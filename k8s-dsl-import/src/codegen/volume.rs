@@ -76,7 +76,13 @@ fn typed_volume(mut v: Fields, cx: &mut Cx) -> Option<Chain> {
         chain
     } else if let Some(mut p) = v.obj("projected") {
         let mut chain = Chain::new(format!("Volume::projected({name_lit})"));
-        for source in p.list("sources")? {
+        let sources = p.list("sources")?;
+        // The builder writes consecutive downward API files as one source.
+        let downward = |s: &Value| s.get("downwardAPI").is_some();
+        if sources.windows(2).any(|pair| pair.iter().all(downward)) {
+            return None;
+        }
+        for source in sources {
             projection(&source, &mut chain)?;
         }
         if let Some(mode) = p.i32("defaultMode") {
@@ -170,8 +176,9 @@ fn projection(source: &Value, chain: &mut Chain) -> Option<()> {
     match kind.as_str() {
         "configMap" | "secret" => {
             let name = body.get("name")?.as_str()?;
+            // `items: []` would be written as no `items`.
             let items = match body.get("items") {
-                Some(items) => key_paths(items.as_array()?)?,
+                Some(items) => key_paths(items.as_array().filter(|i| !i.is_empty())?)?,
                 None => Vec::new(),
             };
             (body.len() == 1 + usize::from(body.contains_key("items"))).then_some(())?;
@@ -198,7 +205,8 @@ fn projection(source: &Value, chain: &mut Chain) -> Option<()> {
         }
         "downwardAPI" => {
             (body.len() == 1).then_some(())?;
-            for item in body.get("items")?.as_array()? {
+            let items = body.get("items")?.as_array().filter(|i| !i.is_empty())?;
+            for item in items {
                 downward_item(item, chain, false)?;
             }
         }

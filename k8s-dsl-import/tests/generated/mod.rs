@@ -1,6 +1,8 @@
-//! The code `k8s-dsl-import` writes for each corpus manifest (checked by the round-trip
-//! test; `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh` rewrites it).
+//! The code `k8s-dsl-import` writes for each corpus manifest (checked by the
+//! round-trip test; `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh`
+//! rewrites it).
 
+pub mod batch_app;
 pub mod config_configmap;
 pub mod config_secret;
 pub mod custom_custom_resources;
@@ -35,6 +37,7 @@ pub mod pods_env;
 pub mod pods_init_containers;
 pub mod pods_lifecycle;
 pub mod pods_list;
+pub mod pods_macro_edges;
 pub mod pods_native_sidecar;
 pub mod pods_probes_exec_tcp_grpc;
 pub mod pods_probes_http;
@@ -53,6 +56,7 @@ pub mod services_headless_and_external;
 pub mod services_loadbalancer;
 pub mod services_nodeport;
 pub mod web_app;
+pub mod workloads_batch_policies;
 pub mod workloads_cronjob;
 pub mod workloads_daemonset;
 pub mod workloads_daemonset_ondelete;
@@ -68,6 +72,7 @@ pub type Objects = fn() -> Result<Vec<k8s_dsl::bundle::Object>, Box<dyn std::err
 
 /// Every corpus file.
 pub const CASES: &[(&str, Objects)] = &[
+    ("batch-app.yaml", batch_app::objects),
     ("config/configmap.yaml", config_configmap::objects),
     ("config/secret.yaml", config_secret::objects),
     (
@@ -168,6 +173,7 @@ pub const CASES: &[(&str, Objects)] = &[
     ("pods/init-containers.yaml", pods_init_containers::objects),
     ("pods/lifecycle.yaml", pods_lifecycle::objects),
     ("pods/list.yaml", pods_list::objects),
+    ("pods/macro-edges.yaml", pods_macro_edges::objects),
     ("pods/native-sidecar.yaml", pods_native_sidecar::objects),
     (
         "pods/probes-exec-tcp-grpc.yaml",
@@ -195,6 +201,10 @@ pub const CASES: &[(&str, Objects)] = &[
     ("services/loadbalancer.yaml", services_loadbalancer::objects),
     ("services/nodeport.yaml", services_nodeport::objects),
     ("web-app.yaml", web_app::objects),
+    (
+        "workloads/batch-policies.yaml",
+        workloads_batch_policies::objects,
+    ),
     ("workloads/cronjob.yaml", workloads_cronjob::objects),
     (
         "workloads/daemonset-ondelete.yaml",

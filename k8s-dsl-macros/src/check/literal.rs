@@ -42,6 +42,7 @@ pub fn text(text: Text, value: &str) -> Checked {
         Text::HeaderName => ports::http_header_name(value),
         Text::Schedule => Schedule::parse(value).map(drop),
         Text::TimeZone => timezone::time_zone(value),
+        Text::QualifiedName(rule, what) => labels::qualified_name(value, rule, what),
     }
 }
 
@@ -61,6 +62,7 @@ pub fn number(number: Number, key: &str, value: i64) -> Checked {
         }
         _ => {}
     }
+    // `Number::Int32`: only the range below.
     if !(-INT32_MAX - 1..=INT32_MAX).contains(&value) {
         return Err(Violation::new(
             0,
@@ -84,9 +86,9 @@ pub fn duration(text: &str) -> Checked<Duration> {
     Ok(duration)
 }
 
-/// An enum value: the path of its Rust type under `k8s_dsl::rules::enums` and the variant.
+/// An enum value: the path of its Rust type under `k8s_dsl` and the variant.
 pub struct Variant {
-    /// The type (`RestartPolicy`).
+    /// The type (`rules::enums::RestartPolicy`).
     pub ty: &'static str,
     /// The variant (`Never`).
     pub variant: String,
@@ -103,16 +105,83 @@ where
     })
 }
 
+/// The selector operators, which choose a builder constructor rather than name an enum: what
+/// they are in messages, the rule that lists their values, the Rust type under `k8s_dsl` (none),
+/// and their values. The `pass` UI tests use every value.
+struct Local {
+    what: &'static str,
+    rule: u16,
+    ty: &'static str,
+    values: &'static [&'static str],
+}
+
+/// The operators of a node selector requirement; each selects a `k8s_dsl::pod::Requirement`
+/// constructor, so no type is named.
+static NODE_SELECTOR_OPERATOR: Local = Local {
+    what: "node selector operator",
+    rule: 43,
+    ty: "",
+    values: &["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"],
+};
+
+/// The operators of a label selector requirement (as a node's, without `Gt` and `Lt`).
+static LABEL_SELECTOR_OPERATOR: Local = Local {
+    what: "label selector operator",
+    rule: 43,
+    ty: "",
+    values: &["In", "NotIn", "Exists", "DoesNotExist"],
+};
+
+/// Checks a value of a [`Local`] enum, with the list of values and the closest one.
+fn parse_local(table: &Local, value: &str) -> Checked<Variant> {
+    if table.values.contains(&value) {
+        return Ok(Variant {
+            ty: table.ty,
+            variant: value.to_string(),
+        });
+    }
+    let listed = table
+        .values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let node_only = std::ptr::eq(table, &LABEL_SELECTOR_OPERATOR)
+        && NODE_SELECTOR_OPERATOR.values.contains(&value);
+    let fix = match table.values.iter().find(|v| v.eq_ignore_ascii_case(value)) {
+        _ if node_only => format!(
+            "`{value}` compares node labels and is only for `nodeAffinity` terms; use one of the \
+             listed values here"
+        ),
+        Some(v) => format!("use `{v}` (values are case-sensitive)"),
+        None => match crate::rules::suggest::closest(value, table.values.iter().copied()) {
+            Some(v) => format!("use `{v}`"),
+            None => "use one of the listed values".to_string(),
+        },
+    };
+    Err(Violation::new(
+        table.rule,
+        format!(
+            "`{value}` is not a {}; expected one of {listed}",
+            table.what
+        ),
+        fix,
+    ))
+}
+
 /// Checks an enum value written bare (`Never`) and names its Rust variant.
 pub fn variant(kind: Enum, value: &str) -> Checked<Variant> {
     match kind {
-        Enum::ImagePullPolicy => parse::<enums::ImagePullPolicy>("ImagePullPolicy", value),
-        Enum::TerminationMessagePolicy => {
-            parse::<enums::TerminationMessagePolicy>("TerminationMessagePolicy", value)
+        Enum::ImagePullPolicy => {
+            parse::<enums::ImagePullPolicy>("rules::enums::ImagePullPolicy", value)
         }
-        Enum::Protocol => parse::<enums::Protocol>("Protocol", value),
-        Enum::Scheme => parse::<enums::Scheme>("Scheme", value),
-        Enum::RestartPolicy => parse::<enums::RestartPolicy>("RestartPolicy", value),
+        Enum::TerminationMessagePolicy => parse::<enums::TerminationMessagePolicy>(
+            "rules::enums::TerminationMessagePolicy",
+            value,
+        ),
+        Enum::Protocol => parse::<enums::Protocol>("rules::enums::Protocol", value),
+        Enum::Scheme => parse::<enums::Scheme>("rules::enums::Scheme", value),
+        Enum::RestartPolicy => parse::<enums::RestartPolicy>("rules::enums::RestartPolicy", value),
         Enum::JobRestartPolicy => {
             if value == "Always" {
                 // rule 53: a Job's pods must finish
@@ -122,12 +191,43 @@ pub fn variant(kind: Enum, value: &str) -> Checked<Variant> {
                     "use `Never` or `OnFailure`",
                 ));
             }
-            parse::<enums::JobRestartPolicy>("JobRestartPolicy", value)
+            parse::<enums::JobRestartPolicy>("rules::enums::JobRestartPolicy", value)
         }
-        Enum::DnsPolicy => parse::<enums::DnsPolicy>("DnsPolicy", value),
-        Enum::ConcurrencyPolicy => parse::<enums::ConcurrencyPolicy>("ConcurrencyPolicy", value),
-        Enum::CompletionMode => parse::<enums::CompletionMode>("CompletionMode", value),
-        Enum::StorageMedium => parse::<enums::StorageMedium>("StorageMedium", value),
+        Enum::DnsPolicy => parse::<enums::DnsPolicy>("rules::enums::DnsPolicy", value),
+        Enum::ConcurrencyPolicy => {
+            parse::<enums::ConcurrencyPolicy>("rules::enums::ConcurrencyPolicy", value)
+        }
+        Enum::CompletionMode => {
+            parse::<enums::CompletionMode>("rules::enums::CompletionMode", value)
+        }
+        Enum::StorageMedium => parse::<enums::StorageMedium>("rules::enums::StorageMedium", value),
+        Enum::TolerationOperator => {
+            parse::<enums::TolerationOperator>("rules::enums::TolerationOperator", value)
+        }
+        Enum::TaintEffect => parse::<enums::TaintEffect>("rules::enums::TaintEffect", value),
+        Enum::MountPropagation => {
+            parse::<enums::MountPropagation>("rules::enums::MountPropagation", value)
+        }
+        Enum::SeccompProfileType => {
+            parse::<enums::SeccompProfileType>("rules::enums::SeccompProfileType", value)
+        }
+        Enum::PodFailurePolicyAction => {
+            parse::<enums::PodFailurePolicyAction>("rules::enums::PodFailurePolicyAction", value)
+        }
+        Enum::OnExitCodesOperator => {
+            parse::<enums::OnExitCodesOperator>("rules::enums::OnExitCodesOperator", value)
+        }
+        Enum::ConditionStatus => {
+            parse::<enums::ConditionStatus>("rules::enums::ConditionStatus", value)
+        }
+        Enum::FsGroupChangePolicy => {
+            parse::<enums::FsGroupChangePolicy>("rules::enums::FsGroupChangePolicy", value)
+        }
+        Enum::PodReplacementPolicy => {
+            parse::<enums::PodReplacementPolicy>("rules::enums::PodReplacementPolicy", value)
+        }
+        Enum::NodeSelectorOperator => parse_local(&NODE_SELECTOR_OPERATOR, value),
+        Enum::LabelSelectorOperator => parse_local(&LABEL_SELECTOR_OPERATOR, value),
     }
 }
 
@@ -150,5 +250,16 @@ pub fn values(kind: Enum) -> String {
         Enum::ConcurrencyPolicy => list(enums::ConcurrencyPolicy::ALL),
         Enum::CompletionMode => list(enums::CompletionMode::ALL),
         Enum::StorageMedium => list(enums::StorageMedium::ALL),
+        Enum::TolerationOperator => list(enums::TolerationOperator::ALL),
+        Enum::TaintEffect => list(enums::TaintEffect::ALL),
+        Enum::MountPropagation => list(enums::MountPropagation::ALL),
+        Enum::SeccompProfileType => list(enums::SeccompProfileType::ALL),
+        Enum::PodFailurePolicyAction => list(enums::PodFailurePolicyAction::ALL),
+        Enum::OnExitCodesOperator => list(enums::OnExitCodesOperator::ALL),
+        Enum::ConditionStatus => list(enums::ConditionStatus::ALL),
+        Enum::FsGroupChangePolicy => list(enums::FsGroupChangePolicy::ALL),
+        Enum::PodReplacementPolicy => list(enums::PodReplacementPolicy::ALL),
+        Enum::NodeSelectorOperator => list(NODE_SELECTOR_OPERATOR.values),
+        Enum::LabelSelectorOperator => list(LABEL_SELECTOR_OPERATOR.values),
     }
 }

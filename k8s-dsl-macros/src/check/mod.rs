@@ -6,6 +6,7 @@
 
 pub mod literal;
 mod refs;
+mod shape;
 
 use crate::ast::{Block, Value};
 use crate::ctxt::Ctxt;
@@ -123,6 +124,7 @@ fn placeholder(kind: Kind) -> &'static str {
         Kind::Duration => "10s",
         Kind::Enum(_) => "<value>",
         Kind::StrList(_) => "[\"...\"]",
+        Kind::IntList(_) => "[<number>]",
         Kind::Map(..) | Kind::Block(_) => "{ ... }",
         Kind::Blocks(_) => "[ { ... } ]",
     }
@@ -139,6 +141,7 @@ fn expected(kind: Kind) -> String {
         Kind::Port => "a port number or a port name".into(),
         Kind::Quantity => "a quantity such as `\"500m\"` or `\"1Gi\"`".into(),
         Kind::StrList(_) => "a list of strings `[\"a\", \"b\"]`".into(),
+        Kind::IntList(_) => "a list of numbers `[1, 2]`".into(),
         Kind::Map(..) => "a block of `key: \"value\"` pairs".into(),
         Kind::Block(_) => "a block `{ ... }`".into(),
         Kind::Blocks(_) => "a list of blocks `[ { ... } ]`".into(),
@@ -191,6 +194,7 @@ fn value(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
             | Kind::Port
             | Kind::Quantity
             | Kind::StrList(_)
+            | Kind::IntList(_)
             | Kind::Map(..)
             | Kind::Block(_)
             | Kind::Blocks(_),
@@ -238,6 +242,15 @@ fn value(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
                     }
                     Value::Ident(_) | Value::Expr(..) => {}
                     other => wrong_shape(other, Kind::Str(text), key, cx),
+                }
+            }
+        }
+        (Value::List(list), Kind::IntList(number)) => {
+            for item in &list.items {
+                match item {
+                    Value::Int(i) => int(i, number, key, cx),
+                    Value::Ident(_) | Value::Expr(..) => {}
+                    other => wrong_shape(other, Kind::Int(number), key, cx),
                 }
             }
         }

@@ -44,6 +44,7 @@ fn containers(pod: &Block) -> impl Iterator<Item = (&'static str, &Block)> {
 
 /// Checks the references and role rules of a pod spec (the `pod!` body or a template).
 pub fn pod_spec(pod: &Block, cx: &mut Ctxt) {
+    super::shape::pod_spec(pod, cx);
     unique_container_names(pod, cx);
     let volumes = literal_names(pod, "volumes", "name");
     if let Some(volumes) = &volumes {
@@ -69,6 +70,7 @@ pub fn pod_spec(pod: &Block, cx: &mut Ctxt) {
 
 /// Checks a Job spec (the `job!` body or a CronJob's `jobTemplate`) and its pod template.
 pub fn job_spec(job: &Block, cx: &mut Ctxt) {
+    super::shape::job_spec(job, cx);
     if let Some(template) = job.block("template") {
         pod_spec(template, cx);
     }

@@ -87,6 +87,41 @@ struct Entry {
 }
 
 /// A set of objects checked together. See the [module docs](self).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let mut bundle = Bundle::new()
+///     .provided_by_cluster("Secret", "registry-token") // made by another tool
+///     .add(ConfigMap::new("web-config").data("LOG_LEVEL", "info"))
+///     .add(Service::new("web").selector("app", "web").port(ServicePort::tcp(80).target("http")));
+/// // `push` adds in place, for loops:
+/// for name in ["web"] {
+///     bundle.push(Deployment::new(name).template(
+///         Pod::template()
+///             .label("app", name)
+///             .container(Container::new(name).image("nginx:1.27").port(ContainerPort::tcp(80).name("http"))),
+///     ));
+/// }
+/// // No errors; warnings never fail a check:
+/// let warnings = bundle.check()?;
+/// assert_eq!(warnings.len(), 1);
+/// assert!(warnings[0].message.contains("no readiness probe"));
+/// let kinds: Vec<&str> = bundle.objects().into_iter().map(|o| o.kind()).collect();
+/// assert_eq!(kinds, ["ConfigMap", "Service", "Deployment"]); // apply order
+///
+/// let yaml = bundle.to_yaml()?;
+/// assert!(yaml.contains("kind: ConfigMap"));
+/// let streamed = bundle.write_yaml(Vec::new())?;
+/// assert_eq!(String::from_utf8(streamed)?, yaml);
+/// let list: serde_json::Value = serde_json::from_str(&bundle.to_json()?)?;
+/// assert_eq!(list["kind"], "List");
+/// assert_eq!(list["items"].as_array().map(Vec::len), Some(3));
+///
+/// let objects = bundle.build()?;
+/// assert_eq!(objects.len(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Bundle {
     entries: Vec<Entry>,
@@ -278,6 +313,19 @@ fn prefixed(id: &ObjectId, path: &FieldPath) -> FieldPath {
 }
 
 /// Why a bundle could not be written: its objects are invalid, or writing failed.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// // A Service whose selector matches no pod of the bundle:
+/// let bundle = Bundle::new().add(Service::new("web").selector("app", "web").port(80));
+/// match bundle.to_yaml() {
+///     Err(BundleError::Invalid(errors)) => {
+///         assert!(errors.has("Service/web: spec.selector", 0));
+///     }
+///     other => panic!("expected the selector error, got {other:?}"),
+/// }
+/// ```
 #[derive(Debug)]
 pub enum BundleError {
     /// Every error found in the objects and between them.

@@ -19,6 +19,18 @@ use crate::workload::SpecRef;
 
 /// Which object: kind, namespace and name, written `Kind/namespace/name` (or `Kind/name`
 /// without a namespace).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let bundle = Bundle::new().add(ConfigMap::new("settings").namespace("shop"));
+/// let id = bundle.objects()[0].id();
+/// assert_eq!(
+///     id,
+///     ObjectId { kind: "ConfigMap".into(), namespace: Some("shop".into()), name: "settings".into() }
+/// );
+/// assert_eq!(id.to_string(), "ConfigMap/shop/settings");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ObjectId {
     /// The kind, such as `Deployment`.
@@ -58,6 +70,20 @@ impl fmt::Display for ObjectId {
 
 /// One object of a bundle. Serializes as the object itself (with `apiVersion` and `kind`).
 /// `Debug` never shows a Secret's values.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let pod = Pod::new("web").container(Container::new("web").image("nginx:1.27")).build()?;
+/// let object = Object::Pod(pod);
+/// assert_eq!(object.kind(), "Pod");
+/// assert_eq!(object.metadata().name.as_deref(), Some("web"));
+/// assert_eq!(object.id().to_string(), "Pod/web");
+/// // It serializes as the object itself:
+/// let json = serde_json::to_value(&object)?;
+/// assert_eq!((json["apiVersion"].as_str(), json["kind"].as_str()), (Some("v1"), Some("Pod")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Object {
@@ -231,6 +257,26 @@ pub(crate) struct PodView<'a> {
 
 /// Anything [`Bundle::add`](super::Bundle::add) accepts: a builder (built when added, its
 /// errors kept for the bundle's report), a built k8s-openapi object, or an [`Object`].
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// // A builder knows its id before it is built...
+/// let service = Service::new("web").selector("app", "web").port(80);
+/// assert_eq!(service.object_id().to_string(), "Service/web");
+/// let (object, warnings) = service.into_object()?;
+/// assert_eq!(object.kind(), "Service");
+/// assert!(warnings.is_empty());
+///
+/// // ...and a built k8s-openapi object is one too.
+/// let built = ConfigMap::new("settings").build()?;
+/// assert_eq!(built.object_id().to_string(), "ConfigMap/settings");
+///
+/// // Errors of a builder come back from `into_object` (and from `Bundle::check`):
+/// let errors = Service::new("Web").port(80).into_object().unwrap_err();
+/// assert!(errors.has("metadata.name", 2));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 pub trait IntoObject {
     /// Which object this is, known before it is built (for error messages).
     fn object_id(&self) -> ObjectId;

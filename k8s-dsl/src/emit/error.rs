@@ -1,6 +1,18 @@
 use std::fmt;
 
 /// Why an object could not be written as text.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use k8s_dsl::emit::{to_yaml, EmitError};
+///
+/// // YAML mapping keys written by this crate are strings or numbers, never sequences.
+/// let mut odd = BTreeMap::new();
+/// odd.insert(vec![1, 2], "value");
+/// let error = to_yaml(&odd).unwrap_err();
+/// assert!(matches!(error, EmitError::Unsupported(_)));
+/// assert!(error.to_string().starts_with("cannot emit: "));
+/// ```
 #[derive(Debug)]
 pub enum EmitError {
     /// The value has a shape the format cannot hold (a map with non-string keys, say).

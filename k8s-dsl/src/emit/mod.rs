@@ -6,6 +6,17 @@
 //! `2001-12-14`, `~`, `<<`, leading spaces, ...). serde_yaml 0.9 writes several of these plain,
 //! which Kubernetes reads as booleans, numbers or dates. The same objects always give the same
 //! bytes (k8s-openapi keeps fields in a fixed order and maps in `BTreeMap`s).
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//!
+//! let map = ConfigMap::new("settings").data("enabled", "yes").build()?;
+//! let yaml = k8s_dsl::emit::to_yaml(&map)?;
+//! assert!(yaml.contains("enabled: \"yes\"\n")); // quoted: YAML 1.1 reads `yes` as true
+//! let json = k8s_dsl::emit::to_json(&map)?;
+//! assert!(json.contains("\"enabled\": \"yes\""));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod error;
 pub mod json;

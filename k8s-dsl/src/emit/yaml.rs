@@ -9,6 +9,16 @@
 //!
 //! The serializer writes straight into a `String` (no intermediate tree), one document at a
 //! time, which keeps memory flat when a [`YamlWriter`] streams many objects to a file.
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//!
+//! let map = ConfigMap::new("clock").data("at", "12:30").data("name", "web").build()?;
+//! let yaml = k8s_dsl::emit::yaml::to_yaml(&map)?;
+//! assert!(yaml.contains("  at: \"12:30\"\n")); // YAML 1.1 reads 12:30 as a number
+//! assert!(yaml.contains("  name: web\n"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::fmt::Write as _;
 use std::io;
@@ -18,6 +28,18 @@ use serde::ser::{self, Serialize};
 use super::EmitError;
 
 /// One object as a YAML document (no leading `---`), ending in a newline.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let map = ConfigMap::new("flags").data("debug", "off").build()?;
+/// let yaml = k8s_dsl::emit::to_yaml(&map)?;
+/// assert_eq!(
+///     yaml,
+///     "apiVersion: v1\nkind: ConfigMap\ndata:\n  debug: \"off\"\nmetadata:\n  name: flags\n"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn to_yaml<T: Serialize + ?Sized>(object: &T) -> Result<String, EmitError> {
     let mut out = String::with_capacity(1024);
     write_document(&mut out, object)?;
@@ -25,6 +47,16 @@ pub fn to_yaml<T: Serialize + ?Sized>(object: &T) -> Result<String, EmitError> {
 }
 
 /// Appends one object as a YAML document (no leading `---`) to `out`.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let mut out = String::from("# generated\n");
+/// let map = ConfigMap::new("flags").data("debug", "off").build()?;
+/// k8s_dsl::emit::yaml::write_document(&mut out, &map)?;
+/// assert!(out.starts_with("# generated\napiVersion: v1\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_document<T: Serialize + ?Sized>(
     out: &mut String,
     object: &T,
@@ -34,6 +66,21 @@ pub fn write_document<T: Serialize + ?Sized>(
 
 /// Writes objects as a multi-document YAML stream (`---` between documents) to any
 /// [`io::Write`], one object at a time, so memory does not grow with the number of objects.
+///
+/// ```
+/// use k8s_dsl::emit::YamlWriter;
+/// use k8s_dsl::prelude::*;
+///
+/// let mut writer = YamlWriter::new(Vec::new());
+/// writer.write(&ConfigMap::new("one").data("a", "1").build()?)?;
+/// writer.write(&ConfigMap::new("two").data("b", "2").build()?)?;
+/// assert_eq!(writer.documents(), 2);
+/// let bytes = writer.finish()?;
+/// let text = String::from_utf8(bytes)?;
+/// assert_eq!(text.matches("---\n").count(), 1); // between the documents only
+/// assert!(text.contains("  name: two\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct YamlWriter<W: io::Write> {
     sink: W,
     buffer: String,
@@ -153,6 +200,17 @@ fn class(byte: u8) -> u8 {
 /// string under YAML 1.1 (Kubernetes' Go reader, PyYAML) and YAML 1.2.
 ///
 /// Deliberately conservative: anything outside a small, safe alphabet is quoted.
+///
+/// ```
+/// use k8s_dsl::emit::yaml::plain_is_safe;
+///
+/// assert!(plain_is_safe("nginx"));
+/// assert!(plain_is_safe("simple-webapp"));
+/// assert!(!plain_is_safe("yes")); // a YAML 1.1 boolean
+/// assert!(!plain_is_safe("0x1F")); // a number
+/// assert!(!plain_is_safe("2001-12-14")); // a date
+/// assert!(!plain_is_safe("")); // reads back as null
+/// ```
 pub fn plain_is_safe(text: &str) -> bool {
     let bytes = text.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {

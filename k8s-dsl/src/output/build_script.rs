@@ -9,9 +9,42 @@ use super::{Directory, Format, OutputError};
 
 /// The environment variable that turns writing the repository directory into a drift check:
 /// `K8S_DSL_CHECK=1 cargo build`.
+///
+/// ```
+/// use k8s_dsl::output::{BuildEnv, BuildScript, OutputError, CHECK_ENV};
+/// use k8s_dsl::prelude::*;
+///
+/// assert_eq!(CHECK_ENV, "K8S_DSL_CHECK");
+/// // With the check asked for (`check: true`, as `K8S_DSL_CHECK=1` gives), an empty repository
+/// // directory is drift: nothing is written there.
+/// let root = std::env::temp_dir().join(format!("k8s-dsl-doc-check-env-{}", std::process::id()));
+/// let env = BuildEnv { out_dir: root.join("out"), manifest_dir: root.clone(), check: true };
+/// let bundle = Bundle::new().add(ConfigMap::new("settings").data("mode", "production"));
+/// let result = BuildScript::new().repo_dir("k8s").generate(&bundle, &env, &mut Vec::new());
+/// assert!(matches!(result, Err(OutputError::Drift(_))));
+/// assert!(!root.join("k8s").join("configmap_settings.yaml").exists());
+/// # std::fs::remove_dir_all(&root)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const CHECK_ENV: &str = "K8S_DSL_CHECK";
 
 /// What cargo tells a build script, read from the environment by [`BuildEnv::from_env`].
+///
+/// ```
+/// use std::path::PathBuf;
+/// use k8s_dsl::output::{BuildEnv, OutputError};
+///
+/// // Cargo sets `OUT_DIR` for build scripts; elsewhere `from_env` says which variable is missing.
+/// match std::env::var_os("OUT_DIR") {
+///     Some(out_dir) => assert_eq!(BuildEnv::from_env()?.out_dir, PathBuf::from(out_dir)),
+///     None => assert!(matches!(BuildEnv::from_env(), Err(OutputError::MissingEnv { name: "OUT_DIR" }))),
+/// }
+///
+/// // Tests build one by hand:
+/// let env = BuildEnv { out_dir: "target/out".into(), manifest_dir: ".".into(), check: false };
+/// assert!(!env.check);
+/// # Ok::<(), OutputError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildEnv {
     /// `OUT_DIR`: the build script's output directory.
@@ -148,6 +181,30 @@ impl BuildScript {
     /// Generates the manifests for `env`, writing cargo's instructions
     /// (`cargo:rerun-if-changed=`, `cargo:warning=`) to `instructions`. Returns the directory
     /// in `OUT_DIR` that holds the files. [`run`](Self::run) calls this.
+    ///
+    /// ```
+    /// use k8s_dsl::output::{BuildEnv, BuildScript};
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let root = std::env::temp_dir().join(format!("k8s-dsl-doc-generate-{}", std::process::id()));
+    /// let env = BuildEnv { out_dir: root.join("out"), manifest_dir: root.clone(), check: false };
+    /// let bundle = Bundle::new().add(ConfigMap::new("settings").data("mode", "production"));
+    ///
+    /// let mut instructions = Vec::new();
+    /// let dir = BuildScript::new()
+    ///     .subdir("config")
+    ///     .repo_dir("k8s")
+    ///     .rerun_if_changed("settings.toml")
+    ///     .generate(&bundle, &env, &mut instructions)?;
+    /// assert_eq!(dir, root.join("out").join("config"));
+    /// assert!(dir.join("configmap_settings.yaml").exists());
+    /// assert!(root.join("k8s").join("kustomization.yaml").exists());
+    /// let instructions = String::from_utf8(instructions)?;
+    /// assert!(instructions.contains("cargo:rerun-if-changed=settings.toml\n"));
+    /// assert!(instructions.contains("cargo:rerun-if-env-changed=K8S_DSL_CHECK\n"));
+    /// # std::fs::remove_dir_all(&root)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn generate(
         &self,
         bundle: &Bundle,

@@ -37,6 +37,28 @@ use super::{Format, OutputError};
 /// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Rendering once, then comparing and writing the files (as [`BuildScript`](super::BuildScript)
+/// does for `OUT_DIR` and the repository):
+///
+/// ```
+/// use k8s_dsl::output::Directory;
+/// use k8s_dsl::prelude::*;
+///
+/// let objects = Bundle::new().add(ConfigMap::new("web").data("mode", "production")).build()?;
+/// let dir = Directory::new(std::env::temp_dir().join(format!("k8s-dsl-doc-files-{}", std::process::id())));
+/// let files = dir.render_objects(&objects)?;
+/// assert_eq!(files.len(), 2); // the ConfigMap and the kustomization
+///
+/// let drift = dir.drift(&files)?.map(|drift| drift.changes.len());
+/// assert_eq!(drift, Some(3)); // all missing: both files and the ownership record
+/// assert!(dir.check_files(&files).is_err());
+/// dir.write_files(&files)?;
+/// assert_eq!(dir.drift(&files)?, None);
+/// dir.check_files(&files)?;
+/// # std::fs::remove_dir_all(dir.path())?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directory {
     path: PathBuf,
@@ -45,6 +67,24 @@ pub struct Directory {
 }
 
 /// What a write did.
+///
+/// ```
+/// use k8s_dsl::output::Directory;
+/// use k8s_dsl::prelude::*;
+///
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-written-{}", std::process::id()));
+/// let web = ConfigMap::new("web").data("mode", "production");
+/// let api = ConfigMap::new("api").data("mode", "production");
+/// let first = Directory::new(&dir).write(&Bundle::new().add(web.clone()).add(api))?;
+/// assert_eq!(first.written.len(), 4); // two ConfigMaps, the kustomization, `.k8s-dsl-owned`
+///
+/// // `api` is gone: its file is removed, `web`'s is left untouched.
+/// let second = Directory::new(&dir).write(&Bundle::new().add(web))?;
+/// assert_eq!(second.removed, [dir.join("configmap_api.yaml")]);
+/// assert!(second.unchanged.contains(&dir.join("configmap_web.yaml")));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Written {
     /// Files created or replaced (including the ownership record).

@@ -12,6 +12,19 @@ use super::ownership;
 use super::{GeneratedFile, OutputError};
 
 /// How a file on disk differs from the generated one.
+///
+/// ```
+/// use k8s_dsl::output::{Directory, FileState, OutputError};
+/// use k8s_dsl::prelude::*;
+///
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-state-{}", std::process::id()));
+/// let bundle = Bundle::new().add(ConfigMap::new("web").data("mode", "production"));
+/// let Err(OutputError::Drift(drift)) = Directory::new(&dir).check(&bundle) else {
+///     panic!("an empty directory is drift");
+/// };
+/// assert!(drift.changes.iter().all(|change| change.state == FileState::Missing));
+/// assert_eq!(FileState::Missing.as_str(), "missing");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileState {
     /// The file exists with other contents.
@@ -34,6 +47,23 @@ impl FileState {
 }
 
 /// One file that differs.
+///
+/// ```
+/// use k8s_dsl::output::{Directory, FileState, OutputError};
+/// use k8s_dsl::prelude::*;
+///
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-change-{}", std::process::id()));
+/// Directory::new(&dir).write(&Bundle::new().add(ConfigMap::new("web").data("mode", "staging")))?;
+/// let bundle = Bundle::new().add(ConfigMap::new("web").data("mode", "production"));
+/// let Err(OutputError::Drift(drift)) = Directory::new(&dir).check(&bundle) else {
+///     panic!("expected drift");
+/// };
+/// let change = &drift.changes[0];
+/// assert_eq!((change.path.clone(), change.state), (dir.join("configmap_web.yaml"), FileState::Stale));
+/// assert!(change.diff.contains("-  mode: staging\n+  mode: production\n"));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileChange {
     /// The file (the output directory joined with its name).
@@ -46,6 +76,23 @@ pub struct FileChange {
 
 /// The files of a directory that differ from the generated ones. `Display` prints a summary
 /// naming every file, then the unified diff.
+///
+/// ```
+/// use k8s_dsl::output::{Directory, OutputError};
+/// use k8s_dsl::prelude::*;
+///
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-drift-{}", std::process::id()));
+/// Directory::new(&dir).write(&Bundle::new().add(ConfigMap::new("web").data("replicas", "2")))?;
+/// let bundle = Bundle::new().add(ConfigMap::new("web").data("replicas", "3"));
+/// let Err(OutputError::Drift(drift)) = Directory::new(&dir).check(&bundle) else {
+///     panic!("expected drift");
+/// };
+/// assert_eq!(drift.dir, dir);
+/// assert!(drift.diff().contains("-  replicas: \"2\"\n+  replicas: \"3\"\n"));
+/// assert!(drift.to_string().contains("(1 stale, 0 missing, 0 extra)"));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drift {
     /// The output directory.

@@ -12,6 +12,24 @@ use super::drift::Drift;
 
 /// Why manifests could not be rendered, written or checked. Every variant names the path or
 /// object concerned and says what to do.
+///
+/// ```
+/// use k8s_dsl::output::{Directory, OutputError};
+/// use k8s_dsl::prelude::*;
+///
+/// // Invalid objects: nothing is written, and every error comes back.
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-error-{}", std::process::id()));
+/// let bundle = Bundle::new().add(ConfigMap::new("web").data("bad key", "x"));
+/// match Directory::new(&dir).write(&bundle) {
+///     Err(OutputError::Invalid(errors)) => assert!(errors.has("ConfigMap/web: data[bad key]", 34)),
+///     other => panic!("expected the key error, got {other:?}"),
+/// }
+/// assert!(!dir.exists());
+///
+/// // A single file name must be a plain name:
+/// let error = Directory::new(&dir).single_file("../all.yaml").render(&Bundle::new()).unwrap_err();
+/// assert!(matches!(error, OutputError::BadFileName { .. }));
+/// ```
 #[derive(Debug)]
 pub enum OutputError {
     /// The bundle has errors; nothing was written.

@@ -71,6 +71,18 @@ pub use ownership::OWNED_FILE;
 pub use render::{GeneratedFile, KUSTOMIZATION};
 
 /// The text format of generated files.
+///
+/// ```
+/// use k8s_dsl::output::Format;
+///
+/// assert_eq!(Format::default(), Format::Yaml);
+/// assert_eq!(Format::Json.as_str(), "json");
+/// assert_eq!(Format::Yaml.extension(), "yaml");
+/// assert_eq!(Format::ALL.map(|f| f.to_string()), ["yaml", "json"]);
+/// // Command lines parse it:
+/// assert_eq!("json".parse::<Format>(), Ok(Format::Json));
+/// assert_eq!("yml".parse::<Format>(), Err("unknown format `yml`; expected `yaml` or `json`".to_string()));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Format {
     /// YAML (the default): one document per file, or documents separated by `---`.

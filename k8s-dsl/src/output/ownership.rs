@@ -10,6 +10,18 @@ use std::path::Path;
 use super::OutputError;
 
 /// The name of the ownership record.
+///
+/// ```
+/// use k8s_dsl::output::{Directory, OWNED_FILE};
+/// use k8s_dsl::prelude::*;
+///
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-owned-{}", std::process::id()));
+/// Directory::new(&dir).write(&Bundle::new().add(ConfigMap::new("web")))?;
+/// let record = std::fs::read_to_string(dir.join(OWNED_FILE))?;
+/// assert!(record.lines().any(|line| line == "configmap_web.yaml"));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const OWNED_FILE: &str = ".k8s-dsl-owned";
 
 /// The header of the record.

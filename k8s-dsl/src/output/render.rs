@@ -13,9 +13,30 @@ use super::ownership::{is_plain_name, OWNED_FILE};
 use super::{Format, OutputError};
 
 /// The name of the kustomization file.
+///
+/// ```
+/// use k8s_dsl::output::{Directory, KUSTOMIZATION};
+/// use k8s_dsl::prelude::*;
+///
+/// let files = Directory::new("k8s").render(&Bundle::new().add(ConfigMap::new("web")))?;
+/// let kustomization = files.iter().find(|file| file.name == KUSTOMIZATION).map(|f| f.contents.as_str());
+/// assert!(kustomization.is_some_and(|text| text.contains("- configmap_web.yaml\n")));
+/// # Ok::<(), k8s_dsl::output::OutputError>(())
+/// ```
 pub const KUSTOMIZATION: &str = "kustomization.yaml";
 
 /// One generated file: its name inside the output directory and its text.
+///
+/// ```
+/// use k8s_dsl::output::Directory;
+/// use k8s_dsl::prelude::*;
+///
+/// let files = Directory::new("k8s").render(&Bundle::new().add(ConfigMap::new("web").data("mode", "production")))?;
+/// let names: Vec<&str> = files.iter().map(|file| file.name.as_str()).collect();
+/// assert_eq!(names, ["configmap_web.yaml", "kustomization.yaml"]);
+/// assert!(files[0].contents.contains("kind: ConfigMap\n"));
+/// # Ok::<(), k8s_dsl::output::OutputError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
     /// The file name, such as `deployment_web.yaml` (never a path).

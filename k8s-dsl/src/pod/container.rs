@@ -12,7 +12,7 @@ use crate::rules::enums::{ImagePullPolicy, TerminationMessagePolicy};
 use crate::rules::image::Image;
 use crate::rules::quantity::Quantity;
 use crate::rules::{names, shown};
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::Parsed;
 
 use super::env::{self, EnvFrom, EnvVar};
@@ -319,7 +319,7 @@ impl Container {
     /// `restartPolicy` is never set here (rule 16): the pod sets it on native sidecars.
     pub(crate) fn to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         ctx: &PodContext<'_>,
         report: &mut Report,
     ) -> api::Container {
@@ -388,7 +388,7 @@ impl Container {
     /// The image, checked (rule 14), with warnings for a missing tag or `latest`.
     fn image_to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         ctx: &PodContext<'_>,
         report: &mut Report,
     ) -> Option<String> {
@@ -427,7 +427,7 @@ impl Container {
     }
 
     /// Rule 17: a plain init container may have no probes and no lifecycle hooks.
-    fn forbid_probes_and_hooks(&self, path: &FieldPath, report: &mut Report) {
+    fn forbid_probes_and_hooks(&self, path: &At<'_>, report: &mut Report) {
         let set = [
             ("livenessProbe", self.liveness_probe.is_some()),
             ("readinessProbe", self.readiness_probe.is_some()),
@@ -451,7 +451,7 @@ impl Container {
     fn probes_to_k8s(
         &self,
         out: &mut api::Container,
-        path: &FieldPath,
+        path: &At<'_>,
         ports: DeclaredPorts<'_>,
         report: &mut Report,
     ) {
@@ -468,7 +468,7 @@ impl Container {
     /// The lifecycle hooks (rules 24-26); `path` is the container's `lifecycle`.
     fn lifecycle_to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         ports: DeclaredPorts<'_>,
         ctx: &PodContext<'_>,
         report: &mut Report,

@@ -28,6 +28,24 @@ pub(crate) struct PodContext<'a> {
 }
 
 /// Anything that names a volume: a `&str`, a `String`, or a [`super::Volume`] handle.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let cache = Volume::empty_dir("cache");
+/// assert_eq!(cache.volume_name(), "cache");
+/// assert_eq!("cache".volume_name(), "cache");
+///
+/// // `Container::mount` takes either: the handle, or the name as text.
+/// let pod = Pod::new("web")
+///     .volume(&cache)
+///     .container(Container::new("a").image("nginx:1.27").mount(&cache, "/cache"))
+///     .container(Container::new("b").image("nginx:1.27").mount(String::from("cache"), "/cache"))
+///     .build()?;
+/// let containers = pod.spec.unwrap().containers;
+/// assert_eq!(containers[1].volume_mounts.as_ref().unwrap()[0].name, "cache");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 pub trait VolumeName {
     /// The volume's name.
     fn volume_name(&self) -> &str;

@@ -7,7 +7,7 @@ use k8s_openapi::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
 
 use crate::rules::quantity::Quantity;
 use crate::rules::{env, names, shown};
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::Parsed;
 
 use super::port::with_rule;
@@ -124,7 +124,7 @@ impl EnvVar {
     }
 
     /// The k8s-openapi form, after checking rules 30-34. `path` is `env[i]`.
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> api::EnvVar {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> api::EnvVar {
         // rule 30: required, and a valid variable name
         report.check(&path.field("name"), env::env_var_name(&self.name));
         let from = path.field("valueFrom");
@@ -156,7 +156,8 @@ impl EnvVar {
             }
             Source::Field(field_path) => {
                 // rule 32: a supported downward API field
-                let here = from.field("fieldRef").field("fieldPath");
+                let here = from.field("fieldRef");
+                let here = here.field("fieldPath");
                 report.check(&here, env::field_path(field_path));
                 source.field_ref = Some(api::ObjectFieldSelector {
                     api_version: None,
@@ -179,7 +180,7 @@ impl EnvVar {
     fn resource_ref(
         &self,
         resource: &str,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
     ) -> api::ResourceFieldSelector {
         let resource_ok = report
@@ -202,7 +203,7 @@ impl EnvVar {
 
     /// Reports `optional` and `divisor` given to a variable they do not apply to, which would
     /// otherwise be dropped silently (a project rule, 0).
-    fn check_modifiers(&self, path: &FieldPath, report: &mut Report) {
+    fn check_modifiers(&self, path: &At<'_>, report: &mut Report) {
         let key_ref = matches!(
             self.source,
             Source::ConfigMapKey { .. } | Source::SecretKey { .. }
@@ -233,7 +234,7 @@ impl EnvVar {
 }
 
 /// Rule 34: a ConfigMap or Secret key reference needs a valid object name and key.
-fn check_key_ref(object: &str, key: &str, what: &str, path: &FieldPath, report: &mut Report) {
+fn check_key_ref(object: &str, key: &str, what: &str, path: &At<'_>, report: &mut Report) {
     report.check(
         &path.field("name"),
         names::object_name(object, 34, &format!("{what} name")),
@@ -245,7 +246,7 @@ fn check_key_ref(object: &str, key: &str, what: &str, path: &FieldPath, report: 
 /// wins, which is rarely meant). `path` is the container's `env` field.
 pub(crate) fn env_to_k8s(
     vars: &[EnvVar],
-    path: &FieldPath,
+    path: &At<'_>,
     report: &mut Report,
 ) -> Option<Vec<api::EnvVar>> {
     if vars.is_empty() {
@@ -325,7 +326,7 @@ impl EnvFrom {
     }
 
     /// The k8s-openapi form, after checking rule 35. `path` is `envFrom[i]`.
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> api::EnvFromSource {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> api::EnvFromSource {
         let mut out = api::EnvFromSource {
             prefix: self.prefix.clone(),
             ..api::EnvFromSource::default()
@@ -366,7 +367,7 @@ impl EnvFrom {
 /// Checks and converts a container's `envFrom`; `path` is the container's `envFrom` field.
 pub(crate) fn env_from_to_k8s(
     sources: &[EnvFrom],
-    path: &FieldPath,
+    path: &At<'_>,
     report: &mut Report,
 ) -> Option<Vec<api::EnvFromSource>> {
     if sources.is_empty() {

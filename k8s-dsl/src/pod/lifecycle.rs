@@ -5,7 +5,7 @@ use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::duration::Duration;
 use crate::rules::enums::Scheme;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::{Parsed, PortRef};
 
 use super::port::DeclaredPorts;
@@ -150,7 +150,7 @@ impl Handler {
     /// (`spec.containers[0].lifecycle.preStop`).
     pub(crate) fn to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         ports: DeclaredPorts<'_>,
         ctx: &PodContext<'_>,
         report: &mut Report,
@@ -200,7 +200,7 @@ impl Handler {
 /// Rule 26 (`validateSleepAction`): a sleep may not outlast the pod's grace period. Since
 /// Kubernetes 1.33 (`PodLifecycleSleepActionAllowZero`, GA in 1.34) zero is allowed, and
 /// durations cannot be negative.
-fn check_sleep(seconds: i64, path: &FieldPath, ctx: &PodContext<'_>, report: &mut Report) {
+fn check_sleep(seconds: i64, path: &At<'_>, ctx: &PodContext<'_>, report: &mut Report) {
     let (grace, source) = match ctx.termination_grace_period_seconds {
         Some(grace) => (grace, "the pod's `terminationGracePeriodSeconds`"),
         None => (

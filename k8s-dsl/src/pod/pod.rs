@@ -559,27 +559,7 @@ impl PodSecurityContext {
 /// assert_eq!(policy.as_deref(), Some("OnRootMismatch"));
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FsGroupChangePolicy {
-    /// Change ownership and permissions on every mount (the kubelet's default).
-    Always,
-    /// Change them only when the volume's root directory does not match the `fsGroup`, which
-    /// saves time on large volumes.
-    OnRootMismatch,
-}
-
-impl FsGroupChangePolicy {
-    /// Every value, in the order the API documents them.
-    pub const ALL: &'static [Self] = &[Self::Always, Self::OnRootMismatch];
-
-    /// The Kubernetes spelling of the value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Always => "Always",
-            Self::OnRootMismatch => "OnRootMismatch",
-        }
-    }
-}
+pub use crate::rules::enums::FsGroupChangePolicy;
 
 /// The pod's resolver settings (`dnsConfig`, rule 41): merged with those of the DNS policy,
 /// or the only ones with `DnsPolicy::None`.

@@ -8,7 +8,7 @@ use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::enums::Protocol;
 use crate::rules::{ports, shown, suggest, Violation};
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::PortRef;
 
 use super::PodContext;
@@ -104,7 +104,7 @@ impl ContainerPort {
     /// (`spec.containers[0].ports[1]`).
     fn to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         ctx: &PodContext<'_>,
         report: &mut Report,
     ) -> api::ContainerPort {
@@ -154,7 +154,7 @@ impl ContainerPort {
 /// Rule 21 also requires names to be unique within the container.
 pub(crate) fn ports_to_k8s(
     ports: &[ContainerPort],
-    path: &FieldPath,
+    path: &At<'_>,
     ctx: &PodContext<'_>,
     report: &mut Report,
 ) -> Option<Vec<api::ContainerPort>> {
@@ -206,7 +206,7 @@ impl DeclaredPorts<'_> {
     /// Checks a port a probe or hook targets (rule 25 for its syntax). A name must be declared
     /// by this container (an error that lists the declared names); a number that is not
     /// declared is only a warning, since a process may listen on a port nobody declared.
-    pub(crate) fn check_ref(&self, port: &PortRef, path: &FieldPath, report: &mut Report) {
+    pub(crate) fn check_ref(&self, port: &PortRef, path: &At<'_>, report: &mut Report) {
         match port {
             PortRef::Number(number) => self.check_number(*number, path, report),
             PortRef::Name(name) => {
@@ -224,7 +224,7 @@ impl DeclaredPorts<'_> {
 
     /// Checks a port given by number only (gRPC probes): rule 25, and a warning when the
     /// container does not declare it.
-    pub(crate) fn check_number(&self, number: i32, path: &FieldPath, report: &mut Report) {
+    pub(crate) fn check_number(&self, number: i32, path: &At<'_>, report: &mut Report) {
         // rule 25: a port number must be 1-65535
         if let Err(violation) = ports::port_number(i64::from(number), "port") {
             report.violation(path, with_rule(violation, 25));

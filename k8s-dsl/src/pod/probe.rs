@@ -6,7 +6,7 @@ use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::duration::Duration;
 use crate::rules::enums::Scheme;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::{Parsed, PortRef};
 
 use self::action::HttpOptions;
@@ -234,7 +234,7 @@ impl Probe {
     pub(crate) fn to_k8s(
         &self,
         kind: ProbeKind,
-        path: &FieldPath,
+        path: &At<'_>,
         ports: DeclaredPorts<'_>,
         report: &mut Report,
     ) -> api::Probe {
@@ -249,7 +249,7 @@ impl Probe {
     fn handler_to_k8s(
         &self,
         probe: &mut api::Probe,
-        path: &FieldPath,
+        path: &At<'_>,
         ports: DeclaredPorts<'_>,
         report: &mut Report,
     ) {
@@ -308,7 +308,7 @@ impl Probe {
         &self,
         probe: &mut api::Probe,
         kind: ProbeKind,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
     ) {
         // rule 27: the durations are non-negative by type; they must fit the i32 fields

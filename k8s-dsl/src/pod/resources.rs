@@ -8,7 +8,7 @@ use k8s_openapi::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
 
 use crate::rules::quantity::{self, Quantity};
 use crate::rules::shown;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::Parsed;
 
 /// Requests and limits by resource name (`cpu`, `memory`, `hugepages-2Mi`,
@@ -44,7 +44,7 @@ impl Resources {
     /// The k8s-openapi form, after checking rule 48. `path` is the container's `resources`.
     pub(crate) fn to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
     ) -> Option<api::ResourceRequirements> {
         if self.is_empty() {
@@ -59,7 +59,7 @@ impl Resources {
             let Some(request) = request else {
                 continue;
             };
-            match limits.get(name) {
+            match limits.iter().find(|(limit_name, _)| limit_name == name) {
                 None if !overcommit_allowed(name) => {
                     // rule 48: a resource that cannot be overcommitted needs a limit
                     report.error(
@@ -72,64 +72,44 @@ impl Resources {
                         format!("add `.limit({name:?}, {:?})`", request.as_str()),
                     );
                 }
-                Some(Some(limit)) => {
+                Some((_, Some(limit))) => {
                     check_request_limit(name, request, limit, &requests_path.key(name), report)
                 }
                 _ => {}
             }
         }
         check_huge_pages(&requests, &limits, path, report);
-
-        let emit = |map: &BTreeMap<String, Option<Quantity>>,
-                    given: &BTreeMap<String, Parsed<Quantity>>| {
-            if given.is_empty() {
-                return None;
-            }
-            Some(
-                given
-                    .iter()
-                    .map(|(name, text)| {
-                        let value = match map.get(name) {
-                            Some(Some(q)) => q.as_str().to_owned(),
-                            _ => match text {
-                                Parsed::Value(q) => q.as_str().to_owned(),
-                                Parsed::Text(t) => t.clone(),
-                            },
-                        };
-                        (name.clone(), ApiQuantity(value))
-                    })
-                    .collect::<BTreeMap<_, _>>(),
-            )
-        };
         Some(api::ResourceRequirements {
-            limits: emit(&limits, &self.limits),
-            requests: emit(&requests, &self.requests),
+            limits: to_api(&self.limits, limits),
+            requests: to_api(&self.requests, requests),
             ..api::ResourceRequirements::default()
         })
     }
 }
 
+/// The entries of `requests` or `limits`, in order, each with its quantity if it parsed.
+type ParsedEntries<'a> = Vec<(&'a str, Option<Quantity>)>;
+
 /// Parses and checks every entry of `requests` or `limits` (rule 48: valid resource names,
-/// valid non-negative quantities). Entries that do not parse map to `None`.
-fn parse_all(
-    given: &BTreeMap<String, Parsed<Quantity>>,
-    path: &FieldPath,
+/// valid non-negative quantities). Entries that do not parse have `None`.
+fn parse_all<'a>(
+    given: &'a BTreeMap<String, Parsed<Quantity>>,
+    path: &At<'_>,
     report: &mut Report,
-) -> BTreeMap<String, Option<Quantity>> {
+) -> ParsedEntries<'a> {
     given
         .iter()
         .map(|(name, value)| {
-            // The path is made only when there is something to report (a hot path).
-            let here = || path.key(name);
+            let here = path.key(name);
             // rule 48: standard or fully qualified resource names
             if let Err(violation) = quantity::resource_name(name) {
-                report.violation(&here(), violation);
+                report.violation(&here, violation);
             }
             let parsed = match value.parse() {
                 Ok(q) if q.is_negative() => {
                     // rule 48: quantities are non-negative
                     report.error(
-                        &here(),
+                        &here,
                         48,
                         format!("{name} quantity {q} is negative"),
                         "use a quantity of 0 or more",
@@ -138,13 +118,38 @@ fn parse_all(
                 }
                 Ok(q) => Some(q),
                 Err(violation) => {
-                    report.violation(&here(), violation);
+                    report.violation(&here, violation);
                     None
                 }
             };
-            (name.clone(), parsed)
+            (name.as_str(), parsed)
         })
         .collect()
+}
+
+/// The k8s-openapi map of `given` (each quantity as written), `None` when nothing was given.
+/// `parsed` holds the same entries in the same order: their text is moved, not copied.
+fn to_api(
+    given: &BTreeMap<String, Parsed<Quantity>>,
+    parsed: ParsedEntries<'_>,
+) -> Option<BTreeMap<String, ApiQuantity>> {
+    if given.is_empty() {
+        return None;
+    }
+    Some(
+        given
+            .iter()
+            .zip(parsed)
+            .map(|((name, text), (_, quantity))| {
+                let value = match (quantity, text) {
+                    (Some(q), _) => q.into_text(),
+                    (None, Parsed::Value(q)) => q.as_str().to_owned(),
+                    (None, Parsed::Text(t)) => t.clone(),
+                };
+                (name.clone(), ApiQuantity(value))
+            })
+            .collect(),
+    )
 }
 
 /// Rule 48: a request is at most its limit, and equal to it for huge pages and extended
@@ -153,7 +158,7 @@ fn check_request_limit(
     name: &str,
     request: &Quantity,
     limit: &Quantity,
-    path: &FieldPath,
+    path: &At<'_>,
     report: &mut Report,
 ) {
     let order = request.cmp_value(limit);
@@ -178,12 +183,17 @@ fn check_request_limit(
 
 /// Rule 48: huge pages need a cpu or memory request or limit besides them.
 fn check_huge_pages(
-    requests: &BTreeMap<String, Option<Quantity>>,
-    limits: &BTreeMap<String, Option<Quantity>>,
-    path: &FieldPath,
+    requests: &ParsedEntries<'_>,
+    limits: &ParsedEntries<'_>,
+    path: &At<'_>,
     report: &mut Report,
 ) {
-    let any = |pred: &dyn Fn(&str) -> bool| requests.keys().chain(limits.keys()).any(|k| pred(k));
+    let any = |pred: &dyn Fn(&str) -> bool| {
+        requests
+            .iter()
+            .chain(limits.iter())
+            .any(|(name, _)| pred(name))
+    };
     if any(&is_huge_pages) && !any(&|k| k == "cpu" || k == "memory") {
         report.error(
             path,

@@ -8,6 +8,29 @@ use crate::validate::{FieldPath, Report};
 
 /// The role of a container in its pod. Chosen by the `Pod` method that adds the container
 /// (`.container()`, `.init_container()`, `.sidecar()`, ...).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// assert_eq!(Role::Ambassador.as_str(), "ambassador");
+/// assert_eq!(Role::ClassicAdapter.as_str(), "adapter");
+/// assert!(Role::ClassicSidecar.is_sidecar());
+/// assert!(!Role::Init.is_sidecar());
+///
+/// // The role decides where the container goes: a native sidecar is an init container
+/// // that keeps running (`restartPolicy: Always`).
+/// let logs = Volume::empty_dir("logs");
+/// let pod = Pod::new("web")
+///     .volume(&logs)
+///     .container(Container::new("web").image("nginx:1.27").mount(&logs, "/var/log/nginx"))
+///     .sidecar(Container::new("shipper").image("fluent-bit:3.2").mount(&logs, "/logs"))
+///     .build()?;
+/// let spec = pod.spec.unwrap();
+/// let sidecar = &spec.init_containers.unwrap()[0];
+/// assert_eq!(sidecar.name, "shipper");
+/// assert_eq!(sidecar.restart_policy.as_deref(), Some("Always"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     /// The application (`spec.containers`).
@@ -59,12 +82,26 @@ impl Role {
 }
 
 /// The annotation `Pod::role_annotations()` adds: `init=...,sidecar=...,ambassador=...`.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let pod = Pod::new("web")
+///     .role_annotations()
+///     .init_container(Container::new("migrate").image("migrate:4"))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .ambassador(Container::new("proxy").image("envoy:1.32").port(ContainerPort::tcp(9901)))
+///     .build()?;
+/// let annotations = pod.metadata.annotations.unwrap();
+/// assert_eq!(annotations[ROLES_ANNOTATION], "init=migrate,ambassador=proxy");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 pub const ROLES_ANNOTATION: &str = "k8s-dsl.io/roles";
 
 /// A built container with its role and its path (`spec.initContainers[0]`).
 pub(crate) struct Placed<'a> {
     pub role: Role,
-    pub path: FieldPath,
+    pub path: &'a FieldPath,
     pub container: &'a k8s::Container,
 }
 

@@ -28,10 +28,38 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, LabelSelecto
 use crate::meta::{check_labels, non_empty};
 use crate::rules::enums::{TaintEffect, TolerationOperator};
 use crate::rules::labels;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::Parsed;
 
 /// A toleration: lets the pod run on nodes with a matching taint.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let pod = Pod::new("web")
+///     .toleration(Toleration::equal("dedicated", "web").effect(TaintEffect::NoSchedule))
+///     .toleration(
+///         Toleration::exists("node.kubernetes.io/unreachable")
+///             .effect(TaintEffect::NoExecute)
+///             .for_duration("5m"),
+///     )
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()?;
+/// let tolerations = pod.spec.unwrap().tolerations.unwrap();
+/// assert_eq!(tolerations[0].operator.as_deref(), Some("Equal"));
+/// assert_eq!(tolerations[0].value.as_deref(), Some("web"));
+/// assert_eq!(tolerations[1].operator.as_deref(), Some("Exists"));
+/// assert_eq!(tolerations[1].toleration_seconds, Some(300));
+///
+/// // A toleration time needs effect `NoExecute`.
+/// let errors = Pod::new("web")
+///     .toleration(Toleration::exists("dedicated").for_duration("5m"))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.tolerations[0].effect", 43));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Toleration {
     key: String,
@@ -84,7 +112,7 @@ impl Toleration {
 
     /// The k8s-openapi toleration; `path` is `spec.tolerations[i]` (rule 43,
     /// `ValidateTolerations`).
-    pub(crate) fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::Toleration {
+    pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::Toleration {
         if self.key.is_empty() {
             if self.operator != TolerationOperator::Exists {
                 report.error(
@@ -158,6 +186,43 @@ impl Operator {
 }
 
 /// One match expression of a node or pod term: a label key, an operator and values.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let term = NodeTerm::new()
+///     .matching(Requirement::is_in("kubernetes.io/arch", ["amd64", "arm64"]))
+///     .matching(Requirement::greater_than("example.com/cpu-generation", 3))
+///     .matching(Requirement::does_not_exist("example.com/draining"));
+/// let pod = Pod::new("web")
+///     .affinity(Affinity::new().require_node(term))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()?;
+/// let node = pod.spec.unwrap().affinity.unwrap().node_affinity.unwrap();
+/// let required = node.required_during_scheduling_ignored_during_execution.unwrap();
+/// let terms = required.node_selector_terms;
+/// let expressions = terms[0].match_expressions.clone().unwrap();
+/// assert_eq!(expressions[0].operator, "In");
+/// assert_eq!(expressions[0].values, Some(vec!["amd64".to_string(), "arm64".to_string()]));
+/// assert_eq!(expressions[1].operator, "Gt");
+/// assert_eq!(expressions[1].values, Some(vec!["3".to_string()]));
+/// assert_eq!(expressions[2].operator, "DoesNotExist");
+///
+/// // `In` needs at least one value.
+/// let empty: [&str; 0] = [];
+/// let no_zone = NodeTerm::new().matching(Requirement::is_in("zone", empty));
+/// let errors = Pod::new("web")
+///     .affinity(Affinity::new().require_node(no_zone))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has(
+///     "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution\
+///      .nodeSelectorTerms[0].matchExpressions[0].values",
+///     43
+/// ));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Requirement {
     key: String,
@@ -221,7 +286,7 @@ impl Requirement {
     /// Rule 43 (`ValidateNodeSelectorRequirement`, `ValidateLabelSelectorRequirement`): a
     /// qualified key; `In`/`NotIn` need values, `Exists`/`DoesNotExist` take none. Label
     /// selectors of pod terms have no `Gt`/`Lt`.
-    fn check(&self, path: &FieldPath, for_pods: bool, report: &mut Report) {
+    fn check(&self, path: &At<'_>, for_pods: bool, report: &mut Report) {
         report.check(
             &path.field("key"),
             labels::qualified_name(&self.key, 43, "match expression key"),
@@ -255,7 +320,7 @@ impl Requirement {
         }
     }
 
-    fn to_node(&self, path: &FieldPath, report: &mut Report) -> k8s::NodeSelectorRequirement {
+    fn to_node(&self, path: &At<'_>, report: &mut Report) -> k8s::NodeSelectorRequirement {
         self.check(path, false, report);
         k8s::NodeSelectorRequirement {
             key: self.key.clone(),
@@ -265,7 +330,7 @@ impl Requirement {
         }
     }
 
-    fn to_label_selector(&self, path: &FieldPath, report: &mut Report) -> LabelSelectorRequirement {
+    fn to_label_selector(&self, path: &At<'_>, report: &mut Report) -> LabelSelectorRequirement {
         self.check(path, true, report);
         LabelSelectorRequirement {
             key: self.key.clone(),
@@ -277,6 +342,33 @@ impl Requirement {
 }
 
 /// A node selector term: nodes matching every expression (terms of one list are ORed).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let ssd = NodeTerm::new().matching(Requirement::is_in("disktype", ["ssd"]));
+/// let pod = Pod::new("db")
+///     .affinity(Affinity::new().prefer_node(80, ssd))
+///     .container(Container::new("db").image("postgres:17"))
+///     .build()?;
+/// let node = pod.spec.unwrap().affinity.unwrap().node_affinity.unwrap();
+/// let preferred = node.preferred_during_scheduling_ignored_during_execution.unwrap();
+/// assert_eq!(preferred[0].weight, 80);
+/// assert_eq!(preferred[0].preference.match_expressions.as_ref().unwrap()[0].key, "disktype");
+///
+/// // An empty term matches no node.
+/// let errors = Pod::new("db")
+///     .affinity(Affinity::new().require_node(NodeTerm::new()))
+///     .container(Container::new("db").image("postgres:17"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has(
+///     "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution\
+///      .nodeSelectorTerms[0].matchExpressions",
+///     43
+/// ));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NodeTerm {
     expressions: Vec<Requirement>,
@@ -294,7 +386,7 @@ impl NodeTerm {
         self
     }
 
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::NodeSelectorTerm {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::NodeSelectorTerm {
         let at = path.field("matchExpressions");
         if self.expressions.is_empty() {
             report.error(
@@ -320,6 +412,40 @@ impl NodeTerm {
 
 /// A pod (anti-)affinity term: pods matching a label selector, in the same topology domain
 /// (node, zone, ...) named by a node label key.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let near_cache = PodTerm::new("topology.kubernetes.io/zone")
+///     .label("app", "cache")
+///     .matching(Requirement::not_in("tier", ["test"]))
+///     .namespace("shop");
+/// let pod = Pod::new("web")
+///     .affinity(Affinity::new().require_pod(near_cache))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()?;
+/// let pod_affinity = pod.spec.unwrap().affinity.unwrap().pod_affinity.unwrap();
+/// let term = &pod_affinity.required_during_scheduling_ignored_during_execution.unwrap()[0];
+/// assert_eq!(term.topology_key, "topology.kubernetes.io/zone");
+/// let selector = term.label_selector.clone().unwrap();
+/// assert_eq!(selector.match_labels.unwrap()["app"], "cache");
+/// assert_eq!(selector.match_expressions.unwrap()[0].operator, "NotIn");
+/// assert_eq!(term.namespaces, Some(vec!["shop".to_string()]));
+///
+/// // Label selectors of pod terms have no `Gt`.
+/// let bad = PodTerm::new("kubernetes.io/hostname").matching(Requirement::greater_than("rank", 1));
+/// let errors = Pod::new("web")
+///     .affinity(Affinity::new().avoid_pod(bad))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has(
+///     "spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]\
+///      .labelSelector.matchExpressions[0].operator",
+///     43
+/// ));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct PodTerm {
     topology_key: String,
@@ -358,7 +484,7 @@ impl PodTerm {
         self
     }
 
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::PodAffinityTerm {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::PodAffinityTerm {
         // `validatePodAffinityTerm`: the topology key is required and a qualified name.
         report.check(
             &path.field("topologyKey"),
@@ -394,6 +520,40 @@ impl PodTerm {
 
 /// Node affinity, pod affinity and pod anti-affinity, in their common forms: required terms
 /// (hard) and weighted preferred terms (soft, weight 1-100).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// // Spread replicas over nodes, preferably next to the cache.
+/// let affinity = Affinity::new()
+///     .avoid_pod(PodTerm::new("kubernetes.io/hostname").label("app", "web"))
+///     .prefer_pod(50, PodTerm::new("topology.kubernetes.io/zone").label("app", "cache"))
+///     .prefer_avoid_pod(10, PodTerm::new("topology.kubernetes.io/zone").label("app", "batch"));
+/// let pod = Pod::new("web")
+///     .affinity(affinity)
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()?;
+/// let affinity = pod.spec.unwrap().affinity.unwrap();
+/// assert!(affinity.node_affinity.is_none());
+/// let anti = affinity.pod_anti_affinity.unwrap();
+/// let required = anti.required_during_scheduling_ignored_during_execution.unwrap();
+/// assert_eq!(required[0].topology_key, "kubernetes.io/hostname");
+/// assert_eq!(anti.preferred_during_scheduling_ignored_during_execution.unwrap()[0].weight, 10);
+/// let near = affinity.pod_affinity.unwrap();
+/// assert_eq!(near.preferred_during_scheduling_ignored_during_execution.unwrap()[0].weight, 50);
+///
+/// // Weights are 1 to 100.
+/// let errors = Pod::new("web")
+///     .affinity(Affinity::new().prefer_pod(0, PodTerm::new("kubernetes.io/hostname")))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has(
+///     "spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight",
+///     43
+/// ));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Affinity {
     node_required: Vec<NodeTerm>,
@@ -405,7 +565,7 @@ pub struct Affinity {
 }
 
 /// `validatePreferredSchedulingTerms`, `validateWeightedPodAffinityTerms`: weights 1-100.
-fn check_weight(path: &FieldPath, weight: i32, report: &mut Report) {
+fn check_weight(path: &At<'_>, weight: i32, report: &mut Report) {
     if !(1..=100).contains(&weight) {
         report.error(
             path,
@@ -459,12 +619,13 @@ impl Affinity {
     }
 
     /// The k8s-openapi affinity; `path` is `spec.affinity`.
-    pub(crate) fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::Affinity {
+    pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::Affinity {
         const REQUIRED: &str = "requiredDuringSchedulingIgnoredDuringExecution";
         const PREFERRED: &str = "preferredDuringSchedulingIgnoredDuringExecution";
         let node = path.field("nodeAffinity");
         let node_required = (!self.node_required.is_empty()).then(|| {
-            let terms = node.field(REQUIRED).field("nodeSelectorTerms");
+            let terms = node.field(REQUIRED);
+            let terms = terms.field("nodeSelectorTerms");
             k8s::NodeSelector {
                 node_selector_terms: self
                     .node_required
@@ -480,7 +641,8 @@ impl Affinity {
                 .iter()
                 .enumerate()
                 .map(|(i, (weight, term))| {
-                    let at = node.field(PREFERRED).index(i);
+                    let at = node.field(PREFERRED);
+                    let at = at.index(i);
                     check_weight(&at.field("weight"), *weight, report);
                     k8s::PreferredSchedulingTerm {
                         weight: *weight,
@@ -510,7 +672,8 @@ impl Affinity {
                     .iter()
                     .enumerate()
                     .map(|(i, (weight, term))| {
-                        let p = at.field(PREFERRED).index(i);
+                        let p = at.field(PREFERRED);
+                        let p = p.index(i);
                         check_weight(&p.field("weight"), *weight, report);
                         k8s::WeightedPodAffinityTerm {
                             weight: *weight,
@@ -557,7 +720,7 @@ fn non_empty_vec<T>(items: Vec<T>) -> Option<Vec<T>> {
 /// Rule 43: a node selector is a label map (`ValidatePodSpec` → `ValidateLabels`), checked at
 /// `spec.nodeSelector[<key>]`.
 pub(crate) fn check_node_selector(
-    path: &FieldPath,
+    path: &At<'_>,
     selector: &BTreeMap<String, String>,
     report: &mut Report,
 ) {

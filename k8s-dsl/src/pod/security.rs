@@ -3,7 +3,7 @@
 use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::enums::SeccompProfileType;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 
 /// The highest user or group ID (`IsValidUserID`, `IsValidGroupID`: `math.MaxInt32`).
 const MAX_ID: i64 = i32::MAX as i64;
@@ -122,7 +122,7 @@ impl SecurityContext {
 
     /// The k8s-openapi form, after checking rule 47. `path` is the container's
     /// `securityContext`.
-    pub(crate) fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> api::SecurityContext {
+    pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> api::SecurityContext {
         for (id, field, what) in [
             (self.run_as_user, "runAsUser", "user"),
             (self.run_as_group, "runAsGroup", "group"),
@@ -191,7 +191,7 @@ impl SecurityContext {
         &self,
         kind: SeccompProfileType,
         localhost: Option<&str>,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
     ) {
         if kind == SeccompProfileType::Localhost && localhost.is_none_or(str::is_empty) {

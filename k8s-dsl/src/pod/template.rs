@@ -15,7 +15,7 @@ use super::roles::{roles_annotation, warn_roles, Placed, Role, ROLES_ANNOTATION}
 use super::{ContainerKind, PodContext};
 use crate::rules::enums::{DnsPolicy, SeccompProfileType};
 use crate::rules::{names, shown, suggest};
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{At, Errors, FieldPath, Report, Warning};
 
 /// The largest value of an `int32` field (`math.MaxInt32`).
 const MAX_INT32: i64 = i32::MAX as i64;
@@ -33,7 +33,7 @@ impl Pod {
     /// Like [`Pod::build`], also returning the warnings (valid but likely wrong).
     pub fn build_with_warnings(self) -> Result<(k8s::Pod, Vec<Warning>), Errors> {
         let mut report = Report::new();
-        let metadata_path = FieldPath::root().field("metadata");
+        let metadata_path = At::root().field("metadata");
         if self.meta.name.is_none() {
             // Rule 1: a Pod object needs a name (a template does not).
             report.error(
@@ -44,7 +44,7 @@ impl Pod {
             );
         }
         let metadata = self.metadata(&metadata_path, &mut report);
-        let spec_path = FieldPath::root().field("spec");
+        let spec_path = At::root().field("spec");
         let mut spec = self.to_spec(&spec_path, &mut report, false);
         // Pod Security Standards: the preset and profile asked for, if any.
         self.pss.enforce(
@@ -66,11 +66,7 @@ impl Pod {
     /// The pod template of a workload, checked into `report`; `path` is the template's path
     /// (`spec.template`, or `spec.jobTemplate.spec.template`).
     #[allow(dead_code)] // used by the workload builders
-    pub(crate) fn to_template(
-        &self,
-        path: &FieldPath,
-        report: &mut Report,
-    ) -> k8s::PodTemplateSpec {
+    pub(crate) fn to_template(&self, path: &At<'_>, report: &mut Report) -> k8s::PodTemplateSpec {
         let metadata_path = path.field("metadata");
         let metadata = self.metadata(&metadata_path, report);
         let spec_path = path.field("spec");
@@ -89,7 +85,7 @@ impl Pod {
 
     fn metadata(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
     ) -> k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta {
         let annotation = if self.role_annotations {
@@ -111,7 +107,7 @@ impl Pod {
     }
 
     /// The `PodSpec`, with every pod-level check; `path` is `spec` (or `spec.template.spec`).
-    fn to_spec(&self, path: &FieldPath, report: &mut Report, is_template: bool) -> k8s::PodSpec {
+    fn to_spec(&self, path: &At<'_>, report: &mut Report, is_template: bool) -> k8s::PodSpec {
         let volumes_path = path.field("volumes");
         let volumes: Vec<k8s::Volume> = self
             .volumes
@@ -162,7 +158,8 @@ impl Pod {
             } else {
                 (&mut init, "initContainers")
             };
-            let at = path.field(field).index(list.len());
+            let list_path = path.field(field);
+            let at = list_path.index(list.len());
             let ctx = PodContext {
                 volumes: &volume_names,
                 kind,
@@ -176,7 +173,7 @@ impl Pod {
                 // (the one documented default this crate emits).
                 out.restart_policy = Some("Always".to_owned());
             }
-            list.push((role, at, out));
+            list.push((role, at.to_path(), out));
         }
 
         let containers_path = path.field("containers");
@@ -199,7 +196,7 @@ impl Pod {
             .chain(&app)
             .map(|(role, at, c)| Placed {
                 role: *role,
-                path: at.clone(),
+                path: at,
                 container: c,
             })
             .collect();
@@ -306,7 +303,7 @@ fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
 
 /// Rule 12 (`validateContainers`): at least one app container. Sidecars of any kind and init
 /// containers do not count.
-fn check_has_app_container(path: &FieldPath, has_init: bool, report: &mut Report) {
+fn check_has_app_container(path: &At<'_>, has_init: bool, report: &mut Report) {
     let message = if has_init {
         "a pod needs at least one app container; init containers and native sidecars (sidecar, \
          ambassador, adapter) do not count"
@@ -322,7 +319,7 @@ fn check_has_app_container(path: &FieldPath, has_init: bool, report: &mut Report
 }
 
 /// Rule 7 (`ValidateVolumes`): volume names are unique within the pod; reported at the later one.
-fn check_unique_volume_names(path: &FieldPath, volumes: &[k8s::Volume], report: &mut Report) {
+fn check_unique_volume_names(path: &At<'_>, volumes: &[k8s::Volume], report: &mut Report) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, volume) in volumes.iter().enumerate() {
         if let Some(first) = seen.get(volume.name.as_str()) {
@@ -410,12 +407,12 @@ fn check_host_ports(
 
 /// A downward API file of a volume names a container of this pod (a reference check, rule 0).
 fn check_resource_item_containers(
-    path: &FieldPath,
+    path: &At<'_>,
     volumes: &[k8s::Volume],
     containers: &[&str],
     report: &mut Report,
 ) {
-    let mut check = |at: FieldPath, item: &k8s::DownwardAPIVolumeFile| {
+    let mut check = |at: At<'_>, item: &k8s::DownwardAPIVolumeFile| {
         let Some(name) = item
             .resource_field_ref
             .as_ref()
@@ -451,13 +448,11 @@ fn check_resource_item_containers(
             for (j, source) in p.sources.iter().flatten().enumerate() {
                 if let Some(d) = &source.downward_api {
                     for (k, item) in d.items.iter().flatten().enumerate() {
-                        let items = at
-                            .field("projected")
-                            .field("sources")
-                            .index(j)
-                            .field("downwardAPI")
-                            .field("items");
-                        check(items.index(k), item);
+                        let source = at.field("projected");
+                        let source = source.field("sources");
+                        let source = source.index(j);
+                        let items = source.field("downwardAPI");
+                        check(items.field("items").index(k), item);
                     }
                 }
             }
@@ -467,11 +462,7 @@ fn check_resource_item_containers(
 
 /// Rule 45 (`validatePodMetadataAndSpec`, Pods only): a projected service account token needs
 /// `serviceAccountName`.
-fn check_token_needs_service_account(
-    path: &FieldPath,
-    volumes: &[k8s::Volume],
-    report: &mut Report,
-) {
+fn check_token_needs_service_account(path: &At<'_>, volumes: &[k8s::Volume], report: &mut Report) {
     for (i, volume) in volumes.iter().enumerate() {
         let sources = volume
             .projected
@@ -497,7 +488,7 @@ fn check_token_needs_service_account(
 
 /// Rule 41 (`validateDNSPolicy`, `validatePodDNSConfig`).
 fn check_dns(
-    path: &FieldPath,
+    path: &At<'_>,
     policy: Option<DnsPolicy>,
     config: Option<&DnsConfig>,
     report: &mut Report,
@@ -508,7 +499,7 @@ fn check_dns(
         let field = if config.is_some() {
             at.field("nameservers")
         } else {
-            at.clone()
+            at
         };
         report.error(
             &field,
@@ -605,11 +596,11 @@ fn dns_config_to_k8s(config: &DnsConfig) -> k8s::PodDNSConfig {
 /// The pod security context, checking IDs (0..MaxInt32, as rule 47 asks of containers:
 /// `ValidatePodSecurityContext`) and the seccomp profile (`validateSeccompProfileField`).
 fn security_context_to_k8s(
-    path: &FieldPath,
+    path: &At<'_>,
     context: &PodSecurityContext,
     report: &mut Report,
 ) -> k8s::PodSecurityContext {
-    let mut check_id = |field: FieldPath, id: i64, what: &str| {
+    let mut check_id = |field: At<'_>, id: i64, what: &str| {
         if !(0..=MAX_INT32).contains(&id) {
             report.error(
                 &field,
@@ -632,7 +623,8 @@ fn security_context_to_k8s(
         check_id(path.field("supplementalGroups").index(i), *gid, "group id");
     }
     let seccomp_profile = context.seccomp.map(|kind| {
-        let at = path.field("seccompProfile").field("localhostProfile");
+        let at = path.field("seccompProfile");
+        let at = at.field("localhostProfile");
         if kind == SeccompProfileType::Localhost && context.seccomp_localhost.is_none() {
             report.error(
                 &at,
@@ -665,6 +657,22 @@ fn security_context_to_k8s(
 }
 
 /// A name another object must provide, with the field that names it.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+/// use k8s_dsl::FieldPath;
+///
+/// let pod = Pod::new("app")
+///     .volume(Volume::secret("tls", "app-tls").optional())
+///     .container(Container::new("app").image("busybox:1.36").mount("tls", "/etc/tls"))
+///     .build()?;
+/// let refs = pod_spec_references(&pod.spec.unwrap(), &FieldPath::parse("spec"));
+/// let tls = &refs.secrets[0];
+/// assert_eq!(tls.name, "app-tls");
+/// assert_eq!(tls.path.as_str(), "spec.volumes[0].secret.secretName");
+/// assert!(tls.optional);
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     /// The referenced object's name.
@@ -677,6 +685,36 @@ pub struct Reference {
 
 /// The objects a pod spec refers to by name, for cross-object checks (a ConfigMap the pod
 /// mounts but nobody creates). Made by [`pod_spec_references`].
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+/// use k8s_dsl::FieldPath;
+///
+/// let pod = Pod::new("app")
+///     .service_account_name("app")
+///     .priority_class_name("high")
+///     .image_pull_secret("registry")
+///     .volume(Volume::persistent_volume_claim("data", "app-data"))
+///     .container(
+///         Container::new("app")
+///             .image("busybox:1.36")
+///             .env_var(EnvVar::config_map_key("MODE", "app-config", "mode"))
+///             .env_from(EnvFrom::secret("app-secrets"))
+///             .mount("data", "/data"),
+///     )
+///     .build()?;
+/// let refs = pod_spec_references(&pod.spec.unwrap(), &FieldPath::parse("spec"));
+/// assert_eq!(
+///     refs.config_maps[0].path.as_str(),
+///     "spec.containers[0].env[0].valueFrom.configMapKeyRef.name"
+/// );
+/// let secrets: Vec<&str> = refs.secrets.iter().map(|r| r.name.as_str()).collect();
+/// assert_eq!(secrets, ["app-secrets", "registry"]);
+/// assert_eq!(refs.persistent_volume_claims[0].name, "app-data");
+/// assert_eq!(refs.priority_class.unwrap().path.as_str(), "spec.priorityClassName");
+/// assert_eq!(refs.service_account.unwrap().name, "app");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PodReferences {
     /// ConfigMaps: volumes, projected sources, `env[].valueFrom.configMapKeyRef`, `envFrom[].configMapRef`.

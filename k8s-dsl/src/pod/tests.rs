@@ -715,7 +715,7 @@ fn rule_45_projected_token_needs_service_account_name() {
     Pod::template()
         .volume(token())
         .container(app("app"))
-        .to_template(&FieldPath::parse("spec.template"), &mut report);
+        .to_template(&FieldPath::parse("spec.template").at(), &mut report);
     assert!(report.errors().is_empty(), "{:?}", report.errors());
 }
 
@@ -902,7 +902,7 @@ fn template_paths_and_restart_policy() {
         Some("web")
     );
     let mut report = Report::new();
-    let out = template.to_template(&FieldPath::parse("spec.template"), &mut report);
+    let out = template.to_template(&FieldPath::parse("spec.template").at(), &mut report);
     assert!(report.errors().iter().any(|e| e.path.as_str()
         == "spec.template.spec.containers[0].volumeMounts[0].name"
         && e.rule == 37));

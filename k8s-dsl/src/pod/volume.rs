@@ -29,7 +29,7 @@ use super::VolumeName;
 use crate::rules::enums::StorageMedium;
 use crate::rules::quantity::Quantity;
 use crate::rules::{env, labels, names, shown, Checked, Violation};
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::Parsed;
 
 /// The largest file mode (`0777`) a volume or item may set (`fileModeErrorMsg`).
@@ -169,7 +169,7 @@ impl Volume {
     }
 
     /// The k8s-openapi volume, checking it into `report`; `path` is `spec.volumes[i]`.
-    pub(crate) fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::Volume {
+    pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::Volume {
         // Rule 7: a volume name is a DNS-1123 label (uniqueness is checked by the pod).
         report.check(&path.field("name"), names::volume_name(self.name()));
         let mut volume = k8s::Volume {
@@ -262,7 +262,7 @@ impl Volume {
 }
 
 /// Rule 36 (`validateVolumeSource`): a volume given in k8s-openapi form sets exactly one source.
-fn check_one_source(path: &FieldPath, volume: &k8s::Volume, report: &mut Report) {
+fn check_one_source(path: &At<'_>, volume: &k8s::Volume, report: &mut Report) {
     let v = volume;
     let sources = [
         ("awsElasticBlockStore", v.aws_elastic_block_store.is_some()),
@@ -355,7 +355,7 @@ fn host_path_type(value: &str) -> Checked {
 }
 
 /// `validateVolumeSource` (rule 36) checks file modes: 0 to `0777`.
-fn check_mode(path: &FieldPath, mode: Option<i32>, report: &mut Report) -> Option<i32> {
+fn check_mode(path: &At<'_>, mode: Option<i32>, report: &mut Report) -> Option<i32> {
     if let Some(m) = mode {
         if !(0..=MAX_MODE).contains(&m) {
             report.error(
@@ -450,6 +450,28 @@ impl From<&Volume> for Volume {
 }
 
 /// An `emptyDir` volume (see [`Volume::empty_dir`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let scratch = Volume::empty_dir("scratch").medium(StorageMedium::Memory).size_limit("256Mi");
+/// let pod = Pod::new("web")
+///     .volume(&scratch)
+///     .container(Container::new("web").image("nginx:1.27").mount(&scratch, "/tmp"))
+///     .build()?;
+/// let volumes = pod.spec.unwrap().volumes.unwrap();
+/// let empty_dir = volumes[0].empty_dir.clone().unwrap();
+/// assert_eq!(empty_dir.medium.as_deref(), Some("Memory"));
+/// assert_eq!(empty_dir.size_limit.unwrap().0, "256Mi");
+///
+/// let errors = Pod::new("web")
+///     .volume(Volume::empty_dir("scratch").size_limit("-1Gi"))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.volumes[0].emptyDir.sizeLimit", 48));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmptyDirVolume {
     name: String,
@@ -471,7 +493,7 @@ impl EmptyDirVolume {
         self
     }
 
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::EmptyDirVolumeSource {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::EmptyDirVolumeSource {
         let size_limit = self.size_limit.as_ref().and_then(|limit| {
             let at = path.field("sizeLimit");
             let quantity = report.check(&at, limit.parse())?;
@@ -513,14 +535,14 @@ impl KeyFiles {
         }
     }
 
-    fn items_to_k8s(&self, path: &FieldPath, report: &mut Report) -> Option<Vec<k8s::KeyToPath>> {
+    fn items_to_k8s(&self, path: &At<'_>, report: &mut Report) -> Option<Vec<k8s::KeyToPath>> {
         key_items_to_k8s(&path.field("items"), &self.items, report)
     }
 }
 
 /// `validateKeyToPath` (rule 36): a valid key (rule 34's grammar) and a local path.
 fn key_items_to_k8s(
-    path: &FieldPath,
+    path: &At<'_>,
     items: &[(String, String)],
     report: &mut Report,
 ) -> Option<Vec<k8s::KeyToPath>> {
@@ -582,6 +604,30 @@ macro_rules! key_files_methods {
 }
 
 /// A ConfigMap volume (see [`Volume::config_map`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let config = Volume::config_map("config", "web-config")
+///     .item("nginx.conf", "nginx.conf")
+///     .default_mode(0o644);
+/// let pod = Pod::new("web")
+///     .volume(&config)
+///     .container(Container::new("web").image("nginx:1.27").mount_read_only(&config, "/etc/nginx"))
+///     .build()?;
+/// let source = pod.spec.unwrap().volumes.unwrap()[0].config_map.clone().unwrap();
+/// assert_eq!(source.name, "web-config");
+/// assert_eq!(source.default_mode, Some(0o644));
+/// assert_eq!(source.items.unwrap()[0].key, "nginx.conf");
+///
+/// let errors = Pod::new("web")
+///     .volume(Volume::config_map("config", "web-config").default_mode(644)) // not octal
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.volumes[0].configMap.defaultMode", 36));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigMapVolume {
     name: String,
@@ -591,6 +637,21 @@ pub struct ConfigMapVolume {
 key_files_methods!(ConfigMapVolume, "config map");
 
 /// A Secret volume (see [`Volume::secret`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let tls = Volume::secret("tls", "web-tls")
+///     .items([("tls.crt", "cert.pem"), ("tls.key", "key.pem")]);
+/// let pod = Pod::new("web")
+///     .volume(&tls)
+///     .container(Container::new("web").image("nginx:1.27").mount_read_only(&tls, "/etc/tls"))
+///     .build()?;
+/// let source = pod.spec.unwrap().volumes.unwrap()[0].secret.clone().unwrap();
+/// assert_eq!(source.secret_name.as_deref(), Some("web-tls"));
+/// assert_eq!(source.items.unwrap()[1].path, "key.pem");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecretVolume {
     name: String,
@@ -600,6 +661,20 @@ pub struct SecretVolume {
 key_files_methods!(SecretVolume, "secret");
 
 /// A PersistentVolumeClaim volume (see [`Volume::persistent_volume_claim`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let data = Volume::persistent_volume_claim("data", "postgres-data").read_only();
+/// let pod = Pod::new("backup")
+///     .volume(&data)
+///     .container(Container::new("backup").image("postgres:17").mount(&data, "/data"))
+///     .build()?;
+/// let claim = pod.spec.unwrap().volumes.unwrap()[0].persistent_volume_claim.clone().unwrap();
+/// assert_eq!(claim.claim_name, "postgres-data");
+/// assert_eq!(claim.read_only, Some(true));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimVolume {
     name: String,
@@ -673,7 +748,7 @@ fn volume_field_path(value: &str) -> Checked {
 }
 
 fn downward_items_to_k8s(
-    path: &FieldPath,
+    path: &At<'_>,
     items: &[DownwardItem],
     report: &mut Report,
 ) -> Option<Vec<k8s::DownwardAPIVolumeFile>> {
@@ -733,6 +808,30 @@ fn downward_items_to_k8s(
 }
 
 /// A downward API volume (see [`Volume::downward_api`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let info = Volume::downward_api("podinfo")
+///     .field_item("labels", "metadata.labels")
+///     .resource_item("mem_limit", "web", "limits.memory")
+///     .default_mode(0o444);
+/// let pod = Pod::new("web")
+///     .volume(&info)
+///     .container(
+///         Container::new("web")
+///             .image("nginx:1.27")
+///             .memory("64Mi", "128Mi")
+///             .mount_read_only(&info, "/etc/podinfo"),
+///     )
+///     .build()?;
+/// let source = pod.spec.unwrap().volumes.unwrap()[0].downward_api.clone().unwrap();
+/// let items = source.items.unwrap();
+/// assert_eq!(items[0].field_ref.as_ref().unwrap().field_path, "metadata.labels");
+/// assert_eq!(items[1].resource_field_ref.as_ref().unwrap().resource, "limits.memory");
+/// assert_eq!(source.default_mode, Some(0o444));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct DownwardApiVolume {
     name: String,
@@ -776,6 +875,35 @@ impl DownwardApiVolume {
 }
 
 /// A service account token projected into a volume (see [`ProjectedVolume::service_account_token`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let token = ServiceAccountToken::new("token").audience("vault").expiration("1h");
+/// let pod = Pod::new("web")
+///     .service_account_name("web")
+///     .volume(Volume::projected("vault-token").service_account_token(token))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()?;
+/// let projected = pod.spec.unwrap().volumes.unwrap()[0].projected.clone().unwrap();
+/// let sources = projected.sources.unwrap();
+/// let projection = sources[0].service_account_token.clone().unwrap();
+/// assert_eq!(projection.audience.as_deref(), Some("vault"));
+/// assert_eq!(projection.expiration_seconds, Some(3600));
+///
+/// let short = ServiceAccountToken::new("token").expiration("5m");
+/// let errors = Pod::new("web")
+///     .service_account_name("web")
+///     .volume(Volume::projected("vault-token").service_account_token(short))
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has(
+///     "spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds",
+///     36
+/// ));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServiceAccountToken {
     path: String,
@@ -808,7 +936,7 @@ impl ServiceAccountToken {
         self
     }
 
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::ServiceAccountTokenProjection {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::ServiceAccountTokenProjection {
         report.check(&path.field("path"), local_path(&self.path));
         let expiration_seconds = self.expiration.as_ref().and_then(|e| {
             let at = path.field("expirationSeconds");
@@ -849,6 +977,28 @@ enum Projection {
 }
 
 /// A projected volume (see [`Volume::projected`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let all = Volume::projected("all-in-one")
+///     .config_map("web-config")
+///     .secret_items("web-tls", [("tls.crt", "tls/cert.pem")])
+///     .field_item("labels", "metadata.labels")
+///     .default_mode(0o440);
+/// let pod = Pod::new("web")
+///     .volume(&all)
+///     .container(Container::new("web").image("nginx:1.27").mount_read_only(&all, "/etc/web"))
+///     .build()?;
+/// let projected = pod.spec.unwrap().volumes.unwrap()[0].projected.clone().unwrap();
+/// let sources = projected.sources.unwrap();
+/// assert_eq!(sources.len(), 3);
+/// assert_eq!(sources[0].config_map.as_ref().unwrap().name, "web-config");
+/// assert_eq!(sources[1].secret.as_ref().unwrap().name, "web-tls");
+/// assert!(sources[2].downward_api.is_some());
+/// assert_eq!(projected.default_mode, Some(0o440));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectedVolume {
     name: String,
@@ -936,7 +1086,7 @@ impl ProjectedVolume {
         self
     }
 
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> k8s::ProjectedVolumeSource {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::ProjectedVolumeSource {
         let sources_path = path.field("sources");
         let sources = self
             .sources
@@ -1010,6 +1160,24 @@ impl ProjectedVolume {
 }
 
 /// A `hostPath` volume (see [`Volume::host_path`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let logs = Volume::host_path("node-logs", "/var/log").kind("Directory");
+/// let pod = Pod::new("log-shipper")
+///     .volume(&logs)
+///     .container(
+///         Container::new("shipper")
+///             .image("fluent-bit:3.2")
+///             .mount_read_only(&logs, "/var/log"),
+///     )
+///     .build()?;
+/// let host_path = pod.spec.unwrap().volumes.unwrap()[0].host_path.clone().unwrap();
+/// assert_eq!(host_path.path, "/var/log");
+/// assert_eq!(host_path.type_.as_deref(), Some("Directory"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostPathVolume {
     name: String,

@@ -50,12 +50,21 @@ use std::fmt;
 use k8s_openapi::api::core::v1::PodSpec;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
-use crate::validate::{Error, FieldPath, Report};
+use crate::validate::{At, Error, FieldPath, Report};
 
 pub use preset::apply_preset;
 
 /// A Pod Security Standard profile. Profiles are cumulative: `Restricted` contains every
 /// control of `Baseline`, which `Privileged` does not restrict at all.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// assert_eq!(Profile::Restricted.as_str(), "restricted");
+/// assert_eq!(Profile::Baseline.to_string(), "baseline");
+/// assert_eq!(Profile::ALL, [Profile::Privileged, Profile::Baseline, Profile::Restricted]);
+/// assert!(Profile::Restricted > Profile::Baseline); // profiles are cumulative
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Profile {
     /// No restrictions (system and infrastructure workloads).
@@ -88,6 +97,16 @@ impl fmt::Display for Profile {
 }
 
 /// One control of a profile, as the documentation names it.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+/// use k8s_dsl::pss::Control;
+///
+/// assert_eq!(Control::HostNamespaces.name(), "Host Namespaces");
+/// assert_eq!(Control::HostNamespaces.profile(), Profile::Baseline);
+/// assert_eq!(Control::PrivilegeEscalation.profile(), Profile::Restricted);
+/// assert_eq!(Control::ProcMount.to_string(), "/proc Mount Type");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Control {
     /// Baseline: no Windows HostProcess containers (`windowsOptions.hostProcess`).
@@ -174,6 +193,26 @@ impl fmt::Display for Control {
 }
 
 /// One setting that breaks a profile: where, which control, what is wrong, and the fix.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+/// use k8s_dsl::pss::{self, Control};
+///
+/// let pod = Pod::new("debug")
+///     .host_network(true)
+///     .container(Container::new("sh").image("busybox:1.36"))
+///     .build()?;
+/// let found = pss::check(&pod.spec.unwrap_or_default(), Profile::Baseline, &FieldPath::parse("spec"));
+/// assert_eq!(found.len(), 1);
+/// let violation = found[0].clone();
+/// assert_eq!(violation.control, Control::HostNamespaces);
+/// assert_eq!(violation.path.as_str(), "spec.hostNetwork");
+///
+/// let error = violation.into_error();
+/// assert_eq!(error.rule, 0);
+/// assert!(error.message.ends_with("(pod security standard `baseline`, control \"Host Namespaces\")"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     /// The field path (`spec.containers[0].securityContext.allowPrivilegeEscalation`).
@@ -255,6 +294,22 @@ pub fn check(spec: &PodSpec, profile: Profile, path: &FieldPath) -> Vec<Violatio
 /// Every violation of `profile` in the pod annotations (the AppArmor control restricts
 /// `container.apparmor.security.beta.kubernetes.io/*`); `path` is the pod metadata's path
 /// (`metadata`, or `spec.template.metadata`).
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use k8s_dsl::prelude::*;
+/// use k8s_dsl::pss::{check_annotations, Control};
+///
+/// let annotations = BTreeMap::from([(
+///     "container.apparmor.security.beta.kubernetes.io/web".to_string(),
+///     "unconfined".to_string(),
+/// )]);
+/// let found = check_annotations(Some(&annotations), Profile::Baseline, &FieldPath::parse("metadata"));
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].control, Control::AppArmor);
+/// assert!(found[0].path.as_str().starts_with("metadata.annotations"));
+/// assert!(check_annotations(Some(&annotations), Profile::Privileged, &FieldPath::parse("metadata")).is_empty());
+/// ```
 pub fn check_annotations(
     annotations: Option<&BTreeMap<String, String>>,
     profile: Profile,
@@ -304,9 +359,9 @@ impl Policy {
     pub(crate) fn enforce(
         &self,
         metadata: &ObjectMeta,
-        metadata_path: &FieldPath,
+        metadata_path: &At<'_>,
         spec: &mut PodSpec,
-        spec_path: &FieldPath,
+        spec_path: &At<'_>,
         report: &mut Report,
     ) {
         if let Some(profile) = self.preset {
@@ -315,9 +370,10 @@ impl Policy {
         let Some(profile) = self.required else {
             return;
         };
-        let found = check_annotations(metadata.annotations.as_ref(), profile, metadata_path)
+        let (metadata_path, spec_path) = (metadata_path.to_path(), spec_path.to_path());
+        let found = check_annotations(metadata.annotations.as_ref(), profile, &metadata_path)
             .into_iter()
-            .chain(check(spec, profile, spec_path));
+            .chain(check(spec, profile, &spec_path));
         for violation in found {
             let error = violation.into_error();
             report.error(&error.path, error.rule, error.message, error.fix);

@@ -14,6 +14,16 @@
 //!
 //! robfig accepts a few odd forms (`*/61`, `*-5`, a field of only commas); they parse as the
 //! API server parses them, and [`Schedule::warnings`] points them out.
+//!
+//! ```
+//! use k8s_dsl::rules::cron;
+//!
+//! let nightly = cron::parse("0 3 * * *")?;
+//! assert_eq!(nightly.fields().map(|f| f.hour), Some(1 << 3));
+//! assert_eq!(cron::parse("0 0 3 * * *").unwrap_err().rule, 61); // six fields
+//! assert_eq!(cron::parse("TZ=UTC 0 3 * * *").unwrap_err().rule, 62);
+//! # Ok::<(), k8s_dsl::rules::Violation>(())
+//! ```
 
 use std::fmt;
 use std::str::FromStr;
@@ -22,6 +32,17 @@ use super::{shown, suggest, Checked, Violation};
 
 /// The minutes, hours, days, months and weekdays a schedule fires on, one bit per value
 /// (bit `n` set means value `n`).
+///
+/// ```
+/// use k8s_dsl::rules::cron::Schedule;
+///
+/// let schedule = Schedule::parse("*/15 9-17 * * MON-FRI")?;
+/// let sets = schedule.fields().copied().unwrap_or_else(|| unreachable!());
+/// assert_eq!(sets.minute, 1 | 1 << 15 | 1 << 30 | 1 << 45);
+/// assert_eq!(sets.hour, (9..=17).map(|h| 1u64 << h).sum::<u64>());
+/// assert_eq!(sets.day_of_week, (1..=5).map(|d| 1u64 << d).sum::<u64>());
+/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldSets {
     /// Minutes 0-59.
@@ -44,6 +65,26 @@ enum Plan {
 }
 
 /// A parsed CronJob schedule: the text as written and what it means.
+///
+/// ```
+/// use k8s_dsl::rules::cron::Schedule;
+///
+/// let daily = Schedule::parse("@daily")?;
+/// assert_eq!(daily.as_str(), "@daily");
+/// assert_eq!(daily.fields().map(|f| (f.minute, f.hour)), Some((1, 1)));
+/// assert_eq!(Schedule::parse("@every 90s")?.every_secs(), Some(90));
+///
+/// // Accepted by the API server, but probably a mistake:
+/// let odd = Schedule::parse("0-10/20 * * * *")?;
+/// assert_eq!(odd.fields().map(|f| f.minute), Some(1));
+/// assert_eq!(odd.warnings().len(), 1);
+///
+/// let violation = Schedule::parse("60 * * * *").unwrap_err();
+/// assert_eq!(violation.rule, 61);
+/// let from_str: Schedule = "0 3 * * *".parse()?;
+/// assert_eq!(from_str.to_string(), "0 3 * * *");
+/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Schedule {
     text: String,
@@ -104,6 +145,13 @@ const FIELDS: [Field; 5] = [
 ];
 
 /// The descriptors robfig's standard parser accepts, besides `@every <duration>`.
+///
+/// ```
+/// use k8s_dsl::rules::cron::{parse, DESCRIPTORS};
+///
+/// assert!(DESCRIPTORS.iter().all(|d| parse(d).is_ok()));
+/// assert_eq!(parse("@dayly").unwrap_err().fix, "use `@daily`");
+/// ```
 pub const DESCRIPTORS: [&str; 7] = [
     "@yearly",
     "@annually",
@@ -513,6 +561,13 @@ impl Schedule {
 }
 
 /// Parses a CronJob schedule; the same as [`Schedule::parse`].
+///
+/// ```
+/// use k8s_dsl::rules::cron;
+///
+/// assert!(cron::parse("30 2 * * SUN").is_ok());
+/// assert_eq!(cron::parse("").unwrap_err().rule, 61);
+/// ```
 pub fn parse(text: &str) -> Checked<Schedule> {
     Schedule::parse(text)
 }

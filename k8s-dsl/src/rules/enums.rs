@@ -4,6 +4,20 @@
 //! [`Display`](std::fmt::Display), all its values in `ALL`, the words used in messages in
 //! `WHAT`, the RULES.md number that lists its values in `RULE` (0 when no API-server rule
 //! does), and a [`FromStr`] whose error lists the valid values and suggests the closest one.
+//!
+//! ```
+//! use k8s_dsl::rules::enums::RestartPolicy;
+//!
+//! assert_eq!("OnFailure".parse::<RestartPolicy>()?, RestartPolicy::OnFailure);
+//! assert_eq!(RestartPolicy::Always.as_str(), "Always");
+//! assert_eq!(RestartPolicy::Never.to_string(), "Never");
+//! assert_eq!(RestartPolicy::ALL.len(), 3);
+//!
+//! let violation = "onfailure".parse::<RestartPolicy>().unwrap_err();
+//! assert_eq!(violation.rule, RestartPolicy::RULE);
+//! assert_eq!(violation.fix, "use `OnFailure` (values are case-sensitive)");
+//! # Ok::<(), k8s_dsl::rules::Violation>(())
+//! ```
 
 use std::fmt;
 use std::str::FromStr;
@@ -45,6 +59,25 @@ macro_rules! string_enum {
         }
     ) => {
         $(#[$meta])*
+        ///
+        /// Every value, its spelling, and the error for a value that is not one:
+        ///
+        #[doc = concat!(
+            "```\n",
+            "use std::str::FromStr;\n",
+            "use k8s_dsl::rules::enums::", stringify!($name), ";\n\n",
+            $(
+                "assert_eq!(", stringify!($name), "::", stringify!($variant), ".as_str(), ",
+                stringify!($text), ");\n",
+            )+
+            "for value in ", stringify!($name), "::ALL {\n",
+            "    assert_eq!(", stringify!($name), "::from_str(value.as_str()), Ok(*value));\n",
+            "}\n",
+            "let violation = ", stringify!($name), "::from_str(\"nonsense\").unwrap_err();\n",
+            "assert_eq!(violation.rule, ", stringify!($name), "::RULE);\n",
+            "assert!(violation.message.contains(", stringify!($name), "::WHAT));\n",
+            "```",
+        )]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
@@ -501,5 +534,28 @@ mod tests {
         check(OsName::ALL);
         check(SeccompProfileType::ALL);
         check(PreemptionPolicy::ALL);
+    }
+}
+
+string_enum! {
+    /// When the kubelet changes the ownership and permissions of a volume to the pod's `fsGroup`
+    /// (`securityContext.fsGroupChangePolicy`, rule 47, `validateFSGroupChangePolicy`).
+    FsGroupChangePolicy ("fs group change policy", rule 47) {
+        /// Change ownership and permissions on every mount (the kubelet's default).
+        Always = "Always",
+        /// Change them only when the volume's root directory does not match the `fsGroup`, which
+        /// saves time on large volumes.
+        OnRootMismatch = "OnRootMismatch",
+    }
+}
+
+string_enum! {
+    /// When a Job creates a replacement pod (`podReplacementPolicy`, rule 54,
+    /// `validatePodReplacementPolicy`).
+    PodReplacementPolicy ("pod replacement policy", rule 54) {
+        /// As soon as the old pod is terminating (the default without a pod failure policy).
+        TerminatingOrFailed = "TerminatingOrFailed",
+        /// Only once the old pod has fully failed (required with a pod failure policy, rule 54).
+        Failed = "Failed",
     }
 }

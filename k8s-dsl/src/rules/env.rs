@@ -4,12 +4,29 @@
 //! (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go) and core
 //! validation.go: `validEnvDownwardAPIFieldPathExpressions`, `validateObjectFieldSelector`,
 //! `validateContainerResourceFieldSelector` and `validateContainerResourceDivisor`.
+//!
+//! ```
+//! use k8s_dsl::rules::env;
+//!
+//! assert!(env::env_var_name("LOG_LEVEL").is_ok());
+//! assert_eq!(env::env_var_name("1ST").unwrap_err().rule, 30);
+//! assert!(env::field_path("metadata.labels['app']").is_ok());
+//! assert_eq!(env::field_path("metadata.labels").unwrap_err().rule, 32);
+//! assert!(env::resource_field("limits.memory").is_ok());
+//! ```
 
 use super::quantity::{Quantity, QuantityFormat};
 use super::{labels, shown, suggest, Checked, Violation};
 
 /// The field paths an env var's `fieldRef` may name (`validEnvDownwardAPIFieldPathExpressions`),
 /// besides `metadata.labels['<key>']` and `metadata.annotations['<key>']`.
+///
+/// ```
+/// use k8s_dsl::rules::env::{field_path, ENV_FIELD_PATHS};
+///
+/// assert!(ENV_FIELD_PATHS.contains(&"status.podIP"));
+/// assert!(ENV_FIELD_PATHS.iter().all(|path| field_path(path).is_ok()));
+/// ```
 pub const ENV_FIELD_PATHS: [&str; 9] = [
     "metadata.name",
     "metadata.namespace",
@@ -24,6 +41,13 @@ pub const ENV_FIELD_PATHS: [&str; 9] = [
 
 /// The resources a `resourceFieldRef` may name (`validContainerResourceFieldPathExpressions`),
 /// besides `limits.hugepages-<size>` and `requests.hugepages-<size>`.
+///
+/// ```
+/// use k8s_dsl::rules::env::{resource_field, RESOURCE_FIELDS};
+///
+/// assert!(RESOURCE_FIELDS.contains(&"requests.cpu"));
+/// assert!(RESOURCE_FIELDS.iter().all(|field| resource_field(field).is_ok()));
+/// ```
 pub const RESOURCE_FIELDS: [&str; 6] = [
     "limits.cpu",
     "limits.memory",
@@ -48,6 +72,16 @@ fn chdir_problem(value: &str) -> Option<&'static str> {
 ///
 /// This is the classic rule. Kubernetes 1.32+ relaxes it (`RelaxedEnvironmentVariableValidation`,
 /// any printable ASCII but `=`), but names that pass here work on every cluster and shell.
+///
+/// ```
+/// use k8s_dsl::rules::env::env_var_name;
+///
+/// assert!(env_var_name("JAVA_OPTS").is_ok());
+/// assert!(env_var_name("my.setting-2").is_ok());
+/// let violation = env_var_name("2FA").unwrap_err();
+/// assert_eq!(violation.rule, 30);
+/// assert_eq!(violation.fix, "start it with a letter or `_`, such as `_2FA`");
+/// ```
 pub fn env_var_name(name: &str) -> Checked {
     // rule 30, IsEnvVarName
     if name.is_empty() {
@@ -110,6 +144,14 @@ pub fn env_var_name(name: &str) -> Checked {
 
 /// A ConfigMap or Secret key (rule 34, `IsConfigMapKey`): at most 253 characters of
 /// `[-._a-zA-Z0-9]`, and not `.`, `..` or starting with `..`.
+///
+/// ```
+/// use k8s_dsl::rules::env::config_map_key;
+///
+/// assert!(config_map_key("config.yaml").is_ok());
+/// assert_eq!(config_map_key("conf/app.yaml").unwrap_err().rule, 34);
+/// assert_eq!(config_map_key("..data").unwrap_err().rule, 34);
+/// ```
 pub fn config_map_key(key: &str) -> Checked {
     // rule 34, IsConfigMapKey
     if key.is_empty() {
@@ -169,6 +211,14 @@ fn split_subscript(path: &str) -> Option<(&str, &str)> {
 /// A `fieldRef.fieldPath` for an environment variable (rule 32,
 /// `validEnvDownwardAPIFieldPathExpressions`, `validateObjectFieldSelector`): one of
 /// [`ENV_FIELD_PATHS`], or `metadata.labels['<key>']` / `metadata.annotations['<key>']`.
+///
+/// ```
+/// use k8s_dsl::rules::env::field_path;
+///
+/// assert!(field_path("spec.nodeName").is_ok());
+/// assert!(field_path("metadata.annotations['example.com/owner']").is_ok());
+/// assert_eq!(field_path("spec.containers").unwrap_err().rule, 32);
+/// ```
 pub fn field_path(path: &str) -> Checked {
     // rule 32, validateObjectFieldSelector
     if path.is_empty() {
@@ -229,6 +279,14 @@ pub fn field_path(path: &str) -> Checked {
 
 /// A `resourceFieldRef.resource` (rule 33, `validateContainerResourceFieldSelector`): one of
 /// [`RESOURCE_FIELDS`], or `limits.hugepages-<size>` / `requests.hugepages-<size>`.
+///
+/// ```
+/// use k8s_dsl::rules::env::resource_field;
+///
+/// assert!(resource_field("requests.memory").is_ok());
+/// assert!(resource_field("limits.hugepages-2Mi").is_ok());
+/// assert_eq!(resource_field("limits.gpu").unwrap_err().rule, 33);
+/// ```
 pub fn resource_field(resource: &str) -> Checked {
     // rule 33, validateContainerResourceFieldSelector
     if resource.is_empty() {
@@ -280,6 +338,16 @@ pub fn resource_field(resource: &str) -> Checked {
 ///
 /// The API server compares the divisor's canonical form, so `1000m` counts as `1` but
 /// `1024` (a decimal number) does not count as `1Ki`.
+///
+/// ```
+/// use k8s_dsl::rules::env::resource_divisor;
+/// use k8s_dsl::rules::quantity::Quantity;
+///
+/// assert!(resource_divisor("limits.cpu", &Quantity::parse("1m")?).is_ok());
+/// assert!(resource_divisor("limits.memory", &Quantity::parse("1Mi")?).is_ok());
+/// assert_eq!(resource_divisor("limits.memory", &Quantity::parse("3")?).unwrap_err().rule, 33);
+/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// ```
 pub fn resource_divisor(resource: &str, divisor: &Quantity) -> Checked {
     // rule 33, validateContainerResourceDivisor
     if divisor.is_zero() {

@@ -4,12 +4,36 @@
 //! (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go, now
 //! `pkg/api/validate/content`), and `ValidateAnnotations` / `ValidateAnnotationsSize`
 //! (staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go).
+//!
+//! ```
+//! use k8s_dsl::rules::labels;
+//!
+//! assert!(labels::label_key("app.kubernetes.io/name").is_ok());
+//! assert!(labels::label_value("web").is_ok());
+//! assert_eq!(labels::label_value("web server").unwrap_err().rule, 8);
+//! assert_eq!(labels::annotation_key("a/b/c").unwrap_err().rule, 9);
+//! ```
 
 use super::{names, shown, Checked, Violation};
 
 /// The longest name part of a qualified name, and the longest label value.
+///
+/// ```
+/// use k8s_dsl::rules::labels::{label_value, NAME_PART_MAX};
+///
+/// assert!(label_value(&"v".repeat(NAME_PART_MAX)).is_ok());
+/// assert!(label_value(&"v".repeat(NAME_PART_MAX + 1)).is_err());
+/// ```
 pub const NAME_PART_MAX: usize = 63;
 /// `TotalAnnotationSizeLimitB`: all annotation keys and values together, in bytes.
+///
+/// ```
+/// use k8s_dsl::rules::labels::{annotations_size, ANNOTATIONS_TOTAL_MAX};
+///
+/// let big = "x".repeat(ANNOTATIONS_TOTAL_MAX as usize);
+/// assert!(annotations_size([("a", &big[1..])]).is_ok()); // key and value: exactly the limit
+/// assert!(annotations_size([("a", big.as_str())]).is_err());
+/// ```
 pub const ANNOTATIONS_TOTAL_MAX: u64 = 256 * 1024;
 
 /// Checks `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]` and the length limit for the name part
@@ -74,6 +98,16 @@ fn name_part(value: &str, rule: u16, what: &str, whole: &str) -> Checked {
 
 /// A qualified name (`IsQualifiedName`): an optional DNS-subdomain prefix and `/`, then a
 /// name of at most 63 characters matching `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
+///
+/// ```
+/// use k8s_dsl::rules::labels::qualified_name;
+///
+/// assert!(qualified_name("example.com/tier", 8, "label key").is_ok());
+/// assert!(qualified_name("tier", 8, "label key").is_ok());
+/// let violation = qualified_name("/tier", 8, "label key").unwrap_err();
+/// assert_eq!(violation.rule, 8);
+/// assert!(violation.message.contains("empty prefix"));
+/// ```
 pub fn qualified_name(value: &str, rule: u16, what: &str) -> Checked {
     if value.is_empty() {
         return Err(Violation::new(
@@ -117,12 +151,27 @@ pub fn qualified_name(value: &str, rule: u16, what: &str) -> Checked {
 }
 
 /// A label key (rule 8): a qualified name.
+///
+/// ```
+/// use k8s_dsl::rules::labels::label_key;
+///
+/// assert!(label_key("app.kubernetes.io/name").is_ok());
+/// assert_eq!(label_key("app name").unwrap_err().rule, 8);
+/// ```
 pub fn label_key(key: &str) -> Checked {
     qualified_name(key, 8, "label key")
 }
 
 /// A label value (rule 8, `IsValidLabelValue`): empty, or at most 63 characters matching
 /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
+///
+/// ```
+/// use k8s_dsl::rules::labels::label_value;
+///
+/// assert!(label_value("").is_ok()); // empty values are allowed
+/// assert!(label_value("v1.2_rc-3").is_ok());
+/// assert_eq!(label_value("-v1").unwrap_err().rule, 8);
+/// ```
 pub fn label_value(value: &str) -> Checked {
     if value.is_empty() {
         return Ok(());
@@ -131,6 +180,14 @@ pub fn label_value(value: &str) -> Checked {
 }
 
 /// An annotation key (rule 9, `ValidateAnnotations`): a qualified name once lower-cased.
+///
+/// ```
+/// use k8s_dsl::rules::labels::annotation_key;
+///
+/// // Annotation keys are checked lower-cased, so uppercase letters are fine:
+/// assert!(annotation_key("example.com/Owner").is_ok());
+/// assert_eq!(annotation_key("example.com/a/b").unwrap_err().rule, 9);
+/// ```
 pub fn annotation_key(key: &str) -> Checked {
     if !key.chars().any(char::is_uppercase) {
         return qualified_name(key, 9, "annotation key");
@@ -144,6 +201,14 @@ pub fn annotation_key(key: &str) -> Checked {
 
 /// The total size of a set of annotations (rule 9, `ValidateAnnotationsSize`): the byte
 /// lengths of all keys and values together may not exceed 256 KiB.
+///
+/// ```
+/// use k8s_dsl::rules::labels::annotations_size;
+///
+/// assert!(annotations_size([("owner", "team-a"), ("tier", "web")]).is_ok());
+/// let huge = "x".repeat(300 * 1024);
+/// assert_eq!(annotations_size([("notes", huge.as_str())]).unwrap_err().rule, 9);
+/// ```
 pub fn annotations_size<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Checked {
     let total = entries.into_iter().fold(0u64, |sum, (k, v)| {
         sum.saturating_add(k.len() as u64)

@@ -9,6 +9,21 @@
 //! Each rule cites its number in the project's RULES.md (`rule 21` = port names). A rule
 //! function returns `Ok` or a [`Violation`] saying what is wrong and how to fix it; it never
 //! panics, whatever the input.
+//!
+//! The examples in this folder run as doctests of `k8s-dsl` (the macro crate, which compiles
+//! the same files, has `doctest = false`).
+//!
+//! ```
+//! use k8s_dsl::rules::{ports, Violation};
+//!
+//! assert!(ports::port_name("http").is_ok());
+//! let violation: Violation = ports::port_name("http_2").unwrap_err();
+//! assert_eq!(violation.rule, 21);
+//! assert_eq!(
+//!     violation.to_string(),
+//!     "port name `http_2` may not contain `_`; use `http-2` (rule 21)"
+//! );
+//! ```
 
 pub mod cron;
 pub mod duration;
@@ -29,6 +44,20 @@ use std::fmt;
 /// Messages are lowercase, without a final period, with code in backticks
 /// (``port name `http_2` may not contain `_` ``); the fix is a short imperative sentence
 /// (``use lowercase letters, digits and `-` ``).
+///
+/// ```
+/// use k8s_dsl::rules::Violation;
+///
+/// let violation = Violation::new(21, "port name `Web` has uppercase letters", "write `web`");
+/// assert_eq!(violation.rule, 21);
+/// assert_eq!(
+///     violation.to_string(),
+///     "port name `Web` has uppercase letters; write `web` (rule 21)"
+/// );
+/// // A check of this project rather than of the API server has rule 0 and no number shown:
+/// let own = Violation::new(0, "duration `5x` has an unknown unit", "use `h`, `m` or `s`");
+/// assert_eq!(own.to_string(), "duration `5x` has an unknown unit; use `h`, `m` or `s`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     /// The rule's number in RULES.md (0 for checks of this project that are not API server rules).
@@ -61,9 +90,32 @@ impl fmt::Display for Violation {
 }
 
 /// The result of a rule check.
+///
+/// ```
+/// use k8s_dsl::rules::{Checked, Violation};
+///
+/// fn even(n: u32) -> Checked<u32> {
+///     if n % 2 == 0 {
+///         Ok(n)
+///     } else {
+///         Err(Violation::new(0, format!("`{n}` is odd"), "use an even number"))
+///     }
+/// }
+/// assert_eq!(even(4), Ok(4));
+/// assert_eq!(even(3).unwrap_err().message, "`3` is odd");
+/// ```
 pub type Checked<T = ()> = Result<T, Violation>;
 
 /// Quotes a user value for a message, shortened so a megabyte of input gives a short message.
+///
+/// ```
+/// use k8s_dsl::rules::shown;
+///
+/// assert_eq!(shown("web"), "`web`");
+/// assert_eq!(shown("a\nb"), "`a\\nb`");
+/// // A megabyte of input gives a short message: 64 characters, `…` and the backticks.
+/// assert_eq!(shown(&"x".repeat(1 << 20)).chars().count(), 67);
+/// ```
 pub fn shown(value: &str) -> String {
     const MAX: usize = 64;
     let mut out = String::with_capacity(value.len().min(MAX) + 8);

@@ -4,14 +4,46 @@
 //! `IsDNS1035Label` (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go).
 //! Each check reports the first problem precisely (the offending character, the end that is
 //! wrong, or the length and the limit) instead of quoting the regular expression.
+//!
+//! ```
+//! use k8s_dsl::rules::names;
+//!
+//! assert!(names::pod_name("web-0.shop").is_ok());
+//! let violation = names::pod_name("Web").unwrap_err();
+//! assert_eq!(violation.rule, 1);
+//! assert!(violation.message.contains("`Web`"));
+//! // Service names are DNS-1035 labels: no dots, a letter first.
+//! assert_eq!(names::service_name("1-web").unwrap_err().rule, 2);
+//! ```
 
 use super::{shown, Checked, Violation};
 
 /// `IsDNS1123Subdomain`: at most 253 characters.
+///
+/// ```
+/// use k8s_dsl::rules::names::{pod_name, DNS1123_SUBDOMAIN_MAX};
+///
+/// assert!(pod_name(&"a".repeat(DNS1123_SUBDOMAIN_MAX)).is_ok());
+/// assert!(pod_name(&"a".repeat(DNS1123_SUBDOMAIN_MAX + 1)).is_err());
+/// ```
 pub const DNS1123_SUBDOMAIN_MAX: usize = 253;
 /// `IsDNS1123Label` and `IsDNS1035Label`: at most 63 characters.
+///
+/// ```
+/// use k8s_dsl::rules::names::{container_name, DNS_LABEL_MAX};
+///
+/// assert!(container_name(&"a".repeat(DNS_LABEL_MAX)).is_ok());
+/// assert_eq!(container_name(&"a".repeat(DNS_LABEL_MAX + 1)).unwrap_err().rule, 6);
+/// ```
 pub const DNS_LABEL_MAX: usize = 63;
 /// Rule 4: a CronJob name leaves 11 characters of the 63 for the `-<timestamp>` job suffix.
+///
+/// ```
+/// use k8s_dsl::rules::names::{cronjob_name, CRONJOB_NAME_MAX};
+///
+/// assert!(cronjob_name(&"a".repeat(CRONJOB_NAME_MAX)).is_ok());
+/// assert_eq!(cronjob_name(&"a".repeat(CRONJOB_NAME_MAX + 1)).unwrap_err().rule, 4);
+/// ```
 pub const CRONJOB_NAME_MAX: usize = 52;
 
 /// Which DNS grammar a name follows.
@@ -83,8 +115,13 @@ fn check(value: &str, rule: u16, what: &str, kind: Kind, max: usize) -> Checked 
     // Characters first: the most precise thing to say.
     // Letters such as `ℂ` are uppercase but have no lowercase form: they are reported as
     // characters that are not allowed, below.
-    let lower = value.to_lowercase();
-    if lower != value && value.chars().any(char::is_uppercase) {
+    // (Only a value with an uppercase letter is lowercased: names are checked on every build.)
+    let lower = if value.chars().any(char::is_uppercase) {
+        value.to_lowercase()
+    } else {
+        String::new()
+    };
+    if !lower.is_empty() && lower != value {
         let fix = if is_valid(&lower, kind, max) {
             format!("use {}", shown(&lower))
         } else {
@@ -187,37 +224,90 @@ fn check(value: &str, rule: u16, what: &str, kind: Kind, max: usize) -> Checked 
 }
 
 /// A lowercase RFC 1123 subdomain of at most 253 characters (`IsDNS1123Subdomain`).
+///
+/// ```
+/// use k8s_dsl::rules::names::dns1123_subdomain;
+///
+/// assert!(dns1123_subdomain("shop.example.com", 11, "config map name").is_ok());
+/// let violation = dns1123_subdomain("shop_db", 11, "config map name").unwrap_err();
+/// assert_eq!(violation.rule, 11);
+/// assert!(violation.message.starts_with("config map name `shop_db`"));
+/// ```
 pub fn dns1123_subdomain(value: &str, rule: u16, what: &str) -> Checked {
     check(value, rule, what, Kind::Subdomain, DNS1123_SUBDOMAIN_MAX)
 }
 
 /// A lowercase RFC 1123 label of at most 63 characters (`IsDNS1123Label`).
+///
+/// ```
+/// use k8s_dsl::rules::names::dns1123_label;
+///
+/// assert!(dns1123_label("web-1", 7, "volume name").is_ok());
+/// assert!(dns1123_label("web.1", 7, "volume name").is_err()); // no dots in a label
+/// assert!(dns1123_label("-web", 7, "volume name").is_err());
+/// ```
 pub fn dns1123_label(value: &str, rule: u16, what: &str) -> Checked {
     check(value, rule, what, Kind::Label1123, DNS_LABEL_MAX)
 }
 
 /// An RFC 1035 label: like a DNS-1123 label, but starting with a letter (`IsDNS1035Label`).
+///
+/// ```
+/// use k8s_dsl::rules::names::dns1035_label;
+///
+/// assert!(dns1035_label("web", 2, "service name").is_ok());
+/// assert_eq!(dns1035_label("1web", 2, "service name").unwrap_err().rule, 2); // a letter first
+/// ```
 pub fn dns1035_label(value: &str, rule: u16, what: &str) -> Checked {
     check(value, rule, what, Kind::Label1035, DNS_LABEL_MAX)
 }
 
 /// A pod name (rule 1, `ValidatePodName = NameIsDNSSubdomain`).
+///
+/// ```
+/// use k8s_dsl::rules::names::pod_name;
+///
+/// assert!(pod_name("web.shop").is_ok());
+/// assert_eq!(pod_name("Web").unwrap_err().rule, 1);
+/// ```
 pub fn pod_name(value: &str) -> Checked {
     dns1123_subdomain(value, 1, "pod name")
 }
 
 /// A Service name (rule 2, `ValidateServiceName = NameIsDNS1035Label`).
+///
+/// ```
+/// use k8s_dsl::rules::names::service_name;
+///
+/// assert!(service_name("checkout").is_ok());
+/// assert_eq!(service_name("checkout.v2").unwrap_err().rule, 2);
+/// ```
 pub fn service_name(value: &str) -> Checked {
     dns1035_label(value, 2, "service name")
 }
 
 /// A Job name (rule 3, `ValidateJob`).
+///
+/// ```
+/// use k8s_dsl::rules::names::job_name;
+///
+/// assert!(job_name("db-migrate.v2").is_ok());
+/// assert_eq!(job_name("db_migrate").unwrap_err().rule, 3);
+/// ```
 pub fn job_name(value: &str) -> Checked {
     dns1123_subdomain(value, 3, "job name")
 }
 
 /// A CronJob name: a DNS subdomain (rule 3) of at most 52 characters (rule 4,
 /// `ValidateCronJobCreate`), since the controller appends an 11-character `-<timestamp>`.
+///
+/// ```
+/// use k8s_dsl::rules::names::cronjob_name;
+///
+/// assert!(cronjob_name("nightly-backup").is_ok());
+/// assert_eq!(cronjob_name("Nightly").unwrap_err().rule, 3);
+/// assert_eq!(cronjob_name(&"a".repeat(53)).unwrap_err().rule, 4);
+/// ```
 pub fn cronjob_name(value: &str) -> Checked {
     check(value, 3, "cronjob name", Kind::Subdomain, usize::MAX)?;
     if value.len() > CRONJOB_NAME_MAX {
@@ -237,6 +327,15 @@ pub fn cronjob_name(value: &str) -> Checked {
 
 /// An Indexed Job's name: `<name>-<completions - 1>`, the last pod's hostname, must be a
 /// DNS-1123 label (rule 5, `ValidateJob`). Only checked when `completions > 0`.
+///
+/// ```
+/// use k8s_dsl::rules::names::indexed_job_name;
+///
+/// assert!(indexed_job_name("render", 100).is_ok()); // last pod: `render-99`
+/// let violation = indexed_job_name(&"a".repeat(62), 10).unwrap_err(); // `aaa…a-9`: 64 characters
+/// assert_eq!(violation.rule, 5);
+/// assert_eq!(violation.fix, "shorten the job name to 61 characters or fewer");
+/// ```
 pub fn indexed_job_name(name: &str, completions: i32) -> Checked {
     if completions <= 0 {
         return Ok(());
@@ -274,22 +373,52 @@ pub fn indexed_job_name(name: &str, completions: i32) -> Checked {
 }
 
 /// A container name (rule 6, `validateContainerCommon`).
+///
+/// ```
+/// use k8s_dsl::rules::names::container_name;
+///
+/// assert!(container_name("nginx").is_ok());
+/// assert_eq!(container_name("nginx.proxy").unwrap_err().rule, 6);
+/// ```
 pub fn container_name(value: &str) -> Checked {
     dns1123_label(value, 6, "container name")
 }
 
 /// A volume name (rule 7, `ValidateVolumes`); uniqueness is checked by the pod.
+///
+/// ```
+/// use k8s_dsl::rules::names::volume_name;
+///
+/// assert!(volume_name("html").is_ok());
+/// assert_eq!(volume_name("HTML").unwrap_err().rule, 7);
+/// ```
 pub fn volume_name(value: &str) -> Checked {
     dns1123_label(value, 7, "volume name")
 }
 
 /// A pod's `hostname` or `subdomain` (rule 10, `ValidatePodSpec`).
+///
+/// ```
+/// use k8s_dsl::rules::names::hostname;
+///
+/// assert!(hostname("db-0").is_ok());
+/// assert_eq!(hostname("db.0").unwrap_err().rule, 10);
+/// ```
 pub fn hostname(value: &str) -> Checked {
     dns1123_label(value, 10, "hostname")
 }
 
 /// The name of another object (serviceAccountName, priorityClassName, runtimeClassName,
 /// ConfigMap and Secret names): a DNS subdomain (rules 11 and 34).
+///
+/// ```
+/// use k8s_dsl::rules::names::object_name;
+///
+/// assert!(object_name("high-priority", 11, "priority class name").is_ok());
+/// let violation = object_name("High", 11, "priority class name").unwrap_err();
+/// assert_eq!(violation.rule, 11);
+/// assert!(violation.message.starts_with("priority class name `High`"));
+/// ```
 pub fn object_name(value: &str, rule: u16, what: &str) -> Checked {
     dns1123_subdomain(value, rule, what)
 }

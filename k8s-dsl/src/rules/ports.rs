@@ -3,14 +3,40 @@
 //! From apimachinery `IsValidPortNum`, `IsValidPortName` and `IsHTTPHeaderName`
 //! (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go), and the default
 //! NodePort range of kube-apiserver (`DefaultServiceNodePortRange`).
+//!
+//! ```
+//! use k8s_dsl::rules::ports;
+//!
+//! assert!(ports::port_number(8080, "container port").is_ok());
+//! assert_eq!(ports::port_number(0, "container port").unwrap_err().rule, 20);
+//! assert_eq!(ports::port_name("metrics_http").unwrap_err().rule, 21);
+//! assert!(ports::http_header_name("X-Request-Id").is_ok());
+//! assert!(!ports::node_port_in_default_range(8080));
+//! ```
 
 use super::{shown, Checked, Violation};
 
 /// The longest port name (`IsValidPortName`, IANA_SVC_NAME).
+///
+/// ```
+/// use k8s_dsl::rules::ports::{port_name, PORT_NAME_MAX};
+///
+/// assert!(port_name(&"p".repeat(PORT_NAME_MAX)).is_ok());
+/// assert!(port_name(&"p".repeat(PORT_NAME_MAX + 1)).is_err());
+/// ```
 pub const PORT_NAME_MAX: usize = 15;
 
 /// A port number in 1-65535 (rule 20, `IsValidPortNum`). `what` names the field, such as
 /// "container port" or "host port".
+///
+/// ```
+/// use k8s_dsl::rules::ports::port_number;
+///
+/// assert!(port_number(443, "host port").is_ok());
+/// let violation = port_number(70000, "host port").unwrap_err();
+/// assert_eq!(violation.rule, 20);
+/// assert_eq!(violation.message, "host port 70000 is out of range 1-65535");
+/// ```
 pub fn port_number(port: i64, what: &str) -> Checked {
     // rule 20, IsValidPortNum
     if (1..=65535).contains(&port) {
@@ -25,6 +51,15 @@ pub fn port_number(port: i64, what: &str) -> Checked {
 
 /// A port name (rule 21, `IsValidPortName`): at most 15 characters of `a-z`, `0-9` and `-`,
 /// at least one letter, no `-` at either end and no `--`.
+///
+/// ```
+/// use k8s_dsl::rules::ports::port_name;
+///
+/// assert!(port_name("http-alt").is_ok());
+/// assert_eq!(port_name("8080").unwrap_err().rule, 21); // at least one letter
+/// assert_eq!(port_name("http--alt").unwrap_err().rule, 21);
+/// assert_eq!(port_name("HTTP").unwrap_err().fix, "use `http`");
+/// ```
 pub fn port_name(name: &str) -> Checked {
     // rule 21, IsValidPortName
     let err = |message: String, fix: &str| Err(Violation::new(21, message, fix));
@@ -132,6 +167,13 @@ fn port_name_is_valid(name: &str) -> bool {
 
 /// An HTTP header name for an `httpGet` probe or hook (rule 25, `IsHTTPHeaderName`):
 /// `[-A-Za-z0-9]+`, the stricter subset of RFC 7230 tokens that Go's HTTP library accepts.
+///
+/// ```
+/// use k8s_dsl::rules::ports::http_header_name;
+///
+/// assert!(http_header_name("X-Forwarded-Proto").is_ok());
+/// assert_eq!(http_header_name("X_Custom").unwrap_err().rule, 25);
+/// ```
 pub fn http_header_name(name: &str) -> Checked {
     // rule 25, IsHTTPHeaderName
     if name.is_empty() {
@@ -160,6 +202,13 @@ pub fn http_header_name(name: &str) -> Checked {
 /// Whether `port` lies in kube-apiserver's default NodePort range, 30000-32767 (rule 50,
 /// `DefaultServiceNodePortRange`). Clusters can change the range, so callers warn rather
 /// than fail.
+///
+/// ```
+/// use k8s_dsl::rules::ports::node_port_in_default_range;
+///
+/// assert!(node_port_in_default_range(30080));
+/// assert!(!node_port_in_default_range(8080));
+/// ```
 pub fn node_port_in_default_range(port: i64) -> bool {
     (30000..=32767).contains(&port)
 }

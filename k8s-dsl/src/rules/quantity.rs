@@ -16,6 +16,17 @@
 //! Like the API server, values are rounded up (away from zero) to a whole nano-unit and
 //! binary-suffixed values are capped at 2^63-1 units; the value is kept exactly in an `i128`
 //! of nano-units, saturating.
+//!
+//! ```
+//! use std::cmp::Ordering;
+//! use k8s_dsl::rules::quantity::{self, Quantity};
+//!
+//! let memory = quantity::parse("1Gi")?;
+//! assert_eq!(memory.cmp_value(&Quantity::parse("1073741824")?), Ordering::Equal);
+//! assert_eq!(quantity::parse("1GB").unwrap_err().rule, 48);
+//! assert!(quantity::resource_name("nvidia.com/gpu").is_ok());
+//! # Ok::<(), k8s_dsl::rules::Violation>(())
+//! ```
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -24,6 +35,15 @@ use std::str::FromStr;
 use super::{labels, shown, suggest, Checked, Violation};
 
 /// The notation a quantity was written in, which decides its canonical form.
+///
+/// ```
+/// use k8s_dsl::rules::quantity::{Quantity, QuantityFormat};
+///
+/// assert_eq!(Quantity::parse("500m")?.format(), QuantityFormat::DecimalSi);
+/// assert_eq!(Quantity::parse("512Mi")?.format(), QuantityFormat::BinarySi);
+/// assert_eq!(Quantity::parse("1e3")?.format(), QuantityFormat::DecimalExponent);
+/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuantityFormat {
     /// A decimal SI suffix or none: `500m`, `1k`, `2G`, `3`.
@@ -38,6 +58,24 @@ pub enum QuantityFormat {
 ///
 /// Two quantities are `==` when their text is the same; compare values with
 /// [`Quantity::cmp_value`] (`1Gi` and `1073741824` are equal in value, not in text).
+///
+/// ```
+/// use std::cmp::Ordering;
+/// use k8s_dsl::rules::quantity::Quantity;
+///
+/// let cpu = Quantity::parse("500m")?;
+/// assert_eq!(cpu.as_str(), "500m");
+/// assert_eq!(cpu.as_nanos(), 500_000_000);
+/// assert_eq!(cpu.cmp_value(&Quantity::parse("1")?), Ordering::Less);
+/// assert!(!cpu.is_zero() && !cpu.is_negative());
+/// assert!(Quantity::parse("-1")?.is_negative());
+/// // Equality compares the text, `cmp_value` the value:
+/// assert_ne!(Quantity::parse("1Ki")?, Quantity::parse("1024")?);
+/// assert_eq!(Quantity::parse("1Ki")?.cmp_value(&Quantity::parse("1024")?), Ordering::Equal);
+/// let memory: Quantity = "256Mi".parse()?;
+/// assert_eq!(memory.to_string(), "256Mi");
+/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Quantity {
     text: String,
@@ -73,7 +111,7 @@ const BINARY_CAP: u128 = (i64::MAX as u128) * (NANO as u128);
 const SATURATED: u128 = i128::MAX as u128;
 
 /// How a suffix scales the number.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 enum Scale {
     Decimal(i64),
     Binary(u32),
@@ -101,6 +139,73 @@ fn interpret(suffix: &str) -> Option<Scale> {
     // Go parses the exponent as an int64 and then truncates it to int32.
     let parsed: i64 = rest.parse().ok()?;
     Some(Scale::Exponent(i64::from(parsed as i32)))
+}
+
+/// The magnitude in nano-units (rounded up, saturating) and the format of `int_digits`
+/// `.frac_digits` under `scale`, by decimal digit arithmetic: any length, any exponent.
+fn digit_magnitude(int_digits: &[u8], frac_digits: &[u8], scale: Scale) -> (u128, QuantityFormat) {
+    let frac_len = i64::try_from(frac_digits.len()).unwrap_or(i64::MAX);
+    let mut digits = Vec::with_capacity(int_digits.len() + frac_digits.len());
+    digits.extend_from_slice(int_digits);
+    digits.extend_from_slice(frac_digits);
+    match scale {
+        Scale::Decimal(e) => (
+            scaled(&digits, e.saturating_add(9).saturating_sub(frac_len)),
+            QuantityFormat::DecimalSi,
+        ),
+        Scale::Exponent(e) => (
+            scaled(&digits, e.saturating_add(9).saturating_sub(frac_len)),
+            QuantityFormat::DecimalExponent,
+        ),
+        Scale::Binary(power) => {
+            let shift = 9i64.saturating_sub(frac_len);
+            let significant = digits.iter().skip_while(|&&d| d == b'0').count();
+            let len = i64::try_from(significant).unwrap_or(i64::MAX);
+            let magnitude = if len.saturating_add(shift) > 39 {
+                SATURATED
+            } else {
+                let start = digits.len() - significant;
+                let tail = digits.get(start..).unwrap_or(&[]);
+                scaled(&times_power_of_two(tail, power), shift)
+            };
+            (magnitude.min(BINARY_CAP), QuantityFormat::BinarySi)
+        }
+    }
+}
+
+/// The magnitude in nano-units and the format of a whole number of at most 18 digits (no
+/// fraction) under `scale`, when the result fits in 128 bits: the common case of
+/// [`Quantity::parse`], exact like the general digit arithmetic (`None` sends a quantity there).
+fn whole_magnitude(
+    int_digits: &[u8],
+    frac_digits: &[u8],
+    scale: Scale,
+) -> Option<(u128, QuantityFormat)> {
+    if !frac_digits.is_empty() || int_digits.len() > 18 {
+        return None;
+    }
+    let value = u128::from(
+        int_digits
+            .iter()
+            .fold(0u64, |v, d| v * 10 + u64::from(d.saturating_sub(b'0'))),
+    );
+    match scale {
+        Scale::Decimal(e) | Scale::Exponent(e) => {
+            let shift = u32::try_from(e.checked_add(9)?).ok()?;
+            let magnitude = value.checked_mul(10u128.checked_pow(shift)?)?;
+            let format = match scale {
+                Scale::Exponent(_) => QuantityFormat::DecimalExponent,
+                _ => QuantityFormat::DecimalSi,
+            };
+            Some((magnitude, format))
+        }
+        Scale::Binary(power) => {
+            let magnitude = value
+                .checked_mul(1u128.checked_shl(power)?)?
+                .checked_mul(NANO as u128)?;
+            Some((magnitude.min(BINARY_CAP), QuantityFormat::BinarySi))
+        }
+    }
 }
 
 /// `ceil(digits × 10^shift)` for ASCII decimal `digits`, saturating at [`SATURATED`].
@@ -332,32 +437,11 @@ impl Quantity {
                 suffix_fix(suffix),
             ));
         };
-        let frac_len = i64::try_from(frac_digits.len()).unwrap_or(i64::MAX);
-        let mut digits = Vec::with_capacity(int_digits.len() + frac_digits.len());
-        digits.extend_from_slice(int_digits);
-        digits.extend_from_slice(frac_digits);
-        let (magnitude, format) = match scale {
-            Scale::Decimal(e) => (
-                scaled(&digits, e.saturating_add(9).saturating_sub(frac_len)),
-                QuantityFormat::DecimalSi,
-            ),
-            Scale::Exponent(e) => (
-                scaled(&digits, e.saturating_add(9).saturating_sub(frac_len)),
-                QuantityFormat::DecimalExponent,
-            ),
-            Scale::Binary(power) => {
-                let shift = 9i64.saturating_sub(frac_len);
-                let significant = digits.iter().skip_while(|&&d| d == b'0').count();
-                let len = i64::try_from(significant).unwrap_or(i64::MAX);
-                let magnitude = if len.saturating_add(shift) > 39 {
-                    SATURATED
-                } else {
-                    let start = digits.len() - significant;
-                    let tail = digits.get(start..).unwrap_or(&[]);
-                    scaled(&times_power_of_two(tail, power), shift)
-                };
-                (magnitude.min(BINARY_CAP), QuantityFormat::BinarySi)
-            }
+        // Most quantities (`500m`, `128Mi`, `2`) are whole numbers that fit in 64 bits: their
+        // value is computed directly; the digit arithmetic below handles the rest.
+        let (magnitude, format) = match whole_magnitude(int_digits, frac_digits, scale) {
+            Some(found) => found,
+            None => digit_magnitude(int_digits, frac_digits, scale),
         };
         let magnitude = i128::try_from(magnitude).unwrap_or(i128::MAX);
         Ok(Quantity {
@@ -370,6 +454,18 @@ impl Quantity {
     /// The text as written.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The text as written, taken out of the quantity (no copy).
+    ///
+    /// ```
+    /// use k8s_dsl::rules::quantity::Quantity;
+    ///
+    /// assert_eq!(Quantity::parse("1.5Gi")?.into_text(), "1.5Gi");
+    /// # Ok::<(), k8s_dsl::rules::Violation>(())
+    /// ```
+    pub fn into_text(self) -> String {
+        self.text
     }
 
     /// Whether the value is below zero.
@@ -407,6 +503,15 @@ impl PartialEq for Quantity {
 impl Eq for Quantity {}
 
 /// Parses a quantity; the same as [`Quantity::parse`].
+///
+/// ```
+/// use k8s_dsl::rules::quantity;
+///
+/// assert_eq!(quantity::parse("1.5")?.as_nanos(), 1_500_000_000);
+/// let violation = quantity::parse("12 Mi").unwrap_err();
+/// assert_eq!(violation.rule, 48);
+/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// ```
 pub fn parse(text: &str) -> Checked<Quantity> {
     Quantity::parse(text)
 }
@@ -426,9 +531,24 @@ impl fmt::Display for Quantity {
 }
 
 /// The standard resources a container may request (`IsStandardContainerResourceName`).
+///
+/// ```
+/// use k8s_dsl::rules::quantity::{resource_name, STANDARD_CONTAINER_RESOURCES};
+///
+/// assert!(STANDARD_CONTAINER_RESOURCES.iter().all(|name| resource_name(name).is_ok()));
+/// assert!(!STANDARD_CONTAINER_RESOURCES.contains(&"gpu"));
+/// ```
 pub const STANDARD_CONTAINER_RESOURCES: [&str; 3] = ["cpu", "memory", "ephemeral-storage"];
 
 /// The size part of a `hugepages-<size>` resource name, if it is a positive quantity.
+///
+/// ```
+/// use k8s_dsl::rules::quantity::huge_page_size;
+///
+/// assert_eq!(huge_page_size("hugepages-2Mi").map(|q| q.as_nanos()), Some(2 * 1024 * 1024 * 1_000_000_000));
+/// assert_eq!(huge_page_size("hugepages-0"), None);
+/// assert_eq!(huge_page_size("memory"), None);
+/// ```
 pub fn huge_page_size(name: &str) -> Option<Quantity> {
     let size = name.strip_prefix("hugepages-")?;
     let q = Quantity::parse(size).ok()?;
@@ -438,6 +558,16 @@ pub fn huge_page_size(name: &str) -> Option<Quantity> {
 /// A container resource name (rule 48, `validateContainerResourceName`): `cpu`, `memory`,
 /// `ephemeral-storage`, `hugepages-<size>`, or a domain-prefixed extended resource such as
 /// `nvidia.com/gpu`.
+///
+/// ```
+/// use k8s_dsl::rules::quantity::resource_name;
+///
+/// assert!(resource_name("memory").is_ok());
+/// assert!(resource_name("hugepages-1Gi").is_ok());
+/// assert!(resource_name("example.com/fpga").is_ok());
+/// let violation = resource_name("gpu").unwrap_err(); // extended resources need a domain
+/// assert_eq!(violation.rule, 48);
+/// ```
 pub fn resource_name(name: &str) -> Checked {
     // rule 48, validateContainerResourceName / ValidateResourceName
     labels::qualified_name(name, 48, "resource name")?;
@@ -511,6 +641,64 @@ mod tests {
 
     fn nanos(text: &str) -> i128 {
         Quantity::parse(text).unwrap().as_nanos()
+    }
+
+    #[test]
+    fn rule_48_whole_number_fast_path_equals_digit_arithmetic() {
+        let numbers = [
+            "0",
+            "1",
+            "7",
+            "10",
+            "500",
+            "999",
+            "1024",
+            "4096",
+            "65535",
+            "100000",
+            "123456789",
+            "4294967296",
+            "999999999999",
+            "9223372036854775807",
+            "999999999999999999",
+            "000000000000000042",
+        ];
+        let mut scales: Vec<Scale> = (-30..=40).map(Scale::Decimal).collect();
+        scales.extend((-30..=40).map(Scale::Exponent));
+        scales.extend(
+            BINARY_SUFFIXES
+                .iter()
+                .map(|(_, power)| Scale::Binary(*power)),
+        );
+        scales.extend([Scale::Binary(0), Scale::Binary(90), Scale::Binary(127)]);
+        let mut fast = 0;
+        for number in numbers {
+            for scale in &scales {
+                if let Some(found) = whole_magnitude(number.as_bytes(), b"", *scale) {
+                    fast += 1;
+                    assert_eq!(
+                        found,
+                        digit_magnitude(number.as_bytes(), b"", *scale),
+                        "{number} at {scale:?}"
+                    );
+                }
+            }
+        }
+        // the fast path takes the common cases (and leaves the rest to the digit arithmetic)
+        assert!(fast > 1000, "{fast}");
+        for (digits, scale) in [
+            ("500", Scale::Decimal(-3)),
+            ("128", Scale::Binary(20)),
+            ("2", Scale::Decimal(0)),
+            ("1", Scale::Binary(60)),
+        ] {
+            assert!(whole_magnitude(digits.as_bytes(), b"", scale).is_some());
+        }
+        assert_eq!(whole_magnitude(b"15", b"5", Scale::Decimal(0)), None);
+        assert_eq!(
+            whole_magnitude(b"1234567890123456789", b"", Scale::Decimal(0)),
+            None
+        );
     }
 
     #[test]

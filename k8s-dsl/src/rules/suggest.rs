@@ -4,6 +4,14 @@
 //! finds `periodSeconds` and `high-prioirty` finds `high-priority`. The distance is the
 //! Damerau–Levenshtein distance in its "optimal string alignment" form (insertions,
 //! deletions, substitutions and transpositions of two adjacent characters each cost 1).
+//!
+//! ```
+//! use k8s_dsl::rules::suggest;
+//!
+//! let keys = ["periodSeconds", "timeoutSeconds", "failureThreshold"];
+//! assert_eq!(suggest::closest("period_seconds", keys), Some("periodSeconds"));
+//! assert_eq!(suggest::closest("image", keys), None);
+//! ```
 
 /// Inputs and candidates longer than this (in characters, after normalising) are never
 /// compared, so a megabyte of input costs no more than a short word.
@@ -68,6 +76,15 @@ fn distance(a: &[char], b: &[char]) -> usize {
 /// when its distance is at most `max(1, len / 3)`, `len` being the normalised input length;
 /// on a tie the earliest candidate wins. Inputs or candidates longer than 64 characters are
 /// not compared, so the cost stays bounded whatever the input.
+///
+/// ```
+/// use k8s_dsl::rules::suggest::closest;
+///
+/// let classes = ["high-priority", "low-priority"];
+/// assert_eq!(closest("high-prioirty", classes), Some("high-priority")); // a transposition
+/// assert_eq!(closest("HighPriority", classes), Some("high-priority")); // case and `-` ignored
+/// assert_eq!(closest("batch", classes), None); // nothing close enough
+/// ```
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = normalise(input)?;
     if wanted.is_empty() {
@@ -91,6 +108,14 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
 }
 
 /// `did you mean `x`?` for the closest candidate, if any is close enough (see [`closest`]).
+///
+/// ```
+/// use k8s_dsl::rules::suggest::did_you_mean;
+///
+/// let volumes = ["html", "config", "cache"];
+/// assert_eq!(did_you_mean("confg", volumes).as_deref(), Some("did you mean `config`?"));
+/// assert_eq!(did_you_mean("logs", volumes), None);
+/// ```
 pub fn did_you_mean<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,

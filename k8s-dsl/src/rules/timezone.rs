@@ -6,10 +6,27 @@
 //! succeed. Go loads zones from the IANA tz database, so [`ZONES`] embeds its names: every
 //! zone and every link of tzdata 2025b (the canonical names, the `backward` links such as
 //! `US/Eastern` and `Asia/Calcutta`, and `UTC`, `Etc/UTC`, `Etc/GMT+5` and the like).
+//!
+//! ```
+//! use k8s_dsl::rules::timezone;
+//!
+//! assert!(timezone::time_zone("Europe/Berlin").is_ok());
+//! assert!(timezone::time_zone("Etc/UTC").is_ok());
+//! assert_eq!(timezone::time_zone("Local").unwrap_err().rule, 63);
+//! assert_eq!(timezone::time_zone("Europe/Berln").unwrap_err().rule, 63);
+//! ```
 
 use super::{shown, suggest, Checked, Violation};
 
 /// The zone and link names of the IANA tz database (tzdata 2025b), sorted bytewise.
+///
+/// ```
+/// use k8s_dsl::rules::timezone::ZONES;
+///
+/// assert!(ZONES.contains(&"America/New_York"));
+/// assert!(ZONES.contains(&"US/Eastern")); // a `backward` link
+/// assert!(ZONES.windows(2).all(|pair| pair[0] < pair[1])); // sorted, for binary search
+/// ```
 pub const ZONES: &[&str] = &[
     "Africa/Abidjan",
     "Africa/Accra",
@@ -642,12 +659,29 @@ fn part_problem(part: &str) -> Option<String> {
 }
 
 /// Whether `name` is in [`ZONES`].
+///
+/// ```
+/// use k8s_dsl::rules::timezone::is_known_zone;
+///
+/// assert!(is_known_zone("Asia/Tokyo"));
+/// assert!(!is_known_zone("Asia/Tokio"));
+/// ```
 pub fn is_known_zone(name: &str) -> bool {
     ZONES.binary_search(&name).is_ok()
 }
 
 /// A CronJob `timeZone` (rule 63, `validateTimeZone`): a zone of the IANA tz database such
 /// as `Europe/Berlin` or `UTC`; not empty and not `Local`.
+///
+/// ```
+/// use k8s_dsl::rules::timezone::time_zone;
+///
+/// assert!(time_zone("UTC").is_ok());
+/// let violation = time_zone("").unwrap_err();
+/// assert_eq!(violation.rule, 63);
+/// assert!(violation.fix.contains("`Europe/Berlin`"));
+/// assert!(time_zone("local").is_err()); // `Local` in any case
+/// ```
 pub fn time_zone(name: &str) -> Checked {
     // rule 63, validateTimeZone
     if name.is_empty() {

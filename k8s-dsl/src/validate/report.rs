@@ -1,9 +1,23 @@
 use std::fmt;
 
-use super::FieldPath;
+use super::{FieldPath, Location};
 use crate::rules::{Checked, Violation};
 
 /// One problem that makes the API server reject an object (or that can never work).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let errors = Pod::new("web")
+///     .container(Container::new("web").image("nginx:1.27").port(ContainerPort::tcp(0)))
+///     .build()
+///     .unwrap_err();
+/// let error = errors.iter().next().unwrap();
+/// assert_eq!(error.path.as_str(), "spec.containers[0].ports[0].containerPort");
+/// assert_eq!(error.rule, 20);
+/// assert_eq!(error.fix, "use a port between 1 and 65535");
+/// assert!(error.to_string().ends_with("(rule 20)"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     /// Where: the field path the API server would print.
@@ -28,6 +42,18 @@ impl fmt::Display for Error {
 
 /// Something valid but likely wrong (an image without a tag, a probe on an undeclared port).
 /// Warnings never fail a build.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let (pod, warnings) = Pod::new("web")
+///     .container(Container::new("web").image("nginx"))
+///     .build_with_warnings()?;
+/// assert_eq!(pod.metadata.name.as_deref(), Some("web"));
+/// let warning = warnings.iter().find(|w| w.path.as_str() == "spec.containers[0].image").unwrap();
+/// assert!(warning.to_string().starts_with("warning: spec.containers[0].image: "));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// Where.
@@ -115,6 +141,32 @@ impl std::error::Error for Errors {}
 
 /// Collects errors and warnings while an object is checked. Checks never stop at the first
 /// problem: they report and go on.
+///
+/// ```
+/// use k8s_dsl::rules::ports::{port_name, port_number};
+/// use k8s_dsl::validate::{FieldPath, Report};
+///
+/// let port = FieldPath::parse("spec.ports").index(0);
+/// let mut report = Report::new();
+/// report.check(&port.field("port"), port_number(0, "port"));
+/// report.check(&port.field("name"), port_name("web_1"));
+/// report.warn(&port.field("nodePort"), "node port 80 is outside the default range 30000-32767");
+///
+/// let mut extra = Report::new();
+/// extra.error(&port.field("targetPort"), 0, "no container port is named `api`", "use `http`");
+/// report.merge(extra);
+/// assert_eq!(report.errors().len(), 3);
+/// assert_eq!(report.warnings().len(), 1);
+///
+/// let errors = report.finish(()).unwrap_err();
+/// assert!(errors.has("spec.ports[0].port", 20));
+/// assert!(errors.has("spec.ports[0].name", 21));
+/// assert!(errors.has("spec.ports[0].targetPort", 0));
+/// assert_eq!(errors.warnings.len(), 1);
+///
+/// let (value, warnings) = Report::new().finish(42).unwrap();
+/// assert_eq!((value, warnings.len()), (42, 0));
+/// ```
 #[derive(Debug, Default)]
 pub struct Report {
     errors: Vec<Error>,
@@ -128,7 +180,7 @@ impl Report {
     }
 
     /// Records the outcome of a rule check at `path`, returning the checked value if any.
-    pub fn check<T>(&mut self, path: &FieldPath, result: Checked<T>) -> Option<T> {
+    pub fn check<T>(&mut self, path: &(impl Location + ?Sized), result: Checked<T>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(violation) => {
@@ -139,9 +191,9 @@ impl Report {
     }
 
     /// Records a rule violation at `path`.
-    pub fn violation(&mut self, path: &FieldPath, violation: Violation) {
+    pub fn violation(&mut self, path: &(impl Location + ?Sized), violation: Violation) {
         self.errors.push(Error {
-            path: path.clone(),
+            path: path.to_field_path(),
             rule: violation.rule,
             message: violation.message,
             fix: violation.fix,
@@ -151,7 +203,7 @@ impl Report {
     /// Records an error at `path`.
     pub fn error(
         &mut self,
-        path: &FieldPath,
+        path: &(impl Location + ?Sized),
         rule: u16,
         message: impl Into<String>,
         fix: impl Into<String>,
@@ -160,9 +212,9 @@ impl Report {
     }
 
     /// Records a warning at `path`.
-    pub fn warn(&mut self, path: &FieldPath, message: impl Into<String>) {
+    pub fn warn(&mut self, path: &(impl Location + ?Sized), message: impl Into<String>) {
         self.warnings.push(Warning {
-            path: path.clone(),
+            path: path.to_field_path(),
             message: message.into(),
         });
     }

@@ -7,14 +7,14 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use super::selector::{describe_labels, describe_selector, Selector};
 use crate::pod::Pod;
 use crate::rules::enums::RestartPolicy;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 
 /// The pod template at `path`. Containers of a StatefulSet mount volume claim templates by
 /// name although the pod declares no such volume: the "mount of an unknown volume" errors
 /// (rule 37) for those names are dropped, every other finding is kept.
 fn template_with_claims(
     pod: &Pod,
-    path: &FieldPath,
+    path: &At<'_>,
     claim_names: &[&str],
     report: &mut Report,
 ) -> PodTemplateSpec {
@@ -41,9 +41,10 @@ fn template_with_claims(
                             .field(field)
                             .index(i)
                             .field("volumeMounts")
-                            .index(j);
-                        claim_mounts.push(mount_path.clone());
+                            .index(j)
+                            .to_path();
                         claim_mounts.push(mount_path.field("name"));
+                        claim_mounts.push(mount_path);
                     }
                 }
             }
@@ -76,7 +77,7 @@ pub(crate) fn selector_and_template(
     pod: Option<&Pod>,
     selector: Option<&Selector>,
     claim_names: &[&str],
-    path: &FieldPath,
+    path: &At<'_>,
     report: &mut Report,
 ) -> (LabelSelector, PodTemplateSpec) {
     let template_path = path.field("template");

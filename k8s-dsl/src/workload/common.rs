@@ -3,7 +3,7 @@
 //! negative, and the metadata methods.
 
 use crate::rules::duration::Duration;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::Parsed;
 
 /// Read access to a `spec` field that is `Option<T>` in some Kubernetes versions of
@@ -44,7 +44,7 @@ required_spec!(
 /// A duration field as whole seconds, checked to lie in `0..=max` (`rule` on failure).
 pub(crate) fn seconds(
     report: &mut Report,
-    path: &FieldPath,
+    path: &At<'_>,
     value: Option<&Parsed<Duration>>,
     rule: u16,
     max: i64,
@@ -75,7 +75,7 @@ pub(crate) fn seconds(
 /// A duration field as an `i32` number of seconds (most `*Seconds` fields).
 pub(crate) fn seconds_i32(
     report: &mut Report,
-    path: &FieldPath,
+    path: &At<'_>,
     value: Option<&Parsed<Duration>>,
     rule: u16,
 ) -> Option<i32> {
@@ -86,7 +86,7 @@ pub(crate) fn seconds_i32(
 /// output keeps what the user wrote.
 pub(crate) fn non_negative(
     report: &mut Report,
-    path: &FieldPath,
+    path: &At<'_>,
     value: Option<i32>,
     rule: u16,
 ) -> Option<i32> {

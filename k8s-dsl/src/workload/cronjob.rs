@@ -9,7 +9,7 @@ use crate::rules::cron::Schedule;
 use crate::rules::duration::Duration;
 use crate::rules::enums::ConcurrencyPolicy;
 use crate::rules::{names, shown, timezone};
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{At, Errors, Report, Warning};
 use crate::value::Parsed;
 
 /// A CronJob: runs a [`Job`] on a cron schedule.
@@ -134,8 +134,8 @@ impl CronJob {
         // Rules 3 and 4: a DNS subdomain of at most 52 characters.
         let metadata = self
             .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, names::cronjob_name);
-        let path = FieldPath::parse("spec");
+            .to_k8s(&At::root().field("metadata"), report, names::cronjob_name);
+        let path = At::root().field("spec");
         // Rules 61 and 62: the schedule parses, without a `TZ=` prefix.
         let schedule_path = path.field("schedule");
         if let Some(schedule) = report.check(&schedule_path, Schedule::parse(&self.schedule)) {
@@ -184,7 +184,7 @@ impl CronJob {
         }
     }
 
-    fn job_template(&self, path: &FieldPath, report: &mut Report) -> batch::JobTemplateSpec {
+    fn job_template(&self, path: &At<'_>, report: &mut Report) -> batch::JobTemplateSpec {
         let spec_path = path.field("spec");
         let Some(job) = &self.job else {
             report.error(

@@ -10,10 +10,34 @@ use crate::meta::Meta;
 use crate::pod::Pod;
 use crate::rules::duration::Duration;
 use crate::rules::names;
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{At, Errors, Report, Warning};
 use crate::value::Parsed;
 
 /// How a DaemonSet updates its pods (`spec.updateStrategy`).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+/// use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+///
+/// let template = Pod::template()
+///     .label("app", "agent")
+///     .container(Container::new("agent").image("fluent/fluent-bit:3.1"));
+/// let agent = DaemonSet::new("agent")
+///     .update_strategy(DaemonSetStrategy::rolling_update().max_unavailable("10%"))
+///     .template(template.clone())
+///     .build()?;
+/// let strategy = agent.spec.update_strategy.unwrap();
+/// assert_eq!(strategy.type_.as_deref(), Some("RollingUpdate"));
+/// let limits = strategy.rolling_update.unwrap();
+/// assert_eq!(limits.max_unavailable, Some(IntOrString::String("10%".into())));
+///
+/// let manual = DaemonSet::new("agent")
+///     .update_strategy(DaemonSetStrategy::OnDelete)
+///     .template(template)
+///     .build()?;
+/// assert_eq!(manual.spec.update_strategy.unwrap().type_.as_deref(), Some("OnDelete"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DaemonSetStrategy {
     /// Replace pods node by node, within the limits.
@@ -128,10 +152,10 @@ impl DaemonSet {
     pub(crate) fn to_k8s(&self, report: &mut Report) -> apps::DaemonSet {
         let metadata = self
             .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, |name| {
+            .to_k8s(&At::root().field("metadata"), report, |name| {
                 names::object_name(name, 0, "daemonset name")
             });
-        let path = FieldPath::parse("spec");
+        let path = At::root().field("spec");
         let (selector, template) = selector_and_template(
             "DaemonSet",
             self.template.as_ref(),

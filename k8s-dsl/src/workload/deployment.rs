@@ -10,12 +10,37 @@ use crate::meta::Meta;
 use crate::pod::Pod;
 use crate::rules::duration::Duration;
 use crate::rules::names;
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{At, Errors, Report, Warning};
 use crate::value::Parsed;
 
 /// The limits of a rolling update (Deployments and DaemonSets): how many extra pods may be
 /// created (`maxSurge`) and how many may be unavailable (`maxUnavailable`), each a number or
 /// a percentage. Limits left out take the API default; both may not be 0 (rule 65).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+/// use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+///
+/// let template = Pod::template()
+///     .label("app", "web")
+///     .container(Container::new("web").image("nginx:1.27"));
+/// let web = Deployment::new("web")
+///     .strategy(RollingUpdate::new().max_surge("50%").max_unavailable(0))
+///     .template(template.clone())
+///     .build()?;
+/// let limits = web.spec.strategy.unwrap().rolling_update.unwrap();
+/// assert_eq!(limits.max_surge, Some(IntOrString::String("50%".into())));
+/// assert_eq!(limits.max_unavailable, Some(IntOrString::Int(0)));
+///
+/// // Nothing extra and nothing unavailable: the rollout could never start.
+/// let errors = Deployment::new("web")
+///     .strategy(RollingUpdate::new().max_surge(0).max_unavailable(0))
+///     .template(template)
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.strategy.rollingUpdate.maxUnavailable", 65));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RollingUpdate {
     max_surge: Option<IntOrPercent>,
@@ -43,7 +68,7 @@ impl RollingUpdate {
     /// Checks the limits (rule 65) at `path` (`spec.strategy.rollingUpdate`).
     pub(crate) fn check(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
     ) -> (
         Option<k8s_openapi::apimachinery::pkg::util::intstr::IntOrString>,
@@ -71,6 +96,29 @@ impl RollingUpdate {
 }
 
 /// How a Deployment replaces old pods with new ones (`spec.strategy`).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let template = Pod::template()
+///     .label("app", "db")
+///     .container(Container::new("db").image("postgres:17"));
+/// let db = Deployment::new("db")
+///     .strategy(DeploymentStrategy::Recreate)
+///     .template(template.clone())
+///     .build()?;
+/// let strategy = db.spec.strategy.unwrap();
+/// assert_eq!(strategy.type_.as_deref(), Some("Recreate"));
+/// assert!(strategy.rolling_update.is_none());
+///
+/// let web = Deployment::new("web")
+///     .strategy(DeploymentStrategy::rolling_update().max_surge(1))
+///     .template(template)
+///     .build()?;
+/// let strategy = web.spec.strategy.unwrap();
+/// assert_eq!(strategy.type_.as_deref(), Some("RollingUpdate"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeploymentStrategy {
     /// Kill all old pods before creating new ones.
@@ -85,7 +133,7 @@ impl DeploymentStrategy {
         RollingUpdate::new()
     }
 
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> apps::DeploymentStrategy {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> apps::DeploymentStrategy {
         match self {
             DeploymentStrategy::Recreate => apps::DeploymentStrategy {
                 type_: Some("Recreate".to_owned()),
@@ -242,10 +290,10 @@ impl Deployment {
     pub(crate) fn to_k8s(&self, report: &mut Report) -> apps::Deployment {
         let metadata = self
             .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, |name| {
+            .to_k8s(&At::root().field("metadata"), report, |name| {
                 names::object_name(name, 0, "deployment name")
             });
-        let path = FieldPath::parse("spec");
+        let path = At::root().field("spec");
         let (selector, template) = selector_and_template(
             "Deployment",
             self.template.as_ref(),

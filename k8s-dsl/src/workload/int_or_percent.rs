@@ -3,10 +3,43 @@
 
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 
 /// A number of pods (`IntOrPercent::from(2)`) or a percentage of the desired pods
 /// (`IntOrPercent::percent(25)` or `"25%"`). Text is checked when the object is built.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+/// use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+///
+/// assert_eq!(IntOrPercent::from(2), IntOrPercent::Int(2));
+/// assert_eq!(IntOrPercent::percent(25), IntOrPercent::Percent(25));
+/// assert_eq!(IntOrPercent::from("25%"), IntOrPercent::Text("25%".into()));
+///
+/// let template = Pod::template()
+///     .label("app", "web")
+///     .container(Container::new("web").image("nginx:1.27"));
+/// let web = Deployment::new("web")
+///     .strategy(RollingUpdate::new().max_surge(IntOrPercent::percent(25)))
+///     .template(template.clone())
+///     .build()?;
+/// let limits = web.spec.strategy.unwrap().rolling_update.unwrap();
+/// assert_eq!(limits.max_surge, Some(IntOrString::String("25%".into())));
+///
+/// // Text that is neither, and percentages above 100 where they make no sense, fail the build.
+/// let errors = Deployment::new("web")
+///     .strategy(
+///         RollingUpdate::new()
+///             .max_surge("a few")
+///             .max_unavailable(IntOrPercent::percent(150)),
+///     )
+///     .template(template)
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.strategy.rollingUpdate.maxSurge", 65));
+/// assert!(errors.has("spec.strategy.rollingUpdate.maxUnavailable", 65));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IntOrPercent {
     /// An absolute number of pods.
@@ -29,7 +62,7 @@ impl IntOrPercent {
     pub(crate) fn check(
         &self,
         report: &mut Report,
-        path: &FieldPath,
+        path: &At<'_>,
         rule: u16,
         max_percent: Option<i32>,
     ) -> Option<(IntOrString, bool)> {
@@ -124,25 +157,25 @@ mod tests {
     #[test]
     fn numbers_and_percentages() {
         let mut report = Report::new();
-        let path = FieldPath::parse("x");
+        let path = crate::validate::FieldPath::parse("x");
         let (v, zero) = IntOrPercent::from("25%")
-            .check(&mut report, &path, 0, Some(100))
+            .check(&mut report, &path.at(), 0, Some(100))
             .unwrap();
         assert_eq!(v, IntOrString::String("25%".into()));
         assert!(!zero);
         let (v, zero) = IntOrPercent::from(0)
-            .check(&mut report, &path, 0, None)
+            .check(&mut report, &path.at(), 0, None)
             .unwrap();
         assert_eq!(v, IntOrString::Int(0));
         assert!(zero);
         assert!(IntOrPercent::from("x%")
-            .check(&mut report, &path, 0, None)
+            .check(&mut report, &path.at(), 0, None)
             .is_none());
         assert!(IntOrPercent::percent(101)
-            .check(&mut report, &path, 0, Some(100))
+            .check(&mut report, &path.at(), 0, Some(100))
             .is_none());
         assert!(IntOrPercent::from(-1)
-            .check(&mut report, &path, 0, None)
+            .check(&mut report, &path.at(), 0, None)
             .is_none());
         assert_eq!(report.errors().len(), 3);
     }

@@ -15,7 +15,7 @@ use crate::rules::enums::{
     RestartPolicy,
 };
 use crate::rules::{labels, names, shown};
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{At, Errors, FieldPath, Report, Warning};
 use crate::value::Parsed;
 
 /// At most this many pod failure policy rules, success policy rules, or pod condition
@@ -30,23 +30,31 @@ const MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES: i32 = 100_000;
 const MAX_PARALLELISM_WITH_MANY_COMPLETIONS: i32 = 10_000;
 
 /// When a Job replaces a failed pod (`spec.podReplacementPolicy`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PodReplacementPolicy {
-    /// As soon as the old pod is terminating (the default without a pod failure policy).
-    TerminatingOrFailed,
-    /// Only once the old pod has fully failed (required with a pod failure policy, rule 54).
-    Failed,
-}
-
-impl PodReplacementPolicy {
-    /// The Kubernetes spelling.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            PodReplacementPolicy::TerminatingOrFailed => "TerminatingOrFailed",
-            PodReplacementPolicy::Failed => "Failed",
-        }
-    }
-}
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// assert_eq!(PodReplacementPolicy::Failed.as_str(), "Failed");
+/// let template = || Pod::template().container(Container::new("work").image("busybox:1.36"));
+/// let job = Job::new("work")
+///     .restart_policy(JobRestartPolicy::Never)
+///     .pod_replacement_policy(PodReplacementPolicy::Failed)
+///     .template(template())
+///     .build()?;
+/// assert_eq!(job.spec.unwrap().pod_replacement_policy.as_deref(), Some("Failed"));
+///
+/// // With a pod failure policy, only `Failed` is allowed.
+/// let errors = Job::new("work")
+///     .restart_policy(JobRestartPolicy::Never)
+///     .pod_replacement_policy(PodReplacementPolicy::TerminatingOrFailed)
+///     .pod_failure_rule(PodFailureRule::fail_job().on_exit_codes(OnExitCodesOperator::In, [42]))
+///     .template(template())
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.podReplacementPolicy", 54));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+pub use crate::rules::enums::PodReplacementPolicy;
 
 /// One rule of a Job's pod failure policy: an action, and either exit codes or pod
 /// conditions that trigger it (rules 54, 55).
@@ -125,7 +133,7 @@ impl PodFailureRule {
     #[allow(clippy::useless_conversion)]
     fn to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
         facts: &JobFacts<'_>,
     ) -> batch::PodFailurePolicyRule {
@@ -209,7 +217,7 @@ impl PodFailureRule {
     /// Rule 55: 1-255 values, sorted and unique, no 0 with `In`, a known container.
     fn check_exit_codes(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
         operator: OnExitCodesOperator,
         values: &[i32],
@@ -324,7 +332,7 @@ impl SuccessRule {
 
     fn to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
         completions: Option<i32>,
     ) -> batch::SuccessPolicyRule {
@@ -634,7 +642,7 @@ impl Job {
     pub(crate) fn to_k8s(&self, report: &mut Report) -> batch::Job {
         let metadata = self
             .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, names::job_name);
+            .to_k8s(&At::root().field("metadata"), report, names::job_name);
         // Rule 5: the last index's pod hostname `<name>-<completions-1>` must be a DNS label.
         if let (Some(CompletionMode::Indexed), Some(completions), Some(name)) =
             (self.completion_mode, self.completions, &self.meta.name)
@@ -644,7 +652,7 @@ impl Job {
                 names::indexed_job_name(name, completions),
             );
         }
-        let spec = self.spec(&FieldPath::parse("spec"), report);
+        let spec = self.spec(&At::root().field("spec"), report);
         batch::Job {
             metadata,
             spec: Some(spec),
@@ -654,7 +662,7 @@ impl Job {
 
     /// The JobSpec at `path` (`spec`, or `spec.jobTemplate.spec` in a CronJob).
     #[allow(clippy::needless_update)] // `JobSpec` gains fields in newer Kubernetes versions
-    pub(crate) fn spec(&self, path: &FieldPath, report: &mut Report) -> batch::JobSpec {
+    pub(crate) fn spec(&self, path: &At<'_>, report: &mut Report) -> batch::JobSpec {
         let template = self.pod_template(path, report);
         let indexed = self.completion_mode == Some(CompletionMode::Indexed);
         // Rule 56: counts are not negative.
@@ -745,9 +753,10 @@ impl Job {
     }
 
     /// The pod template with the Job's restart policy applied (rule 53).
-    fn pod_template(&self, path: &FieldPath, report: &mut Report) -> PodTemplateSpec {
+    fn pod_template(&self, path: &At<'_>, report: &mut Report) -> PodTemplateSpec {
         let template_path = path.field("template");
-        let policy_path = template_path.field("spec").field("restartPolicy");
+        let policy_path = template_path.field("spec");
+        let policy_path = policy_path.field("restartPolicy");
         let Some(pod) = &self.template else {
             report.error(
                 &template_path.field("spec").field("containers"),
@@ -799,7 +808,7 @@ impl Job {
     }
 
     /// Rule 57: the limits of Indexed Jobs.
-    fn check_indexed(&self, path: &FieldPath, report: &mut Report) {
+    fn check_indexed(&self, path: &At<'_>, report: &mut Report) {
         if self.completions.is_none() {
             report.error(
                 &path.field("completions"),
@@ -862,7 +871,7 @@ impl Job {
     }
 
     /// Rule 58: per-index limits and success policies need Indexed mode.
-    fn check_per_index(&self, path: &FieldPath, report: &mut Report, indexed: bool) {
+    fn check_per_index(&self, path: &At<'_>, report: &mut Report, indexed: bool) {
         const FIX: &str = "call `.completion_mode(CompletionMode::Indexed)`";
         if self.backoff_limit_per_index.is_some() && !indexed {
             report.error(
@@ -903,7 +912,7 @@ impl Job {
     /// Rules 54 and 55.
     fn pod_failure_policy(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
         facts: &JobFacts<'_>,
         template: &PodTemplateSpec,
@@ -911,7 +920,8 @@ impl Job {
         if self.pod_failure_rules.is_empty() {
             return None;
         }
-        let at = path.field("podFailurePolicy").field("rules");
+        let at = path.field("podFailurePolicy");
+        let at = at.field("rules");
         if self.pod_failure_rules.len() > MAX_RULES {
             report.error(
                 &at,
@@ -959,14 +969,15 @@ impl Job {
     /// Rule 58.
     fn success_policy(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         report: &mut Report,
         indexed: bool,
     ) -> Option<batch::SuccessPolicy> {
         if self.success_rules.is_empty() {
             return None;
         }
-        let at = path.field("successPolicy").field("rules");
+        let at = path.field("successPolicy");
+        let at = at.field("rules");
         if self.success_rules.len() > MAX_RULES {
             report.error(
                 &at,
@@ -1007,7 +1018,7 @@ fn template_container_names(template: &PodTemplateSpec) -> Vec<String> {
 
 /// Rule 59: `managedBy` is a domain-prefixed path (`example.com/controller`) of at most 63
 /// characters (`validateJobSpec`, `IsDomainPrefixedPath`).
-fn check_managed_by(path: &FieldPath, value: &str, report: &mut Report) {
+fn check_managed_by(path: &At<'_>, value: &str, report: &mut Report) {
     const MAX: usize = 63;
     if value.len() > MAX {
         report.error(

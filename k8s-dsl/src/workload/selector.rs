@@ -6,9 +6,31 @@ use std::fmt;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, LabelSelectorRequirement};
 
 use crate::rules::labels;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 
 /// The operator of a selector expression.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// assert_eq!(SelectorOperator::NotIn.as_str(), "NotIn");
+/// assert_eq!(SelectorOperator::DoesNotExist.to_string(), "DoesNotExist");
+///
+/// // `Selector` writes one expression per `key_in`, `key_not_in`, `exists`, `does_not_exist`.
+/// let web = Deployment::new("web")
+///     .selector(Selector::new().label("app", "web").key_in("track", ["stable", "canary"]))
+///     .template(
+///         Pod::template()
+///             .label("app", "web")
+///             .label("track", "stable")
+///             .container(Container::new("web").image("nginx:1.27")),
+///     )
+///     .build()?;
+/// let selector = web.spec.selector;
+/// let expression = &selector.match_expressions.unwrap()[0];
+/// assert_eq!(expression.operator, SelectorOperator::In.as_str());
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SelectorOperator {
     /// The label's value is one of the values.
@@ -151,7 +173,7 @@ impl Selector {
     }
 
     /// The k8s form, with every key and value checked (rule 8) at `path`.
-    pub(crate) fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> LabelSelector {
+    pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> LabelSelector {
         crate::meta::check_labels(&path.field("matchLabels"), &self.labels, report);
         let expressions_path = path.field("matchExpressions");
         for (i, (key, operator, values)) in self.expressions.iter().enumerate() {
@@ -197,6 +219,31 @@ impl From<BTreeMap<String, String>> for Selector {
 
 /// Whether a k8s `LabelSelector` selects pods with `labels` (an empty selector selects every
 /// pod; an unknown operator selects none).
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use k8s_dsl::prelude::*;
+/// use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, LabelSelectorRequirement};
+///
+/// let selector = LabelSelector {
+///     match_labels: Some(BTreeMap::from([("app".to_string(), "web".to_string())])),
+///     match_expressions: Some(vec![LabelSelectorRequirement {
+///         key: "track".to_string(),
+///         operator: "NotIn".to_string(),
+///         values: Some(vec!["canary".to_string()]),
+///         ..Default::default()
+///     }]),
+///     ..Default::default()
+/// };
+/// let pod = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+///     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+/// };
+/// assert!(label_selector_matches(&selector, &pod(&[("app", "web")])));
+/// assert!(label_selector_matches(&selector, &pod(&[("app", "web"), ("track", "stable")])));
+/// assert!(!label_selector_matches(&selector, &pod(&[("app", "web"), ("track", "canary")])));
+/// assert!(!label_selector_matches(&selector, &pod(&[("app", "api")])));
+/// assert!(label_selector_matches(&LabelSelector::default(), &pod(&[])));
+/// ```
 pub fn label_selector_matches(selector: &LabelSelector, labels: &BTreeMap<String, String>) -> bool {
     let exact = selector
         .match_labels
@@ -282,11 +329,11 @@ mod tests {
     #[test]
     fn rule_8_selector_keys_and_values_are_checked() {
         let mut report = Report::new();
-        let path = FieldPath::parse("spec.selector");
+        let path = crate::validate::FieldPath::parse("spec.selector");
         let _ = Selector::new()
             .label("bad key", "v")
             .key_in("tier", Vec::<String>::new())
-            .to_k8s(&path, &mut report);
+            .to_k8s(&path.at(), &mut report);
         let errors = report.finish(()).unwrap_err();
         assert!(errors.has("spec.selector.matchLabels[bad key]", 8));
         assert!(errors.has("spec.selector.matchExpressions[0].values", 8));

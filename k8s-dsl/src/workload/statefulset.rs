@@ -17,7 +17,7 @@ use crate::rules::duration::Duration;
 use crate::rules::enums::{AccessMode, PodManagementPolicy};
 use crate::rules::quantity::Quantity;
 use crate::rules::{names, shown};
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{At, Errors, Report, Warning};
 use crate::value::Parsed;
 
 /// A persistent volume claim that a StatefulSet creates for each of its pods
@@ -75,7 +75,7 @@ impl VolumeClaimTemplate {
         &self.name
     }
 
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> core::PersistentVolumeClaim {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> core::PersistentVolumeClaim {
         report.check(
             &path.field("metadata").field("name"),
             names::volume_name(&self.name),
@@ -89,10 +89,9 @@ impl VolumeClaimTemplate {
                 "call `.access_mode(AccessMode::ReadWriteOnce)`",
             );
         }
-        let storage_path = spec_path
-            .field("resources")
-            .field("requests")
-            .key("storage");
+        let storage_path = spec_path.field("resources");
+        let storage_path = storage_path.field("requests");
+        let storage_path = storage_path.key("storage");
         let storage = match &self.storage {
             None => {
                 report.error(
@@ -151,6 +150,34 @@ impl VolumeClaimTemplate {
 }
 
 /// How a StatefulSet updates its pods (`spec.updateStrategy`).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let db = |strategy: StatefulSetStrategy| {
+///     StatefulSet::new("db")
+///         .service_name("db")
+///         .update_strategy(strategy)
+///         .template(
+///             Pod::template()
+///                 .label("app", "db")
+///                 .container(Container::new("db").image("postgres:17")),
+///         )
+///         .build()
+/// };
+/// // Canary: only pods db-2 and up get the new version.
+/// let canary = db(StatefulSetStrategy::partitioned(2))?;
+/// let strategy = canary.spec.update_strategy.unwrap();
+/// assert_eq!(strategy.type_.as_deref(), Some("RollingUpdate"));
+/// assert_eq!(strategy.rolling_update.unwrap().partition, Some(2));
+///
+/// let all = db(StatefulSetStrategy::rolling_update())?;
+/// assert!(all.spec.update_strategy.unwrap().rolling_update.is_none());
+///
+/// let errors = db(StatefulSetStrategy::partitioned(-1)).unwrap_err();
+/// assert!(errors.has("spec.updateStrategy.rollingUpdate.partition", 65));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatefulSetStrategy {
     /// Update pods one by one from the highest ordinal, leaving ordinals below `partition`
@@ -182,7 +209,7 @@ impl StatefulSetStrategy {
         }
     }
 
-    fn to_k8s(&self, path: &FieldPath, report: &mut Report) -> apps::StatefulSetUpdateStrategy {
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> apps::StatefulSetUpdateStrategy {
         match self {
             StatefulSetStrategy::OnDelete => apps::StatefulSetUpdateStrategy {
                 type_: Some("OnDelete".to_owned()),
@@ -353,10 +380,10 @@ impl StatefulSet {
     pub(crate) fn to_k8s(&self, report: &mut Report) -> apps::StatefulSet {
         let metadata = self
             .meta
-            .to_k8s(&FieldPath::parse("metadata"), report, |name| {
+            .to_k8s(&At::root().field("metadata"), report, |name| {
                 names::object_name(name, 0, "statefulset name")
             });
-        let path = FieldPath::parse("spec");
+        let path = At::root().field("spec");
         let claim_names: Vec<&str> = self.volume_claims.iter().map(|c| c.name.as_str()).collect();
         let (selector, template) = selector_and_template(
             "StatefulSet",
@@ -431,7 +458,7 @@ impl StatefulSet {
     fn check_claim_names(
         &self,
         template: &core::PodTemplateSpec,
-        claims_path: &FieldPath,
+        claims_path: &At<'_>,
         report: &mut Report,
     ) {
         let volumes: BTreeSet<&str> = template

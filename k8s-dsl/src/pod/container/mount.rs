@@ -6,7 +6,7 @@ use crate::pod::port::listed;
 use crate::pod::{PodContext, VolumeName};
 use crate::rules::enums::MountPropagation;
 use crate::rules::{shown, suggest};
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 
 /// A volume of the pod mounted into a container (`spec.containers[].volumeMounts[]`).
 ///
@@ -84,7 +84,7 @@ impl VolumeMount {
     /// The k8s-openapi form, after checking rule 37. `path` is `volumeMounts[i]`.
     fn to_k8s(
         &self,
-        path: &FieldPath,
+        path: &At<'_>,
         ctx: &PodContext<'_>,
         privileged: bool,
         report: &mut Report,
@@ -136,7 +136,7 @@ impl VolumeMount {
     }
 
     /// Rule 37: the mount names a volume the pod declares (`field.NotFound`).
-    fn check_volume(&self, path: &FieldPath, ctx: &PodContext<'_>, report: &mut Report) {
+    fn check_volume(&self, path: &At<'_>, ctx: &PodContext<'_>, report: &mut Report) {
         if ctx.volumes.contains(&self.volume.as_str()) {
             return;
         }
@@ -161,7 +161,7 @@ impl VolumeMount {
 }
 
 /// Rule 37 (`validateLocalDescendingPath`): a sub path is relative and has no `..` element.
-fn check_relative(sub_path: &str, path: &FieldPath, report: &mut Report) {
+fn check_relative(sub_path: &str, path: &At<'_>, report: &mut Report) {
     if sub_path.starts_with('/') {
         report.error(
             path,
@@ -184,7 +184,7 @@ fn check_relative(sub_path: &str, path: &FieldPath, report: &mut Report) {
 /// also requires each mount path to be unique within the container.
 pub(crate) fn mounts_to_k8s(
     mounts: &[VolumeMount],
-    path: &FieldPath,
+    path: &At<'_>,
     ctx: &PodContext<'_>,
     privileged: bool,
     report: &mut Report,

@@ -7,7 +7,7 @@ use crate::pod::port::DeclaredPorts;
 use crate::rules::duration::Duration;
 use crate::rules::enums::Scheme;
 use crate::rules::ports;
-use crate::validate::{FieldPath, Report};
+use crate::validate::{At, Report};
 use crate::value::{Parsed, PortRef};
 
 /// The settings of an HTTP GET action besides its path and port.
@@ -26,7 +26,7 @@ impl HttpOptions {
 
     /// Reports options given to a probe or hook that has no `httpGet` handler, which would
     /// otherwise be dropped silently (a project rule, 0).
-    pub(crate) fn check_used(&self, has_http_get: bool, path: &FieldPath, report: &mut Report) {
+    pub(crate) fn check_used(&self, has_http_get: bool, path: &At<'_>, report: &mut Report) {
         if self.is_set() && !has_http_get {
             report.error(
                 path,
@@ -44,7 +44,7 @@ impl HttpOptions {
         &self,
         http_path: &str,
         port: &PortRef,
-        path: &FieldPath,
+        path: &At<'_>,
         ports: DeclaredPorts<'_>,
         report: &mut Report,
     ) -> api::HTTPGetAction {
@@ -85,7 +85,7 @@ impl HttpOptions {
 }
 
 /// The `exec` action at `path` (rule 25: the command may not be empty).
-pub(crate) fn exec(command: &[String], path: &FieldPath, report: &mut Report) -> api::ExecAction {
+pub(crate) fn exec(command: &[String], path: &At<'_>, report: &mut Report) -> api::ExecAction {
     if command.is_empty() {
         report.error(
             &path.field("command"),
@@ -102,7 +102,7 @@ pub(crate) fn exec(command: &[String], path: &FieldPath, report: &mut Report) ->
 /// The `tcpSocket` action at `path` (rule 25: the port is valid, and declared if named).
 pub(crate) fn tcp_socket(
     port: &PortRef,
-    path: &FieldPath,
+    path: &At<'_>,
     ports: DeclaredPorts<'_>,
     report: &mut Report,
 ) -> api::TCPSocketAction {
@@ -119,7 +119,7 @@ pub(crate) fn tcp_socket(
 /// one is reported at its own field. Returns the position of the kept handler in `kinds`.
 pub(crate) fn one_handler(
     kinds: &[(u8, &'static str)],
-    path: &FieldPath,
+    path: &At<'_>,
     report: &mut Report,
 ) -> Option<usize> {
     let mut order: Vec<usize> = (0..kinds.len()).collect();
@@ -148,7 +148,7 @@ pub(crate) fn one_handler(
 /// A duration as whole seconds, reporting a duration that does not parse.
 pub(crate) fn seconds(
     duration: &Parsed<Duration>,
-    path: &FieldPath,
+    path: &At<'_>,
     report: &mut Report,
 ) -> Option<i64> {
     report.check(path, duration.parse()).map(|d| d.as_secs())
@@ -158,7 +158,7 @@ pub(crate) fn seconds(
 /// under `rule`.
 pub(crate) fn seconds_i32(
     duration: &Parsed<Duration>,
-    path: &FieldPath,
+    path: &At<'_>,
     rule: u16,
     report: &mut Report,
 ) -> Option<i32> {
@@ -178,7 +178,7 @@ pub(crate) fn seconds_i32(
 }
 
 /// Reports a negative count (rule 27: probe thresholds are non-negative).
-pub(crate) fn non_negative(value: i32, path: &FieldPath, rule: u16, report: &mut Report) {
+pub(crate) fn non_negative(value: i32, path: &At<'_>, rule: u16, report: &mut Report) {
     if value < 0 {
         report.error(
             path,

@@ -1,0 +1,145 @@
+//! The code `k8s-dsl-import` writes with `--macros` (the files where that differs from builder code) for each corpus manifest (checked by the
+//! round-trip test; `K8S_DSL_IMPORT_BLESS=1 cargo test -p k8s-dsl-import --test fresh`
+//! rewrites it).
+
+pub mod batch_app;
+pub mod examples_cronjob_random_generator;
+pub mod examples_cronjob_reporting;
+pub mod examples_job_math_add;
+pub mod examples_pod_adapter;
+pub mod examples_pod_ambassador;
+pub mod examples_pod_downward_api;
+pub mod examples_pod_env_from_config;
+pub mod examples_pod_init_containers;
+pub mod examples_pod_lifecycle_hooks;
+pub mod examples_pod_liveness_check;
+pub mod examples_pod_liveness_echo;
+pub mod examples_pod_readiness_exec;
+pub mod examples_pod_readiness_http;
+pub mod examples_pod_readiness_tcp;
+pub mod examples_pod_shared_volumes;
+pub mod examples_pod_sidecar;
+pub mod examples_priority_class;
+pub mod pods_basic;
+pub mod pods_dns_and_host;
+pub mod pods_env;
+pub mod pods_init_containers;
+pub mod pods_lifecycle;
+pub mod pods_list;
+pub mod pods_macro_edges;
+pub mod pods_native_sidecar;
+pub mod pods_probes_exec_tcp_grpc;
+pub mod pods_probes_http;
+pub mod pods_resources;
+pub mod pods_roles_annotation;
+pub mod pods_scheduling;
+pub mod pods_security;
+pub mod pods_unsupported_fields;
+pub mod pods_volumes;
+pub mod pods_volumes_raw;
+pub mod workloads_batch_policies;
+pub mod workloads_cronjob;
+pub mod workloads_job_basic;
+pub mod workloads_job_indexed;
+pub mod workloads_job_manual_selector;
+
+/// Each corpus file (relative to `tests/corpus`) with the function building its objects.
+pub type Objects = fn() -> Result<Vec<k8s_dsl::bundle::Object>, Box<dyn std::error::Error>>;
+
+/// Every corpus file.
+pub const CASES: &[(&str, Objects)] = &[
+    ("batch-app.yaml", batch_app::objects),
+    (
+        "examples/cronjob_random_generator.yaml",
+        examples_cronjob_random_generator::objects,
+    ),
+    (
+        "examples/cronjob_reporting.yaml",
+        examples_cronjob_reporting::objects,
+    ),
+    ("examples/job_math_add.yaml", examples_job_math_add::objects),
+    ("examples/pod_adapter.yaml", examples_pod_adapter::objects),
+    (
+        "examples/pod_ambassador.yaml",
+        examples_pod_ambassador::objects,
+    ),
+    (
+        "examples/pod_downward_api.yaml",
+        examples_pod_downward_api::objects,
+    ),
+    (
+        "examples/pod_env_from_config.yaml",
+        examples_pod_env_from_config::objects,
+    ),
+    (
+        "examples/pod_init_containers.yaml",
+        examples_pod_init_containers::objects,
+    ),
+    (
+        "examples/pod_lifecycle_hooks.yaml",
+        examples_pod_lifecycle_hooks::objects,
+    ),
+    (
+        "examples/pod_liveness_check.yaml",
+        examples_pod_liveness_check::objects,
+    ),
+    (
+        "examples/pod_liveness_echo.yaml",
+        examples_pod_liveness_echo::objects,
+    ),
+    (
+        "examples/pod_readiness_exec.yaml",
+        examples_pod_readiness_exec::objects,
+    ),
+    (
+        "examples/pod_readiness_http.yaml",
+        examples_pod_readiness_http::objects,
+    ),
+    (
+        "examples/pod_readiness_tcp.yaml",
+        examples_pod_readiness_tcp::objects,
+    ),
+    (
+        "examples/pod_shared_volumes.yaml",
+        examples_pod_shared_volumes::objects,
+    ),
+    ("examples/pod_sidecar.yaml", examples_pod_sidecar::objects),
+    (
+        "examples/priority_class.yaml",
+        examples_priority_class::objects,
+    ),
+    ("pods/basic.yaml", pods_basic::objects),
+    ("pods/dns-and-host.yaml", pods_dns_and_host::objects),
+    ("pods/env.yaml", pods_env::objects),
+    ("pods/init-containers.yaml", pods_init_containers::objects),
+    ("pods/lifecycle.yaml", pods_lifecycle::objects),
+    ("pods/list.yaml", pods_list::objects),
+    ("pods/macro-edges.yaml", pods_macro_edges::objects),
+    ("pods/native-sidecar.yaml", pods_native_sidecar::objects),
+    (
+        "pods/probes-exec-tcp-grpc.yaml",
+        pods_probes_exec_tcp_grpc::objects,
+    ),
+    ("pods/probes-http.yaml", pods_probes_http::objects),
+    ("pods/resources.yaml", pods_resources::objects),
+    ("pods/roles-annotation.yaml", pods_roles_annotation::objects),
+    ("pods/scheduling.yaml", pods_scheduling::objects),
+    ("pods/security.yaml", pods_security::objects),
+    (
+        "pods/unsupported-fields.yaml",
+        pods_unsupported_fields::objects,
+    ),
+    ("pods/volumes-raw.yaml", pods_volumes_raw::objects),
+    ("pods/volumes.yaml", pods_volumes::objects),
+    (
+        "workloads/batch-policies.yaml",
+        workloads_batch_policies::objects,
+    ),
+    ("workloads/cronjob.yaml", workloads_cronjob::objects),
+    ("workloads/job-basic.yaml", workloads_job_basic::objects),
+    ("workloads/job-indexed.yaml", workloads_job_indexed::objects),
+    (
+        "workloads/job-manual-selector.yaml",
+        workloads_job_manual_selector::objects,
+    ),
+];
