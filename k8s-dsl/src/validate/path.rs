@@ -38,32 +38,24 @@ impl FieldPath {
 
     /// This path followed by `.name`.
     pub fn field(&self, name: &str) -> Self {
-        let mut text = String::with_capacity(self.0.len() + name.len() + 1);
-        text.push_str(&self.0);
-        if !text.is_empty() {
-            text.push('.');
-        }
-        text.push_str(name);
-        FieldPath(text)
+        self.then(Step::Field(name))
     }
 
     /// This path followed by `[index]`.
     pub fn index(&self, index: usize) -> Self {
-        let mut text = String::with_capacity(self.0.len() + 22);
-        text.push_str(&self.0);
-        text.push('[');
-        push_decimal(&mut text, index);
-        text.push(']');
-        FieldPath(text)
+        self.then(Step::Index(index))
     }
 
     /// This path followed by `[key]`, for an entry of a map such as `metadata.labels`.
     pub fn key(&self, key: &str) -> Self {
-        let mut text = String::with_capacity(self.0.len() + key.len() + 2);
+        self.then(Step::Key(key))
+    }
+
+    /// This path followed by `step`.
+    fn then(&self, step: Step<'_>) -> Self {
+        let mut text = String::with_capacity(self.0.len() + step.len());
         text.push_str(&self.0);
-        text.push('[');
-        text.push_str(key);
-        text.push(']');
+        step.write_to(&mut text);
         FieldPath(text)
     }
 
@@ -224,31 +216,37 @@ impl<'a> At<'a> {
         }
         let mut text = String::with_capacity(steps.iter().map(|s| s.len()).sum());
         for step in steps.iter().rev() {
-            match *step {
-                Step::Root => {}
-                Step::Text(name) | Step::Field(name) => {
-                    if !text.is_empty() {
-                        text.push('.');
-                    }
-                    text.push_str(name);
-                }
-                Step::Index(index) => {
-                    text.push('[');
-                    push_decimal(&mut text, index);
-                    text.push(']');
-                }
-                Step::Key(key) => {
-                    text.push('[');
-                    text.push_str(key);
-                    text.push(']');
-                }
-            }
+            step.write_to(&mut text);
         }
         FieldPath(text)
     }
 }
 
 impl Step<'_> {
+    /// Appends this step to `text` in the API server's notation: `.name` (no dot at the
+    /// start), `[index]`, `[key]`; the root adds nothing.
+    fn write_to(&self, text: &mut String) {
+        match *self {
+            Step::Root => {}
+            Step::Text(name) | Step::Field(name) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(name);
+            }
+            Step::Index(index) => {
+                text.push('[');
+                push_decimal(text, index);
+                text.push(']');
+            }
+            Step::Key(key) => {
+                text.push('[');
+                text.push_str(key);
+                text.push(']');
+            }
+        }
+    }
+
     /// An upper bound of the bytes this step adds to a path.
     fn len(&self) -> usize {
         match self {
