@@ -12,6 +12,9 @@ pub struct Block {
     pub entries: Vec<Entry>,
     /// The closing brace (the macro call itself for the body), where a missing key is reported.
     pub close: Span,
+    /// Keys written with a value that could not be read (reported already): they count as
+    /// present, so no "missing key" error follows the first one.
+    pub unreadable: Vec<String>,
 }
 
 /// `key: value`.

@@ -19,10 +19,36 @@ pub const MAX_DEPTH: usize = 32;
 
 /// Parses the body of a macro call (the entries of a block without its braces).
 pub fn body(input: TokenStream, cx: &mut Ctxt) -> Block {
-    Block {
-        entries: entries(input, cx, 0),
-        close: Span::call_site(),
+    block(input, Span::call_site(), cx, 0)
+}
+
+/// The block whose entries are `stream`, closed at `close`, `depth` levels deep.
+fn block(stream: TokenStream, close: Span, cx: &mut Ctxt, depth: usize) -> Block {
+    let mut block = Block {
+        entries: Vec::new(),
+        close,
+        unreadable: Vec::new(),
+    };
+    for segment in split(stream, cx) {
+        for piece in split_missing_commas(segment, cx) {
+            match entry(piece, cx, depth) {
+                Read::Entry(entry) => block.entries.push(entry),
+                Read::KeyOnly(name) => block.unreadable.push(name),
+                Read::Nothing => {}
+            }
+        }
     }
+    block
+}
+
+/// What [`entry`] could read of one `key: value`.
+enum Read {
+    /// The whole entry.
+    Entry(Entry),
+    /// Only the key: the value is missing or unreadable (reported).
+    KeyOnly(String),
+    /// Not even a key (reported).
+    Nothing,
 }
 
 /// Splits `stream` at top-level commas. Empty segments (a trailing comma) are dropped; a
@@ -53,17 +79,6 @@ fn is_colon(tree: &TokenTree) -> bool {
     matches!(tree, TokenTree::Punct(p) if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone)
 }
 
-/// The entries of a block body `depth` levels deep.
-fn entries(stream: TokenStream, cx: &mut Ctxt, depth: usize) -> Vec<Entry> {
-    let mut out = Vec::new();
-    for segment in split(stream, cx) {
-        for piece in split_missing_commas(segment, cx) {
-            out.extend(entry(piece, cx, depth));
-        }
-    }
-    out
-}
-
 /// Splits a segment where a comma is missing (`name: "a" image: "b"`): before each identifier
 /// that follows a value and is itself followed by a lone `:`. Each split is reported, and the
 /// pieces are parsed as entries of their own so no follow-up error appears.
@@ -89,22 +104,33 @@ fn split_missing_commas(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Vec<Vec<Token
     out
 }
 
-/// One `key: value` entry, or `None` (after reporting) when it cannot be read.
-fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt, depth: usize) -> Option<Entry> {
-    let first = segment.first()?.clone();
+/// One `key: value` entry, or what could be read of it (after reporting the rest).
+fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt, depth: usize) -> Read {
+    let Some(first) = segment.first().cloned() else {
+        return Read::Nothing;
+    };
     let Some(colon) = segment.iter().position(is_colon) else {
-        let what = match &first {
-            TokenTree::Ident(i) => format!("missing `: value` after `{i}`; write `{i}: value`"),
-            _ => "expected `key: value`".to_string(),
+        return match &first {
+            TokenTree::Ident(i) => {
+                cx.error(
+                    first.span(),
+                    format!("missing `: value` after `{i}`; write `{i}: value`"),
+                );
+                Read::KeyOnly(i.to_string())
+            }
+            _ => {
+                cx.error(first.span(), "expected `key: value`");
+                Read::Nothing
+            }
         };
-        cx.error(first.span(), what);
-        return None;
     };
     let mut trees = segment.into_iter();
     let key_tokens: Vec<TokenTree> = trees.by_ref().take(colon).collect();
     let colon_span = trees.next().map_or(first.span(), |t| t.span());
     let value_tokens: Vec<TokenTree> = trees.collect();
-    let key = key(&key_tokens, cx)?;
+    let Some(key) = key(&key_tokens, cx) else {
+        return Read::Nothing;
+    };
     if value_tokens.is_empty() {
         cx.error(
             colon_span,
@@ -113,10 +139,12 @@ fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt, depth: usize) -> Option<Entry> 
                 key.name
             ),
         );
-        return None;
+        return Read::KeyOnly(key.name);
     }
-    let value = value(value_tokens, cx, depth)?;
-    Some(Entry { key, value })
+    match value(value_tokens, cx, depth) {
+        Some(value) => Read::Entry(Entry { key, value }),
+        None => Read::KeyOnly(key.name),
+    }
 }
 
 /// The key of an entry: one identifier or one string literal.
@@ -184,10 +212,12 @@ fn value(tokens: Vec<TokenTree>, cx: &mut Ctxt, depth: usize) -> Option<Value> {
             None
         }
         [TokenTree::Group(group)] => match group.delimiter() {
-            Delimiter::Brace => Some(Value::Block(Block {
-                entries: entries(group.stream(), cx, depth + 1),
-                close: group.span_close(),
-            })),
+            Delimiter::Brace => Some(Value::Block(block(
+                group.stream(),
+                group.span_close(),
+                cx,
+                depth + 1,
+            ))),
             Delimiter::Bracket => {
                 let mut items = Vec::new();
                 for item in split(group.stream(), cx) {

@@ -423,3 +423,39 @@ fn cronjob_job_template_takes_the_new_job_keys() {
     assert!(yaml.contains("onPodConditions:"), "{yaml}");
     assert_eq!(built(macro_cron), yaml);
 }
+
+/// Values computed at run time (a variable, an expression) are not checked while compiling:
+/// the macro passes them to the builder, whose `build()` reports them with their field path.
+#[test]
+fn computed_values_are_checked_by_build() {
+    let version = "1.27 ";
+    let name = "Web_Server";
+    let port_name = String::from("http_alt");
+    let errors = k8s_dsl::pod! {
+        name: name,
+        containers: [ {
+            name: "app",
+            image: format!("nginx:{version}"),
+            ports: [ { containerPort: 8080, name: port_name } ],
+        } ],
+    }
+    .build()
+    .expect_err("the computed values are invalid");
+    assert!(errors.has("metadata.name", 1), "{errors}");
+    assert!(errors.has("spec.containers[0].image", 14), "{errors}");
+    assert!(
+        errors.has("spec.containers[0].ports[0].name", 21),
+        "{errors}"
+    );
+    assert_eq!(errors.len(), 3, "{errors}");
+
+    let schedule = "60 * * * *";
+    let errors = k8s_dsl::cronjob! {
+        name: "report",
+        schedule: schedule,
+        jobTemplate: { template: { restartPolicy: Never, containers: [ { name: "report", image: "ubuntu:24.04" } ] } },
+    }
+    .build()
+    .expect_err("the computed schedule is invalid");
+    assert!(errors.has("spec.schedule", 61), "{errors}");
+}

@@ -5,6 +5,8 @@
 fn ui() {
     let cases = trybuild::TestCases::new();
     cases.pass("ui/pass/*.rs");
+    // Every example written with the macros is a pass case too (it compiles and runs).
+    cases.pass("../examples/*_macro.rs");
     cases.compile_fail("ui/pod/*.rs");
     cases.compile_fail("ui/job/*.rs");
     cases.compile_fail("ui/cronjob/*.rs");

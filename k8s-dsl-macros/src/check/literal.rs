@@ -140,33 +140,16 @@ fn parse_local(table: &Local, value: &str) -> Checked<Variant> {
             variant: value.to_string(),
         });
     }
-    let listed = table
-        .values
-        .iter()
-        .map(|v| format!("`{v}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let node_only = std::ptr::eq(table, &LABEL_SELECTOR_OPERATOR)
-        && NODE_SELECTOR_OPERATOR.values.contains(&value);
-    let fix = match table.values.iter().find(|v| v.eq_ignore_ascii_case(value)) {
-        _ if node_only => format!(
+    let mut violation = enums::unknown(value, table.what, table.rule, table.values);
+    if std::ptr::eq(table, &LABEL_SELECTOR_OPERATOR)
+        && NODE_SELECTOR_OPERATOR.values.contains(&value)
+    {
+        violation.fix = format!(
             "`{value}` compares node labels and is only for `nodeAffinity` terms; use one of the \
              listed values here"
-        ),
-        Some(v) => format!("use `{v}` (values are case-sensitive)"),
-        None => match crate::rules::suggest::closest(value, table.values.iter().copied()) {
-            Some(v) => format!("use `{v}`"),
-            None => "use one of the listed values".to_string(),
-        },
-    };
-    Err(Violation::new(
-        table.rule,
-        format!(
-            "`{value}` is not a {}; expected one of {listed}",
-            table.what
-        ),
-        fix,
-    ))
+        );
+    }
+    Err(violation)
 }
 
 /// Checks an enum value written bare (`Never`) and names its Rust variant.

@@ -56,7 +56,7 @@ fn block(block: &Block, spec: &'static Spec, cx: &mut Ctxt) {
         value(&entry.value, key.kind, name, cx);
     }
     for key in spec.keys().filter(|k| k.required) {
-        if !seen.contains(&key.name) {
+        if !seen.contains(&key.name) && !block.unreadable.iter().any(|name| name == key.name) {
             cx.error(
                 block.close,
                 format!(
@@ -78,15 +78,23 @@ fn block(block: &Block, spec: &'static Spec, cx: &mut Ctxt) {
         let listed = suggest::listed(one_of.keys);
         match present.as_slice() {
             // An unknown key was probably meant to be the missing one: reported already.
-            [] if one_of.required && !unknown => cx.error(
-                block.close,
-                format!(
-                    "{} needs a {}; add one of {listed} (rule {})",
-                    a(spec.what),
-                    one_of.what,
-                    one_of.rule
-                ),
-            ),
+            [] if one_of.required
+                && !unknown
+                && !block
+                    .unreadable
+                    .iter()
+                    .any(|name| one_of.keys.contains(&name.as_str())) =>
+            {
+                cx.error(
+                    block.close,
+                    format!(
+                        "{} needs a {}; add one of {listed} (rule {})",
+                        a(spec.what),
+                        one_of.what,
+                        one_of.rule
+                    ),
+                )
+            }
             [first, rest @ ..] => {
                 for extra in rest {
                     cx.error(

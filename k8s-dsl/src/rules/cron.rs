@@ -112,35 +112,35 @@ const FIELDS: [Field; 5] = [
         min: 0,
         max: 59,
         names: &[],
-        hint: "use 0-59",
+        hint: "use a minute from 0 to 59; `0 * * * *` runs at the start of every hour",
     },
     Field {
         what: "hour",
         min: 0,
         max: 23,
         names: &[],
-        hint: "use 0-23",
+        hint: "use an hour from 0 to 23; `0 0 * * *` runs at midnight",
     },
     Field {
         what: "day-of-month",
         min: 1,
         max: 31,
         names: &[],
-        hint: "use 1-31",
+        hint: "use a day of the month from 1 to 31",
     },
     Field {
         what: "month",
         min: 1,
         max: 12,
         names: MONTH_NAMES,
-        hint: "use 1-12 or `JAN`-`DEC`",
+        hint: "use a month from 1 to 12 or `JAN`-`DEC`",
     },
     Field {
         what: "day-of-week",
         min: 0,
         max: 6,
         names: DAY_NAMES,
-        hint: "use 0-6 (0 is Sunday) or `SUN`-`SAT`",
+        hint: "use a day of the week from 0 to 6 (0 is Sunday) or `SUN`-`SAT`",
     },
 ];
 
@@ -474,8 +474,11 @@ impl Schedule {
         }
         // rule 62, validateScheduleFormat: `strings.Contains(schedule, "TZ")` is rejected.
         if text.contains("TZ") {
-            let message = if text.starts_with("TZ=") || text.starts_with("CRON_TZ=") {
-                format!("schedule {} sets a time zone with `TZ=`", shown(text))
+            let prefix = ["TZ=", "CRON_TZ="]
+                .into_iter()
+                .find(|p| text.starts_with(p));
+            let message = if let Some(prefix) = prefix {
+                format!("schedule {} sets a time zone with `{prefix}`", shown(text))
             } else {
                 format!("schedule {} contains `TZ`", shown(text))
             };
@@ -844,7 +847,13 @@ mod tests {
             "schedule `TZ=UTC 0 * * * *` sets a time zone with `TZ=`"
         );
         assert_eq!(e.fix, "use the `timeZone` field instead");
-        assert_eq!(err("CRON_TZ=Europe/Berlin 0 3 * * *").rule, 62);
+        let e = err("CRON_TZ=Europe/Berlin 0 3 * * *");
+        assert_eq!(e.rule, 62);
+        assert!(
+            e.message.ends_with("sets a time zone with `CRON_TZ=`"),
+            "{}",
+            e.message
+        );
         assert_eq!(err("TZ=").rule, 62);
         assert_eq!(err("0 * * * * TZ").rule, 62);
     }

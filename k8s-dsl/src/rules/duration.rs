@@ -94,6 +94,15 @@ impl Duration {
                 "use a duration of zero or more, such as `0s`",
             );
         }
+        if let Some(short) = with_short_units(text) {
+            return fail(
+                format!(
+                    "duration {} is not written with the units `h`, `m` and `s`",
+                    shown(text)
+                ),
+                &format!("write `{short}`"),
+            );
+        }
         let mut total: i64 = 0;
         // 3 = hours, 2 = minutes, 1 = seconds: units must strictly decrease.
         let mut last_rank = 4;
@@ -228,6 +237,44 @@ impl fmt::Display for Duration {
     }
 }
 
+/// `text` with each spelled-out unit (`sec`, `mins`, `hours`, `H`, ...) written `s`, `m` or `h`
+/// and spaces dropped, when that is all that keeps it from being a valid duration: `30sec`
+/// gives `30s`, `1 hour 30 minutes` gives `1h30m`. `None` for text already in that form or
+/// with anything else wrong.
+fn with_short_units(text: &str) -> Option<String> {
+    const MAX_LEN: usize = 64;
+    if text.len() > MAX_LEN {
+        return None;
+    }
+    let mut short = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let run = if c.is_ascii_digit() {
+            rest.bytes().take_while(u8::is_ascii_digit).count()
+        } else if c.is_ascii_alphabetic() {
+            rest.bytes().take_while(u8::is_ascii_alphabetic).count()
+        } else if c == ' ' {
+            1
+        } else {
+            return None;
+        };
+        let (word, after) = rest.split_at(run);
+        rest = after;
+        if c.is_ascii_digit() {
+            short.push_str(word);
+        } else if c.is_ascii_alphabetic() {
+            let unit = match word.to_ascii_lowercase().as_str() {
+                "h" | "hr" | "hrs" | "hour" | "hours" => 'h',
+                "m" | "min" | "mins" | "minute" | "minutes" => 'm',
+                "s" | "sec" | "secs" | "second" | "seconds" => 's',
+                _ => return None,
+            };
+            short.push(unit);
+        }
+    }
+    (short != text && Duration::parse(&short).is_ok()).then_some(short)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
@@ -275,6 +322,37 @@ mod tests {
         assert_eq!(Duration::seconds(5).as_secs_i32(), 5);
         const C: Duration = Duration::minutes(5);
         assert_eq!(C.as_secs(), 300);
+    }
+
+    #[test]
+    fn spelled_out_units_get_the_short_form() {
+        for (given, short) in [
+            ("30sec", "30s"),
+            ("2mins", "2m"),
+            ("1 hour 30 minutes", "1h30m"),
+            ("1H", "1h"),
+            ("10 s", "10s"),
+        ] {
+            let e = Duration::parse(given).unwrap_err();
+            assert!(
+                e.message
+                    .ends_with("is not written with the units `h`, `m` and `s`"),
+                "{given}: {}",
+                e.message
+            );
+            assert_eq!(e.fix, format!("write `{short}`"), "{given}");
+        }
+        // no short form: the ordinary errors
+        assert!(Duration::parse("30days")
+            .unwrap_err()
+            .message
+            .contains("unknown unit"));
+        assert!(Duration::parse("1m1h")
+            .unwrap_err()
+            .message
+            .contains("out of order"));
+        assert!(with_short_units("30s").is_none());
+        assert!(with_short_units(&"1sec".repeat(100)).is_none());
     }
 
     #[test]

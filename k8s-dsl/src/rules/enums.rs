@@ -24,8 +24,9 @@ use std::str::FromStr;
 
 use super::{shown, suggest, Violation};
 
-/// The error for `input` that is not one of `values` of the enum described by `what`.
-fn unknown(input: &str, what: &str, rule: u16, values: &[&'static str]) -> Violation {
+/// The error for `input` that is not one of `values` of the enum described by `what` (also
+/// used by the macros for the value lists they keep themselves).
+pub(crate) fn unknown(input: &str, what: &str, rule: u16, values: &[&'static str]) -> Violation {
     let listed = values
         .iter()
         .map(|v| format!("`{v}`"))
@@ -39,15 +40,11 @@ fn unknown(input: &str, what: &str, rule: u16, values: &[&'static str]) -> Viola
         );
     }
     let message = format!("{} is not a {what}; expected one of {listed}", shown(input));
-    let exact_but_case = values.iter().find(|v| v.eq_ignore_ascii_case(input));
-    let fix = match exact_but_case {
-        Some(v) => format!("use `{v}` (values are case-sensitive)"),
-        None => match suggest::closest(input, values.iter().copied()) {
-            Some(v) => format!("use `{v}`"),
-            None => "use one of the listed values".to_string(),
-        },
-    };
-    Violation::new(rule, message, fix)
+    Violation::new(
+        rule,
+        message,
+        suggest::fix_for_value(input, values.iter().copied()),
+    )
 }
 
 /// Defines a string enum: the type, `ALL`, `WHAT`, `RULE`, `as_str`, `FromStr` and `Display`.

@@ -123,6 +123,43 @@ pub fn did_you_mean<'a>(
     closest(input, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// The fix for `input` that is not one of `values` (an enum's values): the value differing
+/// only in case, else the closest value, else the values that `input` abbreviates, else a
+/// pointer to the list. One wording for the builders and the macros.
+///
+/// ```
+/// use k8s_dsl::rules::suggest::fix_for_value;
+///
+/// let actions = ["Count", "FailIndex", "FailJob", "Ignore"];
+/// assert_eq!(fix_for_value("failjob", actions), "use `FailJob` (values are case-sensitive)");
+/// assert_eq!(fix_for_value("Ignor", actions), "use `Ignore`");
+/// assert_eq!(fix_for_value("Fail", actions), "use `FailIndex` or `FailJob`");
+/// assert_eq!(fix_for_value("Stop", actions), "use one of the listed values");
+/// ```
+pub fn fix_for_value<'a>(input: &str, values: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    if let Some(v) = values
+        .clone()
+        .into_iter()
+        .find(|v| v.eq_ignore_ascii_case(input))
+    {
+        return format!("use `{v}` (values are case-sensitive)");
+    }
+    if let Some(v) = closest(input, values.clone()) {
+        return format!("use `{v}`");
+    }
+    let wanted = input.to_ascii_lowercase();
+    let longer: Vec<String> = values
+        .into_iter()
+        .filter(|v| !wanted.is_empty() && v.to_ascii_lowercase().starts_with(&wanted))
+        .map(|v| format!("`{v}`"))
+        .collect();
+    match longer.as_slice() {
+        [] => "use one of the listed values".to_string(),
+        [one] => format!("use {one}"),
+        [rest @ .., last] => format!("use {} or {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {

@@ -1,0 +1,6 @@
+fn main() {
+    let _pod = k8s_dsl::pod! {
+        name: "web",
+        containers: [ { name: "app", image: } ],
+    };
+}
