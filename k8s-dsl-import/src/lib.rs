@@ -64,6 +64,9 @@ pub fn import_str(file: &str, text: &str, options: &Options) -> Result<Generated
 
 fn finish(title: &str, documents: &[Document], options: &Options) -> Generated {
     let mut generated = generate(title, documents, options);
-    generated.code = rust::format(&generated.code);
+    match rust::try_format(&generated.code) {
+        Ok(code) => generated.code = code,
+        Err(warning) => generated.warnings.push(warning),
+    }
     generated
 }

@@ -49,6 +49,9 @@ fn main() -> ExitCode {
             for fallback in &generated.builder_fallbacks {
                 eprintln!("note: {fallback}; the object is written with builders");
             }
+            for warning in &generated.warnings {
+                eprintln!("warning: {warning}");
+            }
             ExitCode::SUCCESS
         }
         Err(errors) => {

@@ -87,11 +87,20 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Reads a file, or every `.yaml`/`.yml` file under a directory (in name order).
+/// Reads a file, or every `.yaml`/`.yml` file under a directory and its subdirectories,
+/// sorted by path (other files are skipped; a directory without any is an error).
 pub fn read_path(path: &Path) -> Result<Vec<Document>, Vec<ReadError>> {
     let files = if path.is_dir() {
         let mut files = Vec::new();
         collect_files(path, &mut files).map_err(|e| vec![io_error(path, &e)])?;
+        if files.is_empty() {
+            return Err(vec![ReadError {
+                file: path.display().to_string(),
+                document: None,
+                line: None,
+                message: "no `.yaml` or `.yml` file in this directory or below it; give a manifest file, or a directory holding some".to_owned(),
+            }]);
+        }
         files.sort();
         files
     } else {
@@ -144,6 +153,7 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Reads the YAML text of the file `file`: every document, every error.
 pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>> {
     let starts = document_lines(text);
+    let last_line = text.lines().count().max(1);
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     for (i, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
@@ -158,7 +168,10 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
         let value = match serde_yaml::Value::deserialize(document) {
             Ok(value) => value,
             Err(e) => {
-                errors.push(error(yaml_line(&e).or(Some(line)), yaml_message(&e)));
+                errors.push(error(
+                    yaml_line(&e, last_line).or(Some(line)),
+                    yaml_message(&e),
+                ));
                 // The parser cannot go on after a syntax error.
                 break;
             }
@@ -193,7 +206,10 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
                 .nth(i)
                 .map(|document| kind.check_yaml(document));
             if let Some(Err(e)) = typed {
-                errors.push(error(yaml_line(&e).or(Some(line)), yaml_message(&e)));
+                errors.push(error(
+                    yaml_line(&e, last_line).or(Some(line)),
+                    yaml_message(&e),
+                ));
                 continue;
             }
         }
@@ -306,8 +322,10 @@ fn describe(value: &Value) -> String {
     }
 }
 
-fn yaml_line(error: &serde_yaml::Error) -> Option<usize> {
-    error.location().map(|l| l.line())
+/// The line of a serde_yaml error, at most `last_line`: at the end of the text serde_yaml
+/// points after the final newline, one line past the last one, where an editor shows nothing.
+fn yaml_line(error: &serde_yaml::Error, last_line: usize) -> Option<usize> {
+    error.location().map(|l| l.line().min(last_line))
 }
 
 /// serde_yaml's message without its own ` at line N column M` (the line is reported apart).

@@ -1,5 +1,6 @@
 //! Rust source text: string literals, `serde_json::json!` literals of any JSON value, and
-//! formatting with rustfmt (or the generator's own indentation when rustfmt is missing).
+//! formatting with rustfmt (or the generator's own indentation, with a warning, when rustfmt
+//! is missing).
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
@@ -86,29 +87,55 @@ pub fn comment(text: &str, indent: usize) -> String {
 }
 
 /// Formats `code` with `rustfmt --edition 2021` when it is installed and accepts the code;
-/// otherwise returns `code` as the generator indented it.
+/// otherwise returns `code` as the generator indented it (see [`try_format`] to know which).
 pub fn format(code: &str) -> String {
-    rustfmt(code).unwrap_or_else(|| code.to_owned())
+    try_format(code).unwrap_or_else(|_| code.to_owned())
 }
 
-fn rustfmt(code: &str) -> Option<String> {
+/// Formats `code` with `rustfmt --edition 2021`; the error says why it could not (rustfmt
+/// missing, or failing) and what to do.
+pub fn try_format(code: &str) -> Result<String, String> {
+    const UNFORMATTED: &str =
+        "the code is printed as the importer indented it (valid Rust, not rustfmt's layout)";
     let mut child = Command::new("rustfmt")
         .args(["--edition", "2021", "--emit", "stdout"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take()?;
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                format!(
+                    "rustfmt was not found, so {UNFORMATTED}; install it with `rustup component add rustfmt`, or run `cargo fmt` on the result"
+                )
+            } else {
+                format!("rustfmt could not be started ({e}), so {UNFORMATTED}")
+            }
+        })?;
+    let failed = |why: String| {
+        format!(
+            "rustfmt failed ({why}), so {UNFORMATTED}; check that `rustfmt --version` works, and if it does, report the manifest that causes this"
+        )
+    };
+    let Some(mut stdin) = child.stdin.take() else {
+        return Err(failed("no input pipe".to_owned()));
+    };
     let input = code.to_owned();
     // Write from another thread so a large output cannot block the pipe.
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().ok()?;
-    writer.join().ok()?.ok()?;
+    let output = child
+        .wait_with_output()
+        .map_err(|e| failed(e.to_string()))?;
+    let written = writer
+        .join()
+        .map_err(|_| failed("writing its input stopped".to_owned()))?;
     if !output.status.success() {
-        return None;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        return Err(failed(format!("{}: {}", output.status, first.trim())));
     }
-    String::from_utf8(output.stdout).ok()
+    written.map_err(|e| failed(format!("cannot write its input: {e}")))?;
+    String::from_utf8(output.stdout).map_err(|_| failed("its output is not UTF-8".to_owned()))
 }
 
 #[cfg(test)]
@@ -119,6 +146,19 @@ mod tests {
     fn string_literals_escape_quotes_newlines_and_control_characters() {
         assert_eq!(str_lit("a\"b\n\\"), r#""a\"b\n\\""#);
         assert_eq!(str_lit("\u{1b}"), r#""\u{1b}""#);
+    }
+
+    #[test]
+    fn code_rustfmt_rejects_is_an_error_saying_so_and_format_keeps_it() {
+        let broken = "fn objects( {\n";
+        let error = try_format(broken).unwrap_err();
+        assert!(
+            error.starts_with("rustfmt failed (exit status: "),
+            "{error}"
+        );
+        assert!(error.contains("so the code is printed as the importer indented it"));
+        assert_eq!(format(broken), broken);
+        assert_eq!(try_format("fn  f( ) {}").unwrap(), "fn f() {}\n");
     }
 
     #[test]

@@ -25,11 +25,51 @@ fn invalid_yaml_is_reported_with_document_and_line() {
     let errors = errors("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: [unclosed\n");
     assert_eq!(errors.len(), 1, "{errors:?}");
     let error = &errors[0];
-    assert_eq!((error.document, error.line), (Some(2), Some(8)), "{error}");
+    // The text has 7 lines; the unclosed list ends with the file, on line 7.
+    assert_eq!((error.document, error.line), (Some(2), Some(7)), "{error}");
     assert!(
-        error.to_string().starts_with("bad.yaml:8 (document 2): "),
+        error.to_string().starts_with("bad.yaml:7 (document 2): "),
         "{error}"
     );
+}
+
+#[test]
+fn an_error_at_the_end_of_the_file_points_at_its_last_line() {
+    // serde_yaml places these after the final newline, one line past the end of the file.
+    for (text, lines) in [
+        (
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n---\nfoo: [\n",
+            6,
+        ),
+        (
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n---\nfoo: [",
+            6,
+        ),
+        (
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n---\nfoo: [\n\n\n",
+            8,
+        ),
+        ("a: \"unclosed\n", 1),
+        ("a: {\n  b: 1\n", 2),
+        ("- [\n", 1),
+    ] {
+        let errors = errors(text);
+        let lines_in_text = text.lines().count();
+        assert_eq!(lines_in_text, lines, "{text:?}");
+        assert_eq!(errors.len(), 1, "{text:?}: {errors:?}");
+        assert_eq!(errors[0].line, Some(lines), "{text:?}: {}", errors[0]);
+    }
+}
+
+#[test]
+fn an_error_before_the_end_keeps_its_own_line() {
+    let syntax = errors("apiVersion: v1\nkind: [unclosed\nmetadata:\n  name: x\n");
+    assert_eq!(syntax.len(), 1, "{syntax:?}");
+    assert!(syntax[0].line < Some(4), "{}", syntax[0]);
+    let typed = errors(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers: 3\n# the end\n\n",
+    );
+    assert_eq!(typed[0].line, Some(6), "{}", typed[0]);
 }
 
 #[test]
@@ -171,10 +211,49 @@ fn the_command_prints_code_and_reports_errors_with_their_place() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(failed.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&failed.stderr);
-    assert!(stderr.contains("bad.yaml:7 (document 2): "), "{stderr}");
+    // The file has 6 lines: the list left open at the end is reported on the last one.
+    assert!(stderr.contains("bad.yaml:6 (document 2): "), "{stderr}");
 
     let usage = Command::new(bin).output().unwrap();
     assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn without_rustfmt_the_code_is_printed_with_a_warning() {
+    let bin = env!("CARGO_BIN_EXE_k8s-dsl-import");
+    let file = "tests/corpus/web-app.yaml";
+    // No `PATH`: no rustfmt to be found.
+    let output = Command::new(bin)
+        .arg(file)
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with(
+            "warning: rustfmt was not found, so the code is printed as the importer indented it"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`rustup component add rustfmt`"),
+        "{stderr}"
+    );
+    // The code is the generator's own, unformatted, and still all there.
+    let documents = k8s_dsl_import::read::read_path(Path::new(file)).unwrap();
+    let unformatted = k8s_dsl_import::generate(file, &documents, &Options::default()).code;
+    let formatted = import(Path::new(file), &Options::default()).unwrap();
+    assert_ne!(unformatted, formatted.code);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), unformatted);
+    // With rustfmt found, no warning.
+    assert!(formatted.warnings.is_empty(), "{:?}", formatted.warnings);
+    let with_path = Command::new(bin).arg(file).output().unwrap();
+    assert!(
+        with_path.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&with_path.stderr)
+    );
 }
 
 #[test]

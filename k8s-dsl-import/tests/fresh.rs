@@ -60,9 +60,16 @@ fn the_committed_generated_code_is_what_the_import_writes() {
     let mut macros = Vec::new();
     for file in corpus_files() {
         let module = module_name(&file);
-        let code = import(&file, &Options::default())
-            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()))
-            .code;
+        let generated = import(&file, &Options::default())
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
+        // Unformatted code would be stale (and, blessed, committed): say why instead.
+        assert!(
+            generated.warnings.is_empty(),
+            "{}: {:?}",
+            file.display(),
+            generated.warnings
+        );
+        let code = generated.code;
         let with_macros = import(&file, &Options { macros: true })
             .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()))
             .code;

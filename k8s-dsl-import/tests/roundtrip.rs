@@ -33,6 +33,15 @@ fn yaml_values(text: &str) -> Vec<Value> {
             }
         })
         .map(|v| canonical(&v))
+        .map(|mut v| {
+            // No `metadata` and `metadata: {}` are the same object; a `CustomObject` always
+            // writes it (a `Kustomization` has none).
+            if let Some(map) = v.as_object_mut() {
+                map.entry("metadata")
+                    .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            }
+            v
+        })
         .collect()
 }
 

@@ -33,7 +33,8 @@ pub struct Options {
 /// Generated Rust code and what it had to keep through escape hatches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
-    /// The Rust module (not yet formatted by rustfmt).
+    /// The Rust module (formatted by rustfmt when it comes from [`crate::import`] or
+    /// [`crate::import_str`], not yet when from [`generate`]).
     pub code: String,
     /// Every field or object without builder support, with its path.
     pub unsupported: Vec<Unsupported>,
@@ -41,6 +42,9 @@ pub struct Generated {
     /// each field that made it so (``pods.yaml document 1: Pod/web: `pod!` has no key for
     /// `spec.tolerations` ``).
     pub builder_fallbacks: Vec<String>,
+    /// What did not stop the import but the reader should know, such as rustfmt missing
+    /// (then `code` is the generator's own indentation).
+    pub warnings: Vec<String>,
 }
 
 /// One object's expression and what it keeps as JSON.
@@ -103,6 +107,7 @@ pub fn generate(title: &str, documents: &[Document], options: &Options) -> Gener
         code,
         unsupported,
         builder_fallbacks,
+        warnings: Vec::new(),
     }
 }
 
@@ -153,7 +158,11 @@ fn object_code(document: &Document, several_files: bool, options: &Options) -> O
         (false, Some(i)) => format!("document {} items[{i}]", document.number),
         (false, None) => format!("document {}", document.number),
     };
-    let heading = format!("{kind_name} `{name}` ({place})");
+    let heading = if name.is_empty() {
+        format!("{kind_name} without a name ({place})")
+    } else {
+        format!("{kind_name} `{name}` ({place})")
+    };
     let kind = Kind::of(document.api_version(), kind_name);
     let typed = kind.map(|k| (k, k.typed(value)));
     let mut fallback = Vec::new();
@@ -343,13 +352,20 @@ fn custom_object(value: &Value, cx: &mut Cx) -> String {
             )
         }
         (metadata, _) => {
-            let metadata = metadata.map(Fields::into_value).unwrap_or(Value::Null);
+            // An object without `metadata` (a `Kustomization`) gets the empty one: `null`
+            // is no `ObjectMeta`.
+            let metadata = match metadata {
+                Some(metadata) => format!(
+                    "serde_json::from_value(serde_json::json!({}))?",
+                    json_lit(&metadata.into_value(), 3)
+                ),
+                None => "Default::default()".to_owned(),
+            };
             let rest = Value::Object(object.into_entries().into_iter().collect());
             format!(
-                "Object::Custom(CustomObject {{\n            api_version: {}.to_owned(),\n            kind: {}.to_owned(),\n            metadata: serde_json::from_value(serde_json::json!({}))?,\n            fields: serde_json::from_value(serde_json::json!({}))?,\n        }})",
+                "Object::Custom(CustomObject {{\n            api_version: {}.to_owned(),\n            kind: {}.to_owned(),\n            metadata: {metadata},\n            fields: serde_json::from_value(serde_json::json!({}))?,\n        }})",
                 str_lit(&api_version),
                 str_lit(&kind),
-                json_lit(&metadata, 3),
                 json_lit(&rest, 3)
             )
         }

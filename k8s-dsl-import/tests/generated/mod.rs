@@ -12,6 +12,15 @@ pub mod examples_cronjob_random_generator;
 pub mod examples_cronjob_reporting;
 pub mod examples_custom_resource_vpa;
 pub mod examples_deployment_config_template;
+pub mod examples_fleet_fleet_n2;
+pub mod examples_gitops_production_configmap_shop_production_web_config;
+pub mod examples_gitops_production_deployment_shop_production_web;
+pub mod examples_gitops_production_kustomization;
+pub mod examples_gitops_production_service_shop_production_web;
+pub mod examples_gitops_staging_configmap_shop_staging_web_config;
+pub mod examples_gitops_staging_deployment_shop_staging_web;
+pub mod examples_gitops_staging_kustomization;
+pub mod examples_gitops_staging_service_shop_staging_web;
 pub mod examples_hpa_random_generator;
 pub mod examples_job_math_add;
 pub mod examples_pod_adapter;
@@ -43,6 +52,7 @@ pub mod pods_probes_exec_tcp_grpc;
 pub mod pods_probes_http;
 pub mod pods_resources;
 pub mod pods_roles_annotation;
+pub mod pods_roles_classic;
 pub mod pods_scheduling;
 pub mod pods_security;
 pub mod pods_unsupported_fields;
@@ -99,6 +109,42 @@ pub const CASES: &[(&str, Objects)] = &[
     (
         "examples/deployment_config_template.yaml",
         examples_deployment_config_template::objects,
+    ),
+    (
+        "examples/fleet/fleet-n2.yaml",
+        examples_fleet_fleet_n2::objects,
+    ),
+    (
+        "examples/gitops/production/configmap_shop-production_web-config.yaml",
+        examples_gitops_production_configmap_shop_production_web_config::objects,
+    ),
+    (
+        "examples/gitops/production/deployment_shop-production_web.yaml",
+        examples_gitops_production_deployment_shop_production_web::objects,
+    ),
+    (
+        "examples/gitops/production/kustomization.yaml",
+        examples_gitops_production_kustomization::objects,
+    ),
+    (
+        "examples/gitops/production/service_shop-production_web.yaml",
+        examples_gitops_production_service_shop_production_web::objects,
+    ),
+    (
+        "examples/gitops/staging/configmap_shop-staging_web-config.yaml",
+        examples_gitops_staging_configmap_shop_staging_web_config::objects,
+    ),
+    (
+        "examples/gitops/staging/deployment_shop-staging_web.yaml",
+        examples_gitops_staging_deployment_shop_staging_web::objects,
+    ),
+    (
+        "examples/gitops/staging/kustomization.yaml",
+        examples_gitops_staging_kustomization::objects,
+    ),
+    (
+        "examples/gitops/staging/service_shop-staging_web.yaml",
+        examples_gitops_staging_service_shop_staging_web::objects,
     ),
     (
         "examples/hpa_random_generator.yaml",
@@ -182,6 +228,7 @@ pub const CASES: &[(&str, Objects)] = &[
     ("pods/probes-http.yaml", pods_probes_http::objects),
     ("pods/resources.yaml", pods_resources::objects),
     ("pods/roles-annotation.yaml", pods_roles_annotation::objects),
+    ("pods/roles-classic.yaml", pods_roles_classic::objects),
     ("pods/scheduling.yaml", pods_scheduling::objects),
     ("pods/security.yaml", pods_security::objects),
     (

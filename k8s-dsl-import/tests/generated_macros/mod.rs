@@ -5,6 +5,7 @@
 pub mod batch_app;
 pub mod examples_cronjob_random_generator;
 pub mod examples_cronjob_reporting;
+pub mod examples_fleet_fleet_n2;
 pub mod examples_job_math_add;
 pub mod examples_pod_adapter;
 pub mod examples_pod_ambassador;
@@ -32,6 +33,7 @@ pub mod pods_probes_exec_tcp_grpc;
 pub mod pods_probes_http;
 pub mod pods_resources;
 pub mod pods_roles_annotation;
+pub mod pods_roles_classic;
 pub mod pods_scheduling;
 pub mod pods_security;
 pub mod pods_unsupported_fields;
@@ -56,6 +58,10 @@ pub const CASES: &[(&str, Objects)] = &[
     (
         "examples/cronjob_reporting.yaml",
         examples_cronjob_reporting::objects,
+    ),
+    (
+        "examples/fleet/fleet-n2.yaml",
+        examples_fleet_fleet_n2::objects,
     ),
     ("examples/job_math_add.yaml", examples_job_math_add::objects),
     ("examples/pod_adapter.yaml", examples_pod_adapter::objects),
@@ -123,6 +129,7 @@ pub const CASES: &[(&str, Objects)] = &[
     ("pods/probes-http.yaml", pods_probes_http::objects),
     ("pods/resources.yaml", pods_resources::objects),
     ("pods/roles-annotation.yaml", pods_roles_annotation::objects),
+    ("pods/roles-classic.yaml", pods_roles_classic::objects),
     ("pods/scheduling.yaml", pods_scheduling::objects),
     ("pods/security.yaml", pods_security::objects),
     (

@@ -1,0 +1,17 @@
+// `tests/corpus/examples/gitops/staging/configmap_shop-staging_web-config.yaml`, imported by `k8s-dsl-import`.
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/examples/gitops/staging/configmap_shop-staging_web-config.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // ConfigMap `web-config` (document 1)
+        ConfigMap::new("web-config")
+            .namespace("shop-staging")
+            .label("app", "web")
+            .data("ENVIRONMENT", "staging")
+            .data("LOG_LEVEL", "debug")
+            .build()?
+            .into(),
+    ])
+}
