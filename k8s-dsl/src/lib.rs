@@ -134,11 +134,30 @@
 //! [`output::assert_up_to_date`] does the same. Every example of the repository takes the same
 //! options (`--out DIR`, `--check`, `--format json`).
 //!
-//! Existing YAML can be turned into k8s-dsl code with `k8s-dsl-import`
-//! (`cargo run -p k8s-dsl-import -- k8s/web-app.yaml`): one builder expression per object.
+//! # Importing existing YAML
 //!
-//! The guide (`book/`, built with `mdbook build book`) walks through every pattern and
-//! workload, and lists every compile-time and run-time error with its fix.
+//! `k8s-dsl-import` turns manifests you already have into k8s-dsl code: one builder
+//! expression per object (or `pod!`, `job!`, `cronjob!` with `--macros`), formatted with
+//! rustfmt, with roles recognised (a restartable init container becomes a sidecar) and nothing
+//! dropped (a field without a builder method is reported with its path and kept as JSON). In
+//! the repository: `cargo run -p k8s-dsl-import -- k8s-dsl-import/tests/corpus/web-app.yaml`
+//! (a multi-document file, or a directory).
+//!
+//! # Performance
+//!
+//! Generating is measured against plain k8s-openapi struct literals written with serde_yaml
+//! and serde_json in the same run (the fleet benchmark, `examples/fleet`): memory stays flat
+//! when writing to a file, and the figures, with the commands that reproduce them, are in the
+//! README and the book chapter *Performance*.
+//!
+//! # Layout
+//!
+//! The library (this crate: `rules` shared with the macros, the builders, `validate`, `emit`,
+//! `output`), `k8s-dsl-macros` (the procedural macros, re-exported here), `examples/` (the
+//! reference workloads, one runnable example each), `tests/` (integration and UI tests),
+//! `k8s-dsl-import/` (the importer), `book/` (the guide, built with `mdbook build book`, which
+//! walks through every pattern and workload and lists every compile-time and run-time error
+//! with its fix) and `scripts/` (the test command and the independent validator).
 
 #[doc(hidden)]
 pub mod __private;
