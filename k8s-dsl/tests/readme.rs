@@ -22,8 +22,8 @@ fn headings(text: &str, marker: &str) -> Vec<String> {
 }
 
 fn crate_docs() -> String {
-    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
-        .unwrap();
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
     lib.lines()
         .filter_map(|line| line.strip_prefix("//!"))
         .map(|line| line.strip_prefix(' ').unwrap_or(line))
@@ -42,7 +42,11 @@ fn crate_docs_have_the_readme_sections() {
     assert!(readme_sections.len() >= 6, "{readme_sections:?}");
     // The crate docs open with the crate's name as a heading of their own.
     assert_eq!(doc_sections.first().map(String::as_str), Some("k8s-dsl"));
-    assert_eq!(doc_sections[1..], readme_sections[..], "README.md and src/lib.rs differ");
+    assert_eq!(
+        doc_sections[1..],
+        readme_sections[..],
+        "README.md and src/lib.rs differ"
+    );
 }
 
 #[test]

@@ -216,6 +216,11 @@ pub fn plain_is_safe(text: &str) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false; // the empty string must be quoted
     };
+    // Words of letters only (every field name, most enum values): no YAML reader takes them
+    // for a number, a date or an indicator, only for a boolean or null.
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        return !is_reserved_word(text);
+    }
     if class(first) & PLAIN_FIRST == 0 {
         return false;
     }

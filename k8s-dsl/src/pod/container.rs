@@ -172,9 +172,7 @@ impl Container {
         resource: impl Into<String>,
         quantity: impl Into<Parsed<Quantity>>,
     ) -> Self {
-        self.resources
-            .requests
-            .insert(resource.into(), quantity.into());
+        self.resources.request(resource.into(), quantity.into());
         self
     }
 
@@ -184,9 +182,7 @@ impl Container {
         resource: impl Into<String>,
         quantity: impl Into<Parsed<Quantity>>,
     ) -> Self {
-        self.resources
-            .limits
-            .insert(resource.into(), quantity.into());
+        self.resources.limit(resource.into(), quantity.into());
         self
     }
 
@@ -314,34 +310,30 @@ impl Container {
     }
 
     /// The k8s-openapi form, after checking every container rule. `path` is the container's
-    /// own path (`spec.initContainers[1]`); problems go to `report` with paths below it.
+    /// own path (`spec.initContainers[1]`); problems go to `report` with paths below it. The
+    /// builder's strings move into the result.
     ///
     /// `restartPolicy` is never set here (rule 16): the pod sets it on native sidecars.
-    pub(crate) fn to_k8s(
-        &self,
+    pub(crate) fn into_k8s(
+        self,
         path: &At<'_>,
         ctx: &PodContext<'_>,
         report: &mut Report,
     ) -> api::Container {
         // rule 6: required, DNS-1123 label
         report.check(&path.field("name"), names::container_name(&self.name));
+        let image = self.checked_image(&path.field("image"), ctx, report);
         let declared = DeclaredPorts(&self.ports);
         let privileged = self
             .security_context
             .as_ref()
             .is_some_and(SecurityContext::is_privileged);
         let mut out = api::Container {
-            name: self.name.clone(),
-            image: self.image_to_k8s(&path.field("image"), ctx, report),
             // rule 15: only valid values are representable
             image_pull_policy: self.image_pull_policy.map(|p| p.as_str().to_owned()),
-            command: self.command.clone(),
-            args: self.args.clone(),
-            working_dir: self.working_dir.clone(),
             ports: port::ports_to_k8s(&self.ports, &path.field("ports"), ctx, report),
             env: env::env_to_k8s(&self.env, &path.field("env"), report),
             env_from: env::env_from_to_k8s(&self.env_from, &path.field("envFrom"), report),
-            resources: self.resources.to_k8s(&path.field("resources"), report),
             volume_mounts: mounts_to_k8s(
                 &self.mounts,
                 &path.field("volumeMounts"),
@@ -356,7 +348,6 @@ impl Container {
             termination_message_policy: self
                 .termination_message_policy
                 .map(|p| p.as_str().to_owned()),
-            termination_message_path: self.termination_message_path.clone(),
             stdin: self.stdin,
             stdin_once: self.stdin_once,
             tty: self.tty,
@@ -382,16 +373,19 @@ impl Container {
                 ),
             );
         }
+        out.resources = self.resources.into_k8s(&path.field("resources"), report);
+        out.image = image.then_some(self.image).flatten();
+        out.name = self.name;
+        out.command = self.command;
+        out.args = self.args;
+        out.working_dir = self.working_dir;
+        out.termination_message_path = self.termination_message_path;
         out
     }
 
-    /// The image, checked (rule 14), with warnings for a missing tag or `latest`.
-    fn image_to_k8s(
-        &self,
-        path: &At<'_>,
-        ctx: &PodContext<'_>,
-        report: &mut Report,
-    ) -> Option<String> {
+    /// Checks the image (rule 14), with warnings for a missing tag or `latest`; false when
+    /// there is none.
+    fn checked_image(&self, path: &At<'_>, ctx: &PodContext<'_>, report: &mut Report) -> bool {
         let Some(image) = &self.image else {
             // rule 14: image is required
             report.error(
@@ -400,7 +394,7 @@ impl Container {
                 "image is required",
                 "set it with `.image(\"nginx:1.27\")`",
             );
-            return None;
+            return false;
         };
         // rule 14: surrounding whitespace is rejected for Pods only; a template keeps it, but
         // the pods created from it are rejected
@@ -423,7 +417,7 @@ impl Container {
                 report.warn(path, warning);
             }
         }
-        Some(image.clone())
+        true
     }
 
     /// Rule 17: a plain init container may have no probes and no lifecycle hooks.

@@ -13,10 +13,13 @@ use crate::value::Parsed;
 
 /// Requests and limits by resource name (`cpu`, `memory`, `hugepages-2Mi`,
 /// `example.com/gpu`, ...). Setting a resource again replaces its earlier value.
+///
+/// The quantities are kept as written, in the k8s-openapi map itself: `build()` checks them in
+/// place and hands the maps over without copying.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Resources {
-    pub(crate) requests: BTreeMap<String, Parsed<Quantity>>,
-    pub(crate) limits: BTreeMap<String, Parsed<Quantity>>,
+    requests: BTreeMap<String, ApiQuantity>,
+    limits: BTreeMap<String, ApiQuantity>,
 }
 
 /// Whether the scheduler may overcommit a resource (`IsOvercommitAllowed`): native resources
@@ -36,14 +39,25 @@ fn is_huge_pages(resource: &str) -> bool {
 }
 
 impl Resources {
+    /// Requests `quantity` of `resource`, replacing an earlier request.
+    pub(crate) fn request(&mut self, resource: String, quantity: Parsed<Quantity>) {
+        self.requests.insert(resource, text_of(quantity));
+    }
+
+    /// Limits `resource` to `quantity`, replacing an earlier limit.
+    pub(crate) fn limit(&mut self, resource: String, quantity: Parsed<Quantity>) {
+        self.limits.insert(resource, text_of(quantity));
+    }
+
     /// Whether nothing was set.
     pub(crate) fn is_empty(&self) -> bool {
         self.requests.is_empty() && self.limits.is_empty()
     }
 
     /// The k8s-openapi form, after checking rule 48. `path` is the container's `resources`.
-    pub(crate) fn to_k8s(
-        &self,
+    /// Names and quantities move into the result.
+    pub(crate) fn into_k8s(
+        self,
         path: &At<'_>,
         report: &mut Report,
     ) -> Option<api::ResourceRequirements> {
@@ -55,11 +69,12 @@ impl Resources {
         let requests = parse_all(&self.requests, &requests_path, report);
         let limits = parse_all(&self.limits, &limits_path, report);
 
-        for (name, request) in &requests {
+        for (name, request) in self.requests.keys().zip(&requests) {
             let Some(request) = request else {
                 continue;
             };
-            match limits.iter().find(|(limit_name, _)| limit_name == name) {
+            let limit = self.limits.keys().position(|limit_name| limit_name == name);
+            match limit.map(|i| limits.get(i)) {
                 None if !overcommit_allowed(name) => {
                     // rule 48: a resource that cannot be overcommitted needs a limit
                     report.error(
@@ -72,31 +87,30 @@ impl Resources {
                         format!("add `.limit({name:?}, {:?})`", request.as_str()),
                     );
                 }
-                Some((_, Some(limit))) => {
+                Some(Some(Some(limit))) => {
                     check_request_limit(name, request, limit, &requests_path.key(name), report)
                 }
                 _ => {}
             }
         }
-        check_huge_pages(&requests, &limits, path, report);
+        check_huge_pages(self.requests.keys().chain(self.limits.keys()), path, report);
+        let non_empty = |map: BTreeMap<String, ApiQuantity>| (!map.is_empty()).then_some(map);
         Some(api::ResourceRequirements {
-            limits: to_api(&self.limits, limits),
-            requests: to_api(&self.requests, requests),
+            limits: non_empty(self.limits),
+            requests: non_empty(self.requests),
             ..api::ResourceRequirements::default()
         })
     }
 }
 
-/// The entries of `requests` or `limits`, in order, each with its quantity if it parsed.
-type ParsedEntries<'a> = Vec<(&'a str, Option<Quantity>)>;
-
 /// Parses and checks every entry of `requests` or `limits` (rule 48: valid resource names,
-/// valid non-negative quantities). Entries that do not parse have `None`.
-fn parse_all<'a>(
-    given: &'a BTreeMap<String, Parsed<Quantity>>,
+/// valid non-negative quantities): the quantities in the map's order, `None` for those that do
+/// not parse.
+fn parse_all(
+    given: &BTreeMap<String, ApiQuantity>,
     path: &At<'_>,
     report: &mut Report,
-) -> ParsedEntries<'a> {
+) -> Vec<Option<Quantity>> {
     given
         .iter()
         .map(|(name, value)| {
@@ -105,7 +119,7 @@ fn parse_all<'a>(
             if let Err(violation) = quantity::resource_name(name) {
                 report.violation(&here, violation);
             }
-            let parsed = match value.parse() {
+            match Quantity::parse(&value.0) {
                 Ok(q) if q.is_negative() => {
                     // rule 48: quantities are non-negative
                     report.error(
@@ -121,35 +135,17 @@ fn parse_all<'a>(
                     report.violation(&here, violation);
                     None
                 }
-            };
-            (name.as_str(), parsed)
+            }
         })
         .collect()
 }
 
-/// The k8s-openapi map of `given` (each quantity as written), `None` when nothing was given.
-/// `parsed` holds the same entries in the same order: their text is moved, not copied.
-fn to_api(
-    given: &BTreeMap<String, Parsed<Quantity>>,
-    parsed: ParsedEntries<'_>,
-) -> Option<BTreeMap<String, ApiQuantity>> {
-    if given.is_empty() {
-        return None;
-    }
-    Some(
-        given
-            .iter()
-            .zip(parsed)
-            .map(|((name, text), (_, quantity))| {
-                let value = match (quantity, text) {
-                    (Some(q), _) => q.into_text(),
-                    (None, Parsed::Value(q)) => q.as_str().to_owned(),
-                    (None, Parsed::Text(t)) => t.clone(),
-                };
-                (name.clone(), ApiQuantity(value))
-            })
-            .collect(),
-    )
+/// The text of a quantity given parsed or as text (the text is checked in `build()`).
+fn text_of(quantity: Parsed<Quantity>) -> ApiQuantity {
+    ApiQuantity(match quantity {
+        Parsed::Value(q) => q.into_text(),
+        Parsed::Text(text) => text,
+    })
 }
 
 /// Rule 48: a request is at most its limit, and equal to it for huge pages and extended
@@ -181,19 +177,14 @@ fn check_request_limit(
     }
 }
 
-/// Rule 48: huge pages need a cpu or memory request or limit besides them.
-fn check_huge_pages(
-    requests: &ParsedEntries<'_>,
-    limits: &ParsedEntries<'_>,
+/// Rule 48: huge pages need a cpu or memory request or limit besides them. `names` are those
+/// of the requests and the limits.
+fn check_huge_pages<'a>(
+    names: impl Iterator<Item = &'a String> + Clone,
     path: &At<'_>,
     report: &mut Report,
 ) {
-    let any = |pred: &dyn Fn(&str) -> bool| {
-        requests
-            .iter()
-            .chain(limits.iter())
-            .any(|(name, _)| pred(name))
-    };
+    let any = |pred: &dyn Fn(&str) -> bool| names.clone().any(|name| pred(name));
     if any(&is_huge_pages) && !any(&|k| k == "cpu" || k == "memory") {
         report.error(
             path,

@@ -45,9 +45,10 @@ impl Pod {
         }
         let metadata = self.metadata(&metadata_path, &mut report);
         let spec_path = At::root().field("spec");
-        let mut spec = self.to_spec(&spec_path, &mut report, false);
+        let pss = self.pss;
+        let mut spec = self.into_spec(&spec_path, &mut report, false);
         // Pod Security Standards: the preset and profile asked for, if any.
-        self.pss.enforce(
+        pss.enforce(
             &metadata,
             &metadata_path,
             &mut spec,
@@ -64,16 +65,17 @@ impl Pod {
     }
 
     /// The pod template of a workload, checked into `report`; `path` is the template's path
-    /// (`spec.template`, or `spec.jobTemplate.spec.template`).
+    /// (`spec.template`, or `spec.jobTemplate.spec.template`). The builder's strings move into
+    /// the result: nothing is copied.
     #[allow(dead_code)] // used by the workload builders
-    pub(crate) fn to_template(&self, path: &At<'_>, report: &mut Report) -> k8s::PodTemplateSpec {
+    pub(crate) fn into_template(self, path: &At<'_>, report: &mut Report) -> k8s::PodTemplateSpec {
         let metadata_path = path.field("metadata");
         let metadata = self.metadata(&metadata_path, report);
         let spec_path = path.field("spec");
-        let mut spec = self.to_spec(&spec_path, report, true);
+        let pss = self.pss;
+        let mut spec = self.into_spec(&spec_path, report, true);
         // Pod Security Standards: the preset and profile asked for, if any.
-        self.pss
-            .enforce(&metadata, &metadata_path, &mut spec, &spec_path, report);
+        pss.enforce(&metadata, &metadata_path, &mut spec, &spec_path, report);
         // An unlabelled template has empty metadata: emit none rather than `metadata: {}`.
         let metadata = (metadata != Default::default()).then_some(metadata);
         k8s::PodTemplateSpec {
@@ -106,11 +108,46 @@ impl Pod {
         }
     }
 
+    /// The pod template of a workload that keeps its builder (see [`Pod::into_template`]).
+    #[allow(dead_code)] // used by the workload builders
+    pub(crate) fn to_template(&self, path: &At<'_>, report: &mut Report) -> k8s::PodTemplateSpec {
+        self.clone().into_template(path, report)
+    }
+
     /// The `PodSpec`, with every pod-level check; `path` is `spec` (or `spec.template.spec`).
-    fn to_spec(&self, path: &At<'_>, report: &mut Report, is_template: bool) -> k8s::PodSpec {
+    /// The builder's strings move into the result.
+    fn into_spec(self, path: &At<'_>, report: &mut Report, is_template: bool) -> k8s::PodSpec {
+        let Pod {
+            meta: _,
+            members,
+            volumes,
+            restart_policy,
+            service_account_name,
+            automount_service_account_token,
+            priority_class_name,
+            priority,
+            runtime_class_name,
+            scheduler_name,
+            node_selector,
+            tolerations,
+            affinity,
+            termination_grace_period,
+            active_deadline,
+            security_context,
+            image_pull_secrets,
+            hostname,
+            subdomain,
+            dns_policy,
+            dns_config,
+            host_network,
+            share_process_namespace,
+            set_hostname_as_fqdn,
+            enable_service_links,
+            role_annotations: _,
+            pss: _,
+        } = self;
         let volumes_path = path.field("volumes");
-        let volumes: Vec<k8s::Volume> = self
-            .volumes
+        let volumes: Vec<k8s::Volume> = volumes
             .iter()
             .enumerate()
             .map(|(i, v)| v.to_k8s(&volumes_path.index(i), report))
@@ -118,22 +155,21 @@ impl Pod {
         check_unique_volume_names(&volumes_path, &volumes, report);
         let volume_names: Vec<&str> = volumes.iter().map(|v| v.name.as_str()).collect();
 
-        let termination_grace_period_seconds =
-            self.termination_grace_period.as_ref().and_then(|d| {
-                let at = path.field("terminationGracePeriodSeconds");
-                let seconds = report.check(&at, d.parse())?.as_secs();
-                // Rule 40: terminationGracePeriodSeconds is a non-negative int64.
-                if seconds < 0 {
-                    report.error(
-                        &at,
-                        40,
-                        format!("termination grace period {seconds}s is negative"),
-                        "give 0 or more seconds",
-                    );
-                }
-                Some(seconds)
-            });
-        let active_deadline_seconds = self.active_deadline.as_ref().and_then(|d| {
+        let termination_grace_period_seconds = termination_grace_period.as_ref().and_then(|d| {
+            let at = path.field("terminationGracePeriodSeconds");
+            let seconds = report.check(&at, d.parse())?.as_secs();
+            // Rule 40: terminationGracePeriodSeconds is a non-negative int64.
+            if seconds < 0 {
+                report.error(
+                    &at,
+                    40,
+                    format!("termination grace period {seconds}s is negative"),
+                    "give 0 or more seconds",
+                );
+            }
+            Some(seconds)
+        });
+        let active_deadline_seconds = active_deadline.as_ref().and_then(|d| {
             let at = path.field("activeDeadlineSeconds");
             let seconds = report.check(&at, d.parse())?.as_secs();
             // Rule 42: activeDeadlineSeconds is 1..MaxInt32.
@@ -148,10 +184,14 @@ impl Pod {
             Some(seconds)
         });
 
-        let host_network = self.host_network.unwrap_or(false);
+        let has_host_network = host_network.unwrap_or(false);
         let mut init: Vec<(Role, FieldPath, k8s::Container)> = Vec::new();
         let mut app: Vec<(Role, FieldPath, k8s::Container)> = Vec::new();
-        for (role, container) in self.members_in_output_order() {
+        // Init containers and sidecars come first in the output, each group in the order added.
+        let (init_members, app_members): (Vec<_>, Vec<_>) = members
+            .into_iter()
+            .partition(|(role, _)| role.kind() != ContainerKind::App);
+        for (role, container) in init_members.into_iter().chain(app_members) {
             let kind = role.kind();
             let (list, field) = if kind == ContainerKind::App {
                 (&mut app, "containers")
@@ -165,9 +205,9 @@ impl Pod {
                 kind,
                 is_template,
                 termination_grace_period_seconds,
-                host_network,
+                host_network: has_host_network,
             };
-            let mut out = container.to_k8s(&at, &ctx, report);
+            let mut out = container.into_k8s(&at, &ctx, report);
             if kind == ContainerKind::RestartableInit {
                 // Rule 16: a native sidecar is an init container with `restartPolicy: Always`
                 // (the one documented default this crate emits).
@@ -188,7 +228,7 @@ impl Pod {
             .map(|(_, _, c)| c.name.as_str())
             .collect();
         check_resource_item_containers(&volumes_path, &volumes, &container_names, report);
-        if !is_template && self.service_account_name.is_none() {
+        if !is_template && service_account_name.is_none() {
             check_token_needs_service_account(&volumes_path, &volumes, report);
         }
         let placed: Vec<Placed<'_>> = init
@@ -203,7 +243,7 @@ impl Pod {
         warn_roles(&placed, report);
 
         // Rule 10: hostname and subdomain are DNS-1123 labels.
-        for (field, value) in [("hostname", &self.hostname), ("subdomain", &self.subdomain)] {
+        for (field, value) in [("hostname", &hostname), ("subdomain", &subdomain)] {
             if let Some(value) = value {
                 report.check(&path.field(field), names::hostname(value));
             }
@@ -212,83 +252,75 @@ impl Pod {
         for (field, value, what) in [
             (
                 "serviceAccountName",
-                &self.service_account_name,
+                &service_account_name,
                 "service account name",
             ),
             (
                 "priorityClassName",
-                &self.priority_class_name,
+                &priority_class_name,
                 "priority class name",
             ),
             (
                 "runtimeClassName",
-                &self.runtime_class_name,
+                &runtime_class_name,
                 "runtime class name",
             ),
-            ("schedulerName", &self.scheduler_name, "scheduler name"),
+            ("schedulerName", &scheduler_name, "scheduler name"),
         ] {
             if let Some(value) = value {
                 report.check(&path.field(field), names::object_name(value, 11, what));
             }
         }
         // Rule 43: the node selector follows label syntax; tolerations.
-        super::scheduling::check_node_selector(
-            &path.field("nodeSelector"),
-            &self.node_selector,
-            report,
-        );
+        super::scheduling::check_node_selector(&path.field("nodeSelector"), &node_selector, report);
         let tolerations_path = path.field("tolerations");
-        let tolerations: Vec<k8s::Toleration> = self
-            .tolerations
+        let tolerations: Vec<k8s::Toleration> = tolerations
             .iter()
             .enumerate()
             .map(|(i, t)| t.to_k8s(&tolerations_path.index(i), report))
             .collect();
         // Rule 44: image pull secrets name a Secret.
         let secrets_path = path.field("imagePullSecrets");
-        let image_pull_secrets: Vec<k8s::LocalObjectReference> = self
-            .image_pull_secrets
-            .iter()
+        let image_pull_secrets: Vec<k8s::LocalObjectReference> = image_pull_secrets
+            .into_iter()
             .enumerate()
             .map(|(i, name)| {
                 report.check(
                     &secrets_path.index(i).field("name"),
-                    names::object_name(name, 44, "image pull secret name"),
+                    names::object_name(&name, 44, "image pull secret name"),
                 );
-                k8s::LocalObjectReference { name: name.clone() }
+                k8s::LocalObjectReference { name }
             })
             .collect();
-        check_dns(path, self.dns_policy, self.dns_config.as_ref(), report);
+        check_dns(path, dns_policy, dns_config.as_ref(), report);
 
         k8s::PodSpec {
             active_deadline_seconds,
-            affinity: self
-                .affinity
+            affinity: affinity
                 .as_ref()
                 .map(|a| a.to_k8s(&path.field("affinity"), report)),
-            automount_service_account_token: self.automount_service_account_token,
+            automount_service_account_token,
             containers: app.into_iter().map(|(_, _, c)| c).collect(),
-            dns_config: self.dns_config.as_ref().map(dns_config_to_k8s),
-            dns_policy: self.dns_policy.map(|p| p.as_str().to_owned()),
-            enable_service_links: self.enable_service_links,
-            host_network: self.host_network,
-            hostname: self.hostname.clone(),
+            dns_config: dns_config.as_ref().map(dns_config_to_k8s),
+            dns_policy: dns_policy.map(|p| p.as_str().to_owned()),
+            enable_service_links,
+            host_network,
+            hostname,
             image_pull_secrets: non_empty(image_pull_secrets),
             init_containers: non_empty(init.into_iter().map(|(_, _, c)| c).collect()),
-            node_selector: crate::meta::non_empty(&self.node_selector),
-            priority: self.priority,
-            priority_class_name: self.priority_class_name.clone(),
-            restart_policy: self.restart_policy.map(|p| p.as_str().to_owned()),
-            runtime_class_name: self.runtime_class_name.clone(),
-            scheduler_name: self.scheduler_name.clone(),
-            security_context: self
-                .security_context
+            node_selector: (!node_selector.is_empty()).then_some(node_selector),
+            priority,
+            priority_class_name,
+            restart_policy: restart_policy.map(|p| p.as_str().to_owned()),
+            runtime_class_name,
+            scheduler_name,
+            security_context: security_context
                 .as_ref()
                 .map(|s| security_context_to_k8s(&path.field("securityContext"), s, report)),
-            service_account_name: self.service_account_name.clone(),
-            set_hostname_as_fqdn: self.set_hostname_as_fqdn,
-            share_process_namespace: self.share_process_namespace,
-            subdomain: self.subdomain.clone(),
+            service_account_name,
+            set_hostname_as_fqdn,
+            share_process_namespace,
+            subdomain,
             termination_grace_period_seconds,
             tolerations: non_empty(tolerations),
             volumes: non_empty(volumes),

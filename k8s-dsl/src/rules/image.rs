@@ -76,11 +76,35 @@ pub const TAG_MAX: usize = 128;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Image {
+    /// The reference as written; the parts below are byte ranges of it (one allocation).
     text: String,
-    registry: Option<String>,
-    repository: String,
-    tag: Option<String>,
-    digest: Option<String>,
+    registry: Option<Part>,
+    repository: Part,
+    tag: Option<Part>,
+    digest: Option<Part>,
+}
+
+/// Where a part of an image reference lies in its text: a byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Part {
+    start: usize,
+    end: usize,
+}
+
+impl Part {
+    /// The range of `part`, a slice of `text`.
+    fn of(text: &str, part: &str) -> Part {
+        let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        Part {
+            start,
+            end: start + part.len(),
+        }
+    }
+
+    /// The part in `text`.
+    fn in_text(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
 }
 
 fn fail(message: String, fix: impl Into<String>) -> Violation {
@@ -377,33 +401,34 @@ impl Image {
                 format!("shorten the repository name to {NAME_MAX} characters or fewer"),
             ));
         }
+        let part = |p: &str| Part::of(text, p);
         Ok(Image {
+            registry: registry.map(part),
+            repository: part(repository),
+            tag: tag.map(part),
+            digest: digest.map(part),
             text: text.to_string(),
-            registry: registry.map(str::to_string),
-            repository: repository.to_string(),
-            tag: tag.map(str::to_string),
-            digest: digest.map(str::to_string),
         })
     }
 
     /// The registry as written (`ghcr.io`, `localhost:5000`), or `None` for Docker Hub.
     pub fn registry(&self) -> Option<&str> {
-        self.registry.as_deref()
+        self.registry.map(|p| p.in_text(&self.text))
     }
 
     /// The repository path without the registry (`acme/web`, `nginx`).
     pub fn repository(&self) -> &str {
-        &self.repository
+        self.repository.in_text(&self.text)
     }
 
     /// The tag (`1.27`), if any.
     pub fn tag(&self) -> Option<&str> {
-        self.tag.as_deref()
+        self.tag.map(|p| p.in_text(&self.text))
     }
 
     /// The digest (`sha256:…`), if any.
     pub fn digest(&self) -> Option<&str> {
-        self.digest.as_deref()
+        self.digest.map(|p| p.in_text(&self.text))
     }
 
     /// The reference as written.
@@ -417,7 +442,7 @@ impl Image {
         if self.digest.is_some() {
             return Vec::new();
         }
-        match self.tag.as_deref() {
+        match self.tag() {
             None => vec![format!(
                 "image {} has no tag; pin a version",
                 shown(&self.text)

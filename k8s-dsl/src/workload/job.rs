@@ -804,7 +804,7 @@ impl Job {
         if let Some(policy) = effective {
             pod.set_restart_policy(policy);
         }
-        pod.to_template(&template_path, report)
+        pod.into_template(&template_path, report)
     }
 
     /// Rule 57: the limits of Indexed Jobs.

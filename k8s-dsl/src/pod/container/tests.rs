@@ -32,7 +32,7 @@ fn app() -> PodContext<'static> {
 fn run_in(container: &Container, ctx: &PodContext<'_>) -> (api::Container, Report) {
     let mut report = Report::new();
     let path = FieldPath::root().field("spec").field("containers").index(0);
-    let out = container.to_k8s(&path.at(), ctx, &mut report);
+    let out = container.clone().into_k8s(&path.at(), ctx, &mut report);
     (out, report)
 }
 
