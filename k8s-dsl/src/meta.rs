@@ -119,6 +119,29 @@ impl Meta {
         report: &mut Report,
         name_rule: fn(&str) -> Checked,
     ) -> ObjectMeta {
+        self.clone().into_k8s(path, report, name_rule)
+    }
+
+    /// Like [`Meta::to_k8s`], moving the names, labels and annotations into the result.
+    pub(crate) fn into_k8s(
+        self,
+        path: &At<'_>,
+        report: &mut Report,
+        name_rule: fn(&str) -> Checked,
+    ) -> ObjectMeta {
+        self.check(path, report, name_rule);
+        let non_empty = |map: BTreeMap<String, String>| (!map.is_empty()).then_some(map);
+        ObjectMeta {
+            name: self.name,
+            namespace: self.namespace,
+            labels: non_empty(self.labels),
+            annotations: non_empty(self.annotations),
+            ..ObjectMeta::default()
+        }
+    }
+
+    /// The checks of [`Meta::to_k8s`].
+    fn check(&self, path: &At<'_>, report: &mut Report, name_rule: fn(&str) -> Checked) {
         if let Some(name) = &self.name {
             report.check(&path.field("name"), name_rule(name));
         }
@@ -144,13 +167,6 @@ impl Meta {
                     .map(|(k, v)| (k.as_str(), v.as_str())),
             ),
         );
-        ObjectMeta {
-            name: self.name.clone(),
-            namespace: self.namespace.clone(),
-            labels: non_empty(&self.labels),
-            annotations: non_empty(&self.annotations),
-            ..ObjectMeta::default()
-        }
     }
 }
 

@@ -125,6 +125,7 @@ impl<W: io::Write> YamlWriter<W> {
 const PLAIN_BYTE: u8 = 1; // may appear in a plain string
 const PLAIN_FIRST: u8 = 2; // may start a plain string
 const NUMBER_BYTE: u8 = 4; // may appear in a YAML 1.1/1.2 number or timestamp
+const LETTER: u8 = 8; // an ASCII letter
 
 /// The class bits of every byte (non-ASCII bytes have none).
 static CLASSES: [u8; 256] = classes();
@@ -186,7 +187,8 @@ const fn classes() -> [u8; 256] {
             );
         table[b] = (if plain { PLAIN_BYTE } else { 0 })
             | (if first { PLAIN_FIRST } else { 0 })
-            | (if number { NUMBER_BYTE } else { 0 });
+            | (if number { NUMBER_BYTE } else { 0 })
+            | (if c.is_ascii_alphabetic() { LETTER } else { 0 });
         b += 1;
     }
     table
@@ -216,9 +218,18 @@ pub fn plain_is_safe(text: &str) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false; // the empty string must be quoted
     };
+    // One branch-free pass: whether every byte is in the plain alphabet, whether every byte
+    // could belong to a number or timestamp, and whether every byte is a letter. `: ` starts a
+    // mapping value (and ` #`, a comment, cannot occur: `#` is not in the alphabet).
+    let mut all = PLAIN_BYTE | NUMBER_BYTE | LETTER;
+    let mut colon = false;
+    for &byte in bytes {
+        all &= class(byte);
+        colon |= byte == b':';
+    }
     // Words of letters only (every field name, most enum values): no YAML reader takes them
     // for a number, a date or an indicator, only for a boolean or null.
-    if bytes.iter().all(u8::is_ascii_alphabetic) {
+    if all & LETTER != 0 {
         return !is_reserved_word(text);
     }
     if class(first) & PLAIN_FIRST == 0 {
@@ -226,15 +237,6 @@ pub fn plain_is_safe(text: &str) -> bool {
     }
     if last == b' ' || last == b':' {
         return false;
-    }
-    // One branch-free pass: whether every byte is in the plain alphabet and whether every
-    // byte could belong to a number or timestamp. `: ` starts a mapping value (and ` #`, a
-    // comment, cannot occur: `#` is not in the alphabet).
-    let mut all = PLAIN_BYTE | NUMBER_BYTE;
-    let mut colon = false;
-    for &byte in bytes {
-        all &= class(byte);
-        colon |= byte == b':';
     }
     if all & PLAIN_BYTE == 0 || (colon && text.contains(": ")) {
         return false;

@@ -31,7 +31,7 @@ impl Pod {
     }
 
     /// Like [`Pod::build`], also returning the warnings (valid but likely wrong).
-    pub fn build_with_warnings(self) -> Result<(k8s::Pod, Vec<Warning>), Errors> {
+    pub fn build_with_warnings(mut self) -> Result<(k8s::Pod, Vec<Warning>), Errors> {
         let mut report = Report::new();
         let metadata_path = At::root().field("metadata");
         if self.meta.name.is_none() {
@@ -68,7 +68,11 @@ impl Pod {
     /// (`spec.template`, or `spec.jobTemplate.spec.template`). The builder's strings move into
     /// the result: nothing is copied.
     #[allow(dead_code)] // used by the workload builders
-    pub(crate) fn into_template(self, path: &At<'_>, report: &mut Report) -> k8s::PodTemplateSpec {
+    pub(crate) fn into_template(
+        mut self,
+        path: &At<'_>,
+        report: &mut Report,
+    ) -> k8s::PodTemplateSpec {
         let metadata_path = path.field("metadata");
         let metadata = self.metadata(&metadata_path, report);
         let spec_path = path.field("spec");
@@ -85,8 +89,9 @@ impl Pod {
         }
     }
 
+    /// The metadata (moved out of the builder), with the roles annotation if asked for.
     fn metadata(
-        &self,
+        &mut self,
         path: &At<'_>,
         report: &mut Report,
     ) -> k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta {
@@ -98,13 +103,13 @@ impl Pod {
         } else {
             None
         };
+        let meta = std::mem::take(&mut self.meta);
         match annotation {
-            Some(value) => self
-                .meta
-                .clone()
-                .annotation(ROLES_ANNOTATION, value)
-                .to_k8s(path, report, names::pod_name),
-            None => self.meta.to_k8s(path, report, names::pod_name),
+            Some(value) => {
+                meta.annotation(ROLES_ANNOTATION, value)
+                    .into_k8s(path, report, names::pod_name)
+            }
+            None => meta.into_k8s(path, report, names::pod_name),
         }
     }
 

@@ -130,11 +130,13 @@ impl CronJob {
     // Some fields are `Option<_>` in older Kubernetes versions of k8s-openapi and required in
     // newer ones (`spec`, `value`); `.into()` fits both.
     #[allow(clippy::useless_conversion)]
-    pub(crate) fn to_k8s(&self, report: &mut Report) -> batch::CronJob {
+    pub(crate) fn to_k8s(mut self, report: &mut Report) -> batch::CronJob {
         // Rules 3 and 4: a DNS subdomain of at most 52 characters.
-        let metadata = self
-            .meta
-            .to_k8s(&At::root().field("metadata"), report, names::cronjob_name);
+        let metadata = std::mem::take(&mut self.meta).into_k8s(
+            &At::root().field("metadata"),
+            report,
+            names::cronjob_name,
+        );
         let path = At::root().field("spec");
         // Rules 61 and 62: the schedule parses, without a `TZ=` prefix.
         let schedule_path = path.field("schedule");
@@ -171,11 +173,11 @@ impl CronJob {
             concurrency_policy: self.concurrency_policy.map(|p| p.as_str().to_owned()),
             failed_jobs_history_limit,
             job_template,
-            schedule: self.schedule.clone(),
+            schedule: self.schedule,
             starting_deadline_seconds,
             successful_jobs_history_limit,
             suspend: self.suspend,
-            time_zone: self.time_zone.clone(),
+            time_zone: self.time_zone,
         };
         batch::CronJob {
             metadata,
@@ -184,9 +186,9 @@ impl CronJob {
         }
     }
 
-    fn job_template(&self, path: &At<'_>, report: &mut Report) -> batch::JobTemplateSpec {
+    fn job_template(&mut self, path: &At<'_>, report: &mut Report) -> batch::JobTemplateSpec {
         let spec_path = path.field("spec");
-        let Some(job) = &self.job else {
+        let Some(job) = &mut self.job else {
             report.error(
                 &spec_path.field("template").field("spec").field("containers"),
                 12,
@@ -213,9 +215,9 @@ impl CronJob {
                 "remove `.manual_selector(..)` from the job",
             );
         }
-        let mut meta = job.meta.clone();
+        let mut meta = std::mem::take(&mut job.meta);
         meta.name = None;
-        let metadata = meta.to_k8s(&path.field("metadata"), report, names::job_name);
+        let metadata = meta.into_k8s(&path.field("metadata"), report, names::job_name);
         let has_metadata = metadata != Default::default();
         batch::JobTemplateSpec {
             metadata: has_metadata.then_some(metadata),

@@ -638,11 +638,12 @@ impl Job {
         report.finish(job)
     }
 
-    /// The Job, checking everything into `report`.
-    pub(crate) fn to_k8s(&self, report: &mut Report) -> batch::Job {
-        let metadata = self
-            .meta
-            .to_k8s(&At::root().field("metadata"), report, names::job_name);
+    /// The Job, checking everything into `report`; the builder's strings move into it.
+    pub(crate) fn to_k8s(mut self, report: &mut Report) -> batch::Job {
+        let metadata =
+            self.meta
+                .clone()
+                .into_k8s(&At::root().field("metadata"), report, names::job_name);
         // Rule 5: the last index's pod hostname `<name>-<completions-1>` must be a DNS label.
         if let (Some(CompletionMode::Indexed), Some(completions), Some(name)) =
             (self.completion_mode, self.completions, &self.meta.name)
@@ -662,7 +663,8 @@ impl Job {
 
     /// The JobSpec at `path` (`spec`, or `spec.jobTemplate.spec` in a CronJob).
     #[allow(clippy::needless_update)] // `JobSpec` gains fields in newer Kubernetes versions
-    pub(crate) fn spec(&self, path: &At<'_>, report: &mut Report) -> batch::JobSpec {
+    /// The pod template moves into the result (the builder keeps none).
+    pub(crate) fn spec(&mut self, path: &At<'_>, report: &mut Report) -> batch::JobSpec {
         let template = self.pod_template(path, report);
         let indexed = self.completion_mode == Some(CompletionMode::Indexed);
         // Rule 56: counts are not negative.
@@ -737,7 +739,7 @@ impl Job {
             backoff_limit_per_index,
             completion_mode: self.completion_mode.map(|m| m.as_str().to_owned()),
             completions,
-            managed_by: self.managed_by.clone(),
+            managed_by: self.managed_by.take(),
             manual_selector: self.selector.as_ref().map(|_| true),
             max_failed_indexes,
             parallelism,
@@ -753,11 +755,11 @@ impl Job {
     }
 
     /// The pod template with the Job's restart policy applied (rule 53).
-    fn pod_template(&self, path: &At<'_>, report: &mut Report) -> PodTemplateSpec {
+    fn pod_template(&mut self, path: &At<'_>, report: &mut Report) -> PodTemplateSpec {
         let template_path = path.field("template");
         let policy_path = template_path.field("spec");
         let policy_path = policy_path.field("restartPolicy");
-        let Some(pod) = &self.template else {
+        let Some(mut pod) = self.template.take() else {
             report.error(
                 &template_path.field("spec").field("containers"),
                 12,
@@ -800,7 +802,6 @@ impl Job {
                 None
             }
         };
-        let mut pod = pod.clone();
         if let Some(policy) = effective {
             pod.set_restart_policy(policy);
         }
