@@ -16,7 +16,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use k8s_dsl::bundle::Object;
+use k8s_dsl::bundle::{IntoObject, Object};
 use k8s_dsl::custom::CustomObject;
 use k8s_dsl::emit::{self, EmitError};
 use k8s_dsl::output::{Directory, OutputError};
@@ -203,7 +203,8 @@ pub fn render(objects: &[Box<dyn Manifest>], format: Format) -> Result<String, E
     }
 }
 
-/// What writing or checking a directory did, for the user.
+/// What writing or checking a directory did, for the user: a summary line, then a
+/// `warning: ...` line for each warning of the objects written.
 #[derive(Debug)]
 pub enum Outcome {
     /// The directory was written: a summary line.
@@ -223,19 +224,33 @@ pub fn to_directory(
         .iter()
         .map(|object| object.to_object())
         .collect::<Result<Vec<_>, _>>()?;
+    // The objects' warnings, one line each (a Secret with literal values is written in
+    // plain text).
+    let mut warnings = String::new();
+    for object in &objects {
+        let (_, found) = object.clone().into_object()?;
+        for warning in found {
+            warnings.push_str(&format!(
+                "\nwarning: {}: {}: {}",
+                object.id(),
+                warning.path,
+                warning.message
+            ));
+        }
+    }
     let directory = Directory::new(dir).format(format);
     let files = directory.render_objects(&objects)?;
     if check {
         directory.check_files(&files)?;
         return Ok(Outcome::UpToDate(format!(
-            "`{}` is up to date ({} files)",
+            "`{}` is up to date ({} files){warnings}",
             dir.display(),
             files.len()
         )));
     }
     let written = directory.write_files(&files)?;
     Ok(Outcome::Written(format!(
-        "wrote {} files to `{}` ({} unchanged, {} removed)",
+        "wrote {} files to `{}` ({} unchanged, {} removed){warnings}",
         written.written.len(),
         dir.display(),
         written.unchanged.len(),
@@ -410,6 +425,24 @@ mod tests {
             error.to_string().contains("-  mode: a\n+  mode: b\n"),
             "{error}"
         );
+
+        // A Secret with a literal value: the summary warns, without the value.
+        let secret = serde_json::json!({
+            "apiVersion": "v1", "kind": "Secret",
+            "metadata": {"name": "db"}, "stringData": {"password": "s3cr3t-cli"}
+        });
+        let objects: Manifests = manifests![config("a"), secret];
+        let Outcome::Written(summary) = to_directory(&objects, &dir, Format::Yaml, false).unwrap()
+        else {
+            panic!("expected a write");
+        };
+        let warning = summary.lines().nth(1).unwrap_or_default();
+        assert!(
+            warning.starts_with("warning: Secret/db: stringData: "),
+            "{summary}"
+        );
+        assert!(warning.contains("plain text"), "{summary}");
+        assert!(!summary.contains("s3cr3t-cli"), "{summary}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

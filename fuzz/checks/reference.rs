@@ -56,10 +56,14 @@ const IPV6: &str = "\\[(?:[a-fA-F0-9:]+)\\]";
 // Go's `\w` is ASCII only.
 const TAG: &str = "[0-9A-Za-z_][0-9A-Za-z_.-]{0,127}";
 const DIGEST: &str = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][[:xdigit:]]{32,}";
-fn reference_pattern() -> String {
+fn domain_and_port_pattern() -> String {
     let domain_name = format!("{DOMAIN_COMPONENT}(?:\\.{DOMAIN_COMPONENT})*");
     let host = format!("(?:{domain_name}|{IPV6})");
-    let domain_and_port = format!("{host}(?::[0-9]+)?");
+    format!("{host}(?::[0-9]+)?")
+}
+anchored!(re_domain_and_port, domain_and_port_pattern());
+fn reference_pattern() -> String {
+    let domain_and_port = domain_and_port_pattern();
     let path_component = format!("{ALPHANUMERIC}(?:{SEPARATOR}{ALPHANUMERIC})*");
     let remote_name = format!("{path_component}(?:/{path_component})*");
     let name = format!("(?:{domain_and_port}/)?{remote_name}");
@@ -323,6 +327,12 @@ pub enum ImageVerdict {
     TooLongOnceNormalised,
     /// A bare 64-hex-digit string, which `ParseNormalizedNamed` refuses as an image ID.
     HexIdentifier,
+    /// Accepted only by a detour: `splitDockerDomain` takes the part before the first `/` for
+    /// the registry (it holds a `.`), but it is no host name (`a_b.example/app`), so the
+    /// reference regexp, finding no registry, reads it as a path component instead. The
+    /// runtimes take that part for the registry host all the same, so the image can never be
+    /// pulled: the project refuses it, naming the registry (a documented divergence).
+    RegistryNotAHost,
     /// Refused.
     Invalid,
 }
@@ -365,6 +375,11 @@ pub fn image(s: &str) -> ImageVerdict {
             return ImageVerdict::Invalid;
         }
         return ImageVerdict::TooLongOnceNormalised;
+    }
+    if let Some((first, _)) = s.split_once('/') {
+        if domain == first && !re_domain_and_port().is_match(first) {
+            return ImageVerdict::RegistryNotAHost;
+        }
     }
     ImageVerdict::Valid
 }

@@ -1,4 +1,4 @@
-//! The `build.rs` helper: OUT_DIR, a repository directory, cargo instructions, validation
+//! `BuildScript`, for `build.rs`: OUT_DIR, a repository directory, cargo instructions, validation
 //! errors as failures, and `K8S_DSL_CHECK`.
 #![allow(
     clippy::unwrap_used,
@@ -135,6 +135,36 @@ fn warnings_become_cargo_warnings() {
     );
 }
 
+/// A Secret with literal values lands in the files in plain text: the build says so, with the
+/// way out, on a `cargo:warning=` line per field; the values themselves are never printed.
+#[test]
+fn literal_secrets_become_cargo_warnings() {
+    let root = scratch("build-secret-warnings");
+    let value = "hunter2-build-script-never-print";
+    let bundle = Bundle::new().add(
+        Secret::new("db")
+            .namespace("shop")
+            .string_data("password", value),
+    );
+    let (result, instructions) = generate(&BuildScript::new(), &bundle, &env(&root, false));
+    let out = result.unwrap();
+    assert!(out.join("secret_shop_db.yaml").exists());
+    let warnings: Vec<&str> = instructions
+        .lines()
+        .filter(|line| line.starts_with("cargo:warning="))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{instructions}");
+    let warning = warnings[0];
+    assert!(
+        warning.starts_with("cargo:warning=Secret/shop/db: stringData: "),
+        "{warning}"
+    );
+    assert!(warning.contains("`password`"), "{warning}");
+    assert!(warning.contains("plain text"), "{warning}");
+    assert!(warning.contains("string_data_from_env"), "{warning}");
+    assert!(!instructions.contains(value), "{instructions}");
+}
+
 #[test]
 fn a_missing_out_dir_variable_is_a_clear_error() {
     if std::env::var_os("OUT_DIR").is_some() {
@@ -144,5 +174,13 @@ fn a_missing_out_dir_variable_is_a_clear_error() {
     assert_eq!(
         error.to_string(),
         "environment variable `OUT_DIR` is not set; run this from a build script (`build.rs`), where cargo sets it"
+    );
+    // `try_run`, the form of `run` that returns instead of exiting, reports the same.
+    let error = BuildScript::new()
+        .try_run(&app(2, "production"))
+        .unwrap_err();
+    assert!(
+        matches!(error, OutputError::MissingEnv { name: "OUT_DIR" }),
+        "{error}"
     );
 }

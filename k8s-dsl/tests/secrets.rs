@@ -1,5 +1,6 @@
 //! Secret values never appear in `Debug`, `Display` or error messages; a Secret with literal
-//! values gets a warning when it goes into a bundle (and so into files); values can be read
+//! values gets a warning when it goes into a bundle and when it is written into files
+//! (`Directory`; `BuildScript` prints it, see `output_build_script.rs`); values can be read
 //! from the environment at generation time instead.
 #![allow(
     clippy::unwrap_used,
@@ -8,6 +9,7 @@
     clippy::indexing_slicing
 )]
 
+use k8s_dsl::output::Directory;
 use k8s_dsl::prelude::*;
 use k8s_openapi::api::core::v1 as core;
 
@@ -153,9 +155,66 @@ fn literal_secret_values_warn_when_bundled() {
         "{warnings:?}"
     );
 
+    // So does one added as an `Object` (as objects read back from YAML are).
+    let object = Object::from(literal_secret("object").build().unwrap());
+    let warnings = Bundle::new().add(object).check().unwrap();
+    let paths: Vec<&str> = warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(paths, ["Secret/object: data", "Secret/object: stringData"]);
+
     // A Secret without values (the keys come from elsewhere) gets none.
     let warnings = Bundle::new().add(Secret::new("empty")).check().unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+/// The warning reaches whoever writes the files: `Directory::render`, `write` and `check` return
+/// it, on every run (the file holds the values as long as the Secret has literals).
+#[test]
+fn literal_secret_values_warn_when_written_to_files() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("k8s-dsl-secrets-files");
+    let _ = std::fs::remove_dir_all(&dir);
+    let bundle = Bundle::new()
+        .add(literal_secret("db"))
+        .add(ConfigMap::new("settings").data("mode", "production"));
+    let expected = ["Secret/db: data", "Secret/db: stringData"];
+    let paths = |warnings: &[Warning]| -> Vec<String> {
+        for warning in warnings {
+            assert_hidden("Warning", &warning.to_string());
+            assert!(
+                warning.message.contains("string_data_from_env"),
+                "{warning}"
+            );
+        }
+        warnings
+            .iter()
+            .map(|w| w.path.as_str().to_owned())
+            .collect()
+    };
+
+    let rendered = Directory::new(&dir).render(&bundle).unwrap();
+    assert_eq!(paths(&rendered.warnings), expected);
+    let written = Directory::new(&dir).write(&bundle).unwrap();
+    assert_eq!(paths(&written.warnings), expected);
+    assert!(written.written.contains(&dir.join("secret_db.yaml")));
+    // Unchanged on a second run, and still in plain text: the warning comes again.
+    let again = Directory::new(&dir).write(&bundle).unwrap();
+    assert!(again.written.is_empty(), "{again:?}");
+    assert_eq!(paths(&again.warnings), expected);
+    assert_eq!(
+        paths(&Directory::new(&dir).check(&bundle).unwrap()),
+        expected
+    );
+
+    // Values from the environment and objects without secrets: no warning.
+    let var = "K8S_DSL_TEST_SECRET_FILES";
+    std::env::set_var(var, VALUE);
+    let from_env = Bundle::new()
+        .add(Secret::new("db").string_data_from_env("password", var))
+        .add(ConfigMap::new("settings").data("mode", "production"));
+    std::env::remove_var(var);
+    let written = Directory::new(&dir).write(&from_env).unwrap();
+    assert!(written.warnings.is_empty(), "{:?}", written.warnings);
+    assert!(written.written.contains(&dir.join("secret_db.yaml")));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

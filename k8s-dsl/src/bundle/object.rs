@@ -285,13 +285,18 @@ pub trait IntoObject {
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors>;
 }
 
+/// An object as it is; a Secret gets the warnings of a built Secret (its literal values are
+/// written in plain text), whichever way it came in.
 impl IntoObject for Object {
     fn object_id(&self) -> ObjectId {
         self.id()
     }
 
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
-        Ok((self, Vec::new()))
+        match self {
+            Object::Secret(secret) => secret.into_object(),
+            other => Ok((other, Vec::new())),
+        }
     }
 }
 

@@ -97,7 +97,12 @@ fn check_requested(value: Option<&str>) -> bool {
 /// ```
 ///
 /// Validation errors fail the build and print every message with its object and field path;
-/// warnings become `cargo:warning=` lines.
+/// warnings become `cargo:warning=` lines (among them one for each Secret with literal values,
+/// which end up in the files in plain text).
+///
+/// [`run`](Self::run) exits the process with status 1 on an error, as a build script should;
+/// [`try_run`](Self::try_run) does the same work and returns the error instead, and
+/// [`generate`](Self::generate) takes the environment and the output stream as arguments.
 #[derive(Debug, Clone)]
 pub struct BuildScript {
     subdir: String,
@@ -165,17 +170,51 @@ impl BuildScript {
     /// Generates the manifests as cargo asks: prints cargo's instructions on stdout, and on
     /// an error prints it on stderr and exits with status 1, which fails the build with the
     /// messages. Returns the directory in `OUT_DIR` that holds the files.
+    ///
+    /// It never returns on an error: to handle the error (or to call this outside a build
+    /// script, where `OUT_DIR` is missing) use [`try_run`](Self::try_run), which returns it.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// # mod my_manifests { pub fn bundle() -> k8s_dsl::bundle::Bundle { k8s_dsl::bundle::Bundle::new() } }
+    /// fn main() {
+    ///     let dir = k8s_dsl::output::BuildScript::new().run(&my_manifests::bundle());
+    ///     println!("cargo:rustc-env=MANIFESTS_DIR={}", dir.display());
+    /// }
+    /// ```
     pub fn run(&self, bundle: &Bundle) -> PathBuf {
-        let stdout = io::stdout();
-        let result =
-            BuildEnv::from_env().and_then(|env| self.generate(bundle, &env, &mut stdout.lock()));
-        match result {
+        match self.try_run(bundle) {
             Ok(dir) => dir,
             Err(error) => {
                 eprintln!("error: {error}");
                 std::process::exit(1)
             }
         }
+    }
+
+    /// What [`run`](Self::run) does, returning the error instead of exiting: reads `OUT_DIR`,
+    /// `CARGO_MANIFEST_DIR` and [`CHECK_ENV`] ([`BuildEnv::from_env`]), prints cargo's
+    /// instructions on stdout and returns the directory in `OUT_DIR` that holds the files.
+    /// Outside a build script it fails with [`OutputError::MissingEnv`].
+    ///
+    /// ```
+    /// use k8s_dsl::output::{BuildScript, OutputError};
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let bundle = Bundle::new().add(ConfigMap::new("settings").data("mode", "production"));
+    /// match BuildScript::new().try_run(&bundle) {
+    ///     // In a build script: the files are in `$OUT_DIR/manifests`.
+    ///     Ok(dir) => assert!(dir.join("configmap_settings.yaml").exists()),
+    ///     // Anywhere else (as when this example runs): the missing variable is named.
+    ///     Err(OutputError::MissingEnv { name }) => assert!(name == "OUT_DIR" || name == "CARGO_MANIFEST_DIR"),
+    ///     Err(other) => panic!("unexpected error: {other}"),
+    /// }
+    /// ```
+    pub fn try_run(&self, bundle: &Bundle) -> Result<PathBuf, OutputError> {
+        let env = BuildEnv::from_env()?;
+        let stdout = io::stdout();
+        let mut lock = stdout.lock();
+        self.generate(bundle, &env, &mut lock)
     }
 
     /// Generates the manifests for `env`, writing cargo's instructions

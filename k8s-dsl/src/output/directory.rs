@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::bundle::{Bundle, Object};
+use crate::validate::Warning;
 
 use super::atomic::{self, Interrupt};
 use super::drift::{self, Drift};
@@ -32,8 +33,8 @@ use super::{Format, OutputError};
 /// Directory::new(&dir).check(&bundle)?;
 ///
 /// // JSON in one file, without a kustomization:
-/// let files = Directory::new(&dir).format(Format::Json).kustomization(false).single_file("all.json").render(&bundle)?;
-/// assert_eq!(files[0].name, "all.json");
+/// let rendered = Directory::new(&dir).format(Format::Json).kustomization(false).single_file("all.json").render(&bundle)?;
+/// assert_eq!(rendered.files[0].name, "all.json");
 /// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -66,7 +67,7 @@ pub struct Directory {
     interrupt_after: Option<u64>,
 }
 
-/// What a write did.
+/// What a write did, and the bundle's warnings.
 ///
 /// ```
 /// use k8s_dsl::output::Directory;
@@ -94,6 +95,37 @@ pub struct Written {
     /// Files this crate wrote before and no longer generates, removed (and temporary files of
     /// an interrupted run).
     pub removed: Vec<PathBuf>,
+    /// The warnings of the bundle written ([`Bundle::check`]): among them one for each Secret
+    /// whose literal values are now in a file in plain text. Empty after
+    /// [`Directory::write_files`], which gets no bundle.
+    pub warnings: Vec<Warning>,
+}
+
+/// A bundle rendered into files, with the bundle's warnings: what [`Directory::render`]
+/// returns.
+///
+/// ```
+/// use k8s_dsl::output::Directory;
+/// use k8s_dsl::prelude::*;
+///
+/// let bundle = Bundle::new()
+///     .add(ConfigMap::new("web").data("mode", "production"))
+///     .add(Secret::new("db").string_data("password", "s3cr3t"));
+/// let rendered = Directory::new("k8s").render(&bundle)?;
+/// let names: Vec<&str> = rendered.files.iter().map(|f| f.name.as_str()).collect();
+/// assert_eq!(names, ["configmap_web.yaml", "secret_db.yaml", "kustomization.yaml"]);
+/// // The Secret's literal value would be written in plain text:
+/// assert_eq!(rendered.warnings.len(), 1);
+/// assert_eq!(rendered.warnings[0].path.as_str(), "Secret/db: stringData");
+/// assert!(rendered.warnings[0].message.contains("string_data_from_env"));
+/// # Ok::<(), k8s_dsl::output::OutputError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// The files, object files first (in apply order), then the kustomization.
+    pub files: Vec<GeneratedFile>,
+    /// The bundle's warnings ([`Bundle::check`]), such as a Secret with literal values.
+    pub warnings: Vec<Warning>,
 }
 
 impl Directory {
@@ -152,10 +184,12 @@ impl Directory {
         }
     }
 
-    /// Checks the bundle and renders its files, without touching the disk.
-    pub fn render(&self, bundle: &Bundle) -> Result<Vec<GeneratedFile>, OutputError> {
-        bundle.check()?;
-        self.render_objects(bundle.objects())
+    /// Checks the bundle and renders its files, without touching the disk. The bundle's
+    /// warnings come with the files.
+    pub fn render(&self, bundle: &Bundle) -> Result<Rendered, OutputError> {
+        let warnings = bundle.check()?;
+        let files = self.render_objects(bundle.objects())?;
+        Ok(Rendered { files, warnings })
     }
 
     /// Renders already built objects (in the order given) into files.
@@ -167,17 +201,41 @@ impl Directory {
         render::render(&objects, &self.layout)
     }
 
-    /// Checks the bundle and writes its files. See [`write_files`](Self::write_files).
+    /// Checks the bundle and writes its files (see [`write_files`](Self::write_files)). The
+    /// bundle's warnings are in [`Written::warnings`]: show them, as
+    /// [`BuildScript`](super::BuildScript) does with `cargo:warning=` lines.
+    ///
+    /// ```
+    /// use k8s_dsl::output::Directory;
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-write-warnings-{}", std::process::id()));
+    /// let bundle = Bundle::new().add(Secret::new("db").string_data("password", "s3cr3t"));
+    /// let written = Directory::new(&dir).write(&bundle)?;
+    /// assert!(dir.join("secret_db.yaml").exists());
+    /// // The value is in the file in plain text: the warning says so, and how to avoid it.
+    /// assert_eq!(written.warnings.len(), 1);
+    /// assert!(written.warnings[0].message.contains("plain text"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn write(&self, bundle: &Bundle) -> Result<Written, OutputError> {
-        let files = self.render(bundle)?;
-        self.write_files(&files)
+        let rendered = self.render(bundle)?;
+        let written = self.write_files(&rendered.files)?;
+        Ok(Written {
+            warnings: rendered.warnings,
+            ..written
+        })
     }
 
     /// Checks the bundle and compares its files with the directory, writing nothing: an
     /// [`OutputError::Drift`] lists every stale, missing or extra file with a unified diff.
-    pub fn check(&self, bundle: &Bundle) -> Result<(), OutputError> {
-        let files = self.render(bundle)?;
-        self.check_files(&files)
+    /// Up to date, it returns the bundle's warnings. This is the non-panicking form of
+    /// [`assert_up_to_date`](super::assert_up_to_date).
+    pub fn check(&self, bundle: &Bundle) -> Result<Vec<Warning>, OutputError> {
+        let rendered = self.render(bundle)?;
+        self.check_files(&rendered.files)?;
+        Ok(rendered.warnings)
     }
 
     /// Compares rendered files with the directory, writing nothing.

@@ -11,10 +11,16 @@
 //!   foreign file in the way of a generated one is an error ([`OutputError::NotOwned`]).
 //! - [`Directory::check`] regenerates in memory and compares with the disk, writing nothing:
 //!   [`Drift`] names each stale, missing or extra file and shows a unified diff.
-//!   [`assert_up_to_date`] does the same in a test.
+//!   [`assert_up_to_date`] does the same in a test, panicking on drift.
+//! - [`Directory::render`], [`Directory::write`] and [`Directory::check`] return the bundle's
+//!   warnings (in [`Rendered`], [`Written`], or the `Ok` of `check`): a Secret with literal
+//!   values is written in plain text, and the warning says how to read them from the
+//!   environment at generation time instead.
 //! - [`BuildScript`] does it all from `build.rs`: into `OUT_DIR`, optionally into a repository
-//!   directory, with `cargo:rerun-if-changed` lines, validation errors as build failures and
-//!   `K8S_DSL_CHECK=1` ([`CHECK_ENV`]) for the drift check.
+//!   directory, with `cargo:rerun-if-changed` lines, warnings as `cargo:warning=` lines,
+//!   validation errors as build failures and `K8S_DSL_CHECK=1` ([`CHECK_ENV`]) for the drift
+//!   check. [`BuildScript::run`] exits the process on an error; [`BuildScript::try_run`]
+//!   returns it.
 //!
 //! ```
 //! use k8s_dsl::output::{Directory, OutputError};
@@ -63,7 +69,7 @@ use std::str::FromStr;
 use crate::bundle::Bundle;
 
 pub use build_script::{BuildEnv, BuildScript, CHECK_ENV};
-pub use directory::{Directory, Written};
+pub use directory::{Directory, Rendered, Written};
 pub use drift::{Drift, FileChange, FileState};
 pub use error::OutputError;
 pub use file_name::file_name;
@@ -131,6 +137,30 @@ impl FromStr for Format {
 /// Fails (panics, as `assert!` does) with the drift report when the manifests in `dir` are not
 /// what `bundle` generates: for a test that keeps committed manifests in sync with the code.
 /// Pass a [`Directory`] for other layouts or formats. Nothing is written.
+///
+/// This is an assertion for tests only. Outside a test, call [`Directory::check`]: the same
+/// comparison, which returns the drift (or any other failure) as an [`OutputError`] instead of
+/// panicking, and the bundle's warnings when the files are up to date:
+///
+/// ```
+/// use k8s_dsl::output::{Directory, OutputError};
+/// use k8s_dsl::prelude::*;
+///
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-up-to-date-{}", std::process::id()));
+/// let bundle = Bundle::new().add(ConfigMap::new("web").data("mode", "production"));
+/// match Directory::new(&dir).check(&bundle) {
+///     Err(OutputError::Drift(drift)) => assert!(drift.to_string().contains("configmap_web.yaml")),
+///     other => panic!("expected drift, got {other:?}"),
+/// }
+/// Directory::new(&dir).write(&bundle)?;
+/// let warnings = Directory::new(&dir).check(&bundle)?;
+/// assert!(warnings.is_empty());
+/// k8s_dsl::output::assert_up_to_date(dir.as_path(), &bundle); // passes: nothing differs
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// In a test:
 ///
 /// ```no_run
 /// #[test]

@@ -18,7 +18,7 @@ use super::{Format, OutputError};
 /// use k8s_dsl::output::{Directory, KUSTOMIZATION};
 /// use k8s_dsl::prelude::*;
 ///
-/// let files = Directory::new("k8s").render(&Bundle::new().add(ConfigMap::new("web")))?;
+/// let files = Directory::new("k8s").render(&Bundle::new().add(ConfigMap::new("web")))?.files;
 /// let kustomization = files.iter().find(|file| file.name == KUSTOMIZATION).map(|f| f.contents.as_str());
 /// assert!(kustomization.is_some_and(|text| text.contains("- configmap_web.yaml\n")));
 /// # Ok::<(), k8s_dsl::output::OutputError>(())
@@ -31,7 +31,7 @@ pub const KUSTOMIZATION: &str = "kustomization.yaml";
 /// use k8s_dsl::output::Directory;
 /// use k8s_dsl::prelude::*;
 ///
-/// let files = Directory::new("k8s").render(&Bundle::new().add(ConfigMap::new("web").data("mode", "production")))?;
+/// let files = Directory::new("k8s").render(&Bundle::new().add(ConfigMap::new("web").data("mode", "production")))?.files;
 /// let names: Vec<&str> = files.iter().map(|file| file.name.as_str()).collect();
 /// assert_eq!(names, ["configmap_web.yaml", "kustomization.yaml"]);
 /// assert!(files[0].contents.contains("kind: ConfigMap\n"));

@@ -34,7 +34,10 @@ const ALLOWED_SELINUX_TYPES: &[&str] = &[
     "container_engine_t",
 ];
 
-/// The "safe" sysctls (namespaced and isolated from other pods), as the profile lists them.
+/// The "safe" sysctls (namespaced and isolated from other pods), as the profile lists them:
+/// those of every version, `ip_local_reserved_ports` since 1.27, the four TCP keepalive and
+/// FIN settings since 1.29, and `tcp_rmem`/`tcp_wmem` since 1.32 (pod-security-admission's
+/// `check_sysctls.go`, kubernetes/kubernetes#127489).
 const SAFE_SYSCTLS: &[&str] = &[
     "kernel.shm_rmid_forced",
     "net.ipv4.ip_local_port_range",
@@ -46,6 +49,8 @@ const SAFE_SYSCTLS: &[&str] = &[
     "net.ipv4.tcp_fin_timeout",
     "net.ipv4.tcp_keepalive_intvl",
     "net.ipv4.tcp_keepalive_probes",
+    "net.ipv4.tcp_rmem",
+    "net.ipv4.tcp_wmem",
 ];
 
 /// The annotation prefix of the AppArmor profile of each container (before Kubernetes 1.30).
@@ -390,7 +395,7 @@ fn seccomp(
 }
 
 /// Whether a seccomp profile type is one both profiles allow.
-pub(super) fn is_allowed_seccomp(type_: &str) -> bool {
+fn is_allowed_seccomp(type_: &str) -> bool {
     matches!(type_, "RuntimeDefault" | "Localhost")
 }
 

@@ -12,10 +12,17 @@
 //!   `Job` and `CronJob` (for their template), and `Bundle::require(..)` for every pod of a
 //!   bundle. A preset is only ever applied when asked for.
 //!
-//! The checks follow the published profiles (Kubernetes 1.33 to 1.37), including the
-//! "Host Probes / Lifecycle Hooks" control of 1.34. Linux-only controls of `restricted`
-//! (privilege escalation, seccomp, capabilities) are skipped for pods with
-//! `spec.os.name: windows`, as the standard says.
+//! The checks follow the published profiles (Kubernetes 1.33 to 1.37) as pod-security-admission
+//! enforces them, including the "Host Probes / Lifecycle Hooks" control of 1.34, the sysctls
+//! `net.ipv4.tcp_rmem` and `net.ipv4.tcp_wmem` (1.32) and image volumes under `restricted`
+//! (1.33). Linux-only controls of `restricted` (privilege escalation, seccomp, capabilities)
+//! are skipped for pods with `spec.os.name: windows`, as the standard says.
+//!
+//! Where versions differ, the check is the strict one, so a pod that passes passes on every
+//! version: from 1.35 on, pods in a user namespace (`hostUsers: false`) may set any
+//! `procMount` under `baseline` and are exempt from "Running as Non-root" and "Running as
+//! Non-root user"; 1.33 and 1.34 enforce those controls on them (unless the alpha feature gate
+//! `UserNamespacesPodSecurityStandards` is on), and so does this check.
 //!
 //! ```
 //! use k8s_dsl::prelude::*;
@@ -133,7 +140,7 @@ pub enum Control {
     Seccomp,
     /// Baseline: only the safe sysctls.
     Sysctls,
-    /// Restricted: only configMap, csi, downwardAPI, emptyDir, ephemeral,
+    /// Restricted: only configMap, csi, downwardAPI, emptyDir, ephemeral, image (1.33+),
     /// persistentVolumeClaim, projected and secret volumes.
     VolumeTypes,
     /// Restricted: `allowPrivilegeEscalation: false` on every container.

@@ -4,7 +4,7 @@
 
 use k8s_openapi::api::core::v1 as core;
 
-use super::baseline::{is_allowed_seccomp, seccomp_profiles, ALLOWED_CAPABILITIES};
+use super::baseline::{seccomp_profiles, ALLOWED_CAPABILITIES};
 use super::containers::{self, ContainerView};
 use super::{Control, Violation};
 use crate::rules::shown;
@@ -29,8 +29,10 @@ pub(super) fn check(spec: &core::PodSpec, path: &FieldPath, found: &mut Vec<Viol
     }
 }
 
-/// Volume Types: every volume is a configMap, csi, downwardAPI, emptyDir, ephemeral,
-/// persistentVolumeClaim, projected or secret volume.
+/// Volume Types: every volume is a configMap, csi, downwardAPI, emptyDir, ephemeral, image,
+/// persistentVolumeClaim, projected or secret volume. Image volumes (an OCI image mounted
+/// read-only) are allowed since Kubernetes 1.33 (kubernetes/kubernetes#130394; the
+/// documentation's list lags behind).
 fn volume_types(spec: &core::PodSpec, path: &FieldPath, found: &mut Vec<Violation>) {
     for (i, volume) in spec.volumes.iter().flatten().enumerate() {
         let allowed = volume.config_map.is_some()
@@ -38,6 +40,7 @@ fn volume_types(spec: &core::PodSpec, path: &FieldPath, found: &mut Vec<Violatio
             || volume.downward_api.is_some()
             || volume.empty_dir.is_some()
             || volume.ephemeral.is_some()
+            || volume.image.is_some()
             || volume.persistent_volume_claim.is_some()
             || volume.projected.is_some()
             || volume.secret.is_some();
@@ -47,7 +50,7 @@ fn volume_types(spec: &core::PodSpec, path: &FieldPath, found: &mut Vec<Violatio
                 path.field("volumes").index(i),
                 Control::VolumeTypes,
                 format!("volume {} is not of a type the profile allows", shown(&volume.name)),
-                "use a configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret volume (a PersistentVolumeClaim can bind any storage)",
+                "use a configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret volume (a PersistentVolumeClaim can bind any storage)",
             ));
         }
     }
@@ -76,7 +79,8 @@ fn privilege_escalation(views: &[ContainerView<'_>], found: &mut Vec<Violation>)
 }
 
 /// Running as Non-root: `runAsNonRoot: true` on the pod, or on every container; no explicit
-/// `false` anywhere.
+/// `false` anywhere. A container that inherits the pod's explicit `false` is not reported
+/// again: the pod's field is (as pod-security-admission reports only the explicit setters).
 fn running_as_non_root(
     spec: &core::PodSpec,
     views: &[ContainerView<'_>],
@@ -101,7 +105,8 @@ fn running_as_non_root(
         let message = match own {
             Some(true) => continue,
             Some(false) => "`runAsNonRoot: false` lets the container run as root",
-            None if pod == Some(true) => continue,
+            // Inherited from the pod: `true` passes, `false` is reported at the pod.
+            None if pod.is_some() => continue,
             None => {
                 "the container may run as root: neither it nor the pod sets `runAsNonRoot: true`"
             }
@@ -142,7 +147,9 @@ fn running_as_non_root_user(
 }
 
 /// Seccomp: `RuntimeDefault` or `Localhost` on the pod, or on every container. An explicit
-/// `Unconfined` is reported by the baseline control; this one reports what is missing.
+/// `Unconfined` is reported by the baseline control; this one reports what is missing. A pod
+/// profile that is set but not allowed is reported at the pod by the baseline control, and the
+/// containers that inherit it are not reported again (as in pod-security-admission).
 fn seccomp_required(
     spec: &core::PodSpec,
     views: &[ContainerView<'_>],
@@ -151,11 +158,8 @@ fn seccomp_required(
 ) {
     let profiles = seccomp_profiles(spec, views, path);
     let mut profiles = profiles.into_iter();
-    let pod_ok = profiles
-        .next()
-        .and_then(|(_, pod)| pod)
-        .is_some_and(is_allowed_seccomp);
-    if pod_ok {
+    let pod_set = profiles.next().and_then(|(_, pod)| pod).is_some();
+    if pod_set {
         return;
     }
     for (at, profile) in profiles {
