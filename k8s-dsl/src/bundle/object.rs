@@ -385,7 +385,8 @@ impl IntoObject for CustomObject {
     }
 }
 
-/// `IntoObject` for this crate's builders, which all keep a `meta` and a `to_k8s(report)`.
+/// `IntoObject` for this crate's builders, which all keep a `meta` and a
+/// `build_with_warnings()`.
 macro_rules! builder {
     ($($ty:ty => $variant:ident),* $(,)?) => {
         $(
@@ -395,9 +396,8 @@ macro_rules! builder {
                 }
 
                 fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
-                    let mut report = Report::new();
-                    let object = self.to_k8s(&mut report);
-                    report.finish(Object::$variant(object))
+                    self.build_with_warnings()
+                        .map(|(object, warnings)| (Object::$variant(object), warnings))
                 }
             }
         )*

@@ -315,7 +315,7 @@ impl Container {
     ///
     /// `restartPolicy` is never set here (rule 16): the pod sets it on native sidecars.
     pub(crate) fn into_k8s(
-        self,
+        mut self,
         path: &At<'_>,
         ctx: &PodContext<'_>,
         report: &mut Report,
@@ -334,6 +334,8 @@ impl Container {
             ports: port::ports_to_k8s(&self.ports, &path.field("ports"), ctx, report),
             env: env::env_to_k8s(&self.env, &path.field("env"), report),
             env_from: env::env_from_to_k8s(&self.env_from, &path.field("envFrom"), report),
+            resources: std::mem::take(&mut self.resources)
+                .into_k8s(&path.field("resources"), report),
             volume_mounts: mounts_to_k8s(
                 &self.mounts,
                 &path.field("volumeMounts"),
@@ -373,7 +375,6 @@ impl Container {
                 ),
             );
         }
-        out.resources = self.resources.into_k8s(&path.field("resources"), report);
         out.image = image.then_some(self.image).flatten();
         out.name = self.name;
         out.command = self.command;

@@ -192,11 +192,8 @@ impl Pod {
         let has_host_network = host_network.unwrap_or(false);
         let mut init: Vec<(Role, FieldPath, k8s::Container)> = Vec::new();
         let mut app: Vec<(Role, FieldPath, k8s::Container)> = Vec::new();
-        // Init containers and sidecars come first in the output, each group in the order added.
-        let (init_members, app_members): (Vec<_>, Vec<_>) = members
-            .into_iter()
-            .partition(|(role, _)| role.kind() != ContainerKind::App);
-        for (role, container) in init_members.into_iter().chain(app_members) {
+        // In the order added: each container's index counts only its own list.
+        for (role, container) in members {
             let kind = role.kind();
             let (list, field) = if kind == ContainerKind::App {
                 (&mut app, "containers")

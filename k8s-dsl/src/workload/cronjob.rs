@@ -122,7 +122,7 @@ impl CronJob {
     /// Like [`build`](Self::build), also returning the warnings.
     pub fn build_with_warnings(self) -> Result<(batch::CronJob, Vec<Warning>), Errors> {
         let mut report = Report::new();
-        let cron = self.to_k8s(&mut report);
+        let cron = self.into_k8s(&mut report);
         report.finish(cron)
     }
 
@@ -130,7 +130,7 @@ impl CronJob {
     // Some fields are `Option<_>` in older Kubernetes versions of k8s-openapi and required in
     // newer ones (`spec`, `value`); `.into()` fits both.
     #[allow(clippy::useless_conversion)]
-    pub(crate) fn to_k8s(mut self, report: &mut Report) -> batch::CronJob {
+    pub(crate) fn into_k8s(mut self, report: &mut Report) -> batch::CronJob {
         // Rules 3 and 4: a DNS subdomain of at most 52 characters.
         let metadata = std::mem::take(&mut self.meta).into_k8s(
             &At::root().field("metadata"),

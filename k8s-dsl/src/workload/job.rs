@@ -634,12 +634,12 @@ impl Job {
     /// Like [`build`](Self::build), also returning the warnings.
     pub fn build_with_warnings(self) -> Result<(batch::Job, Vec<Warning>), Errors> {
         let mut report = Report::new();
-        let job = self.to_k8s(&mut report);
+        let job = self.into_k8s(&mut report);
         report.finish(job)
     }
 
     /// The Job, checking everything into `report`; the builder's strings move into it.
-    pub(crate) fn to_k8s(mut self, report: &mut Report) -> batch::Job {
+    pub(crate) fn into_k8s(mut self, report: &mut Report) -> batch::Job {
         let metadata =
             self.meta
                 .clone()
