@@ -84,12 +84,19 @@ impl Resources {
                             "{} has a request and no limit; it cannot be overcommitted, so a limit equal to the request is required",
                             shown(name)
                         ),
-                        format!("add `.limit({name:?}, {:?})`", request.as_str()),
+                        format!(
+                            "add `.limit({name:?}, {:?})`",
+                            text(&self.requests, name)
+                        ),
                     );
                 }
-                Some(Some(Some(limit))) => {
-                    check_request_limit(name, request, limit, &requests_path.key(name), report)
-                }
+                Some(Some(Some(limit))) => check_request_limit(
+                    name,
+                    (&self.requests, *request),
+                    (&self.limits, *limit),
+                    &requests_path.key(name),
+                    report,
+                ),
                 _ => {}
             }
         }
@@ -104,13 +111,13 @@ impl Resources {
 }
 
 /// Parses and checks every entry of `requests` or `limits` (rule 48: valid resource names,
-/// valid non-negative quantities): the quantities in the map's order, `None` for those that do
-/// not parse.
+/// valid non-negative quantities): the values (in nano-units) in the map's order, `None` for
+/// those that do not parse.
 fn parse_all(
     given: &BTreeMap<String, ApiQuantity>,
     path: &At<'_>,
     report: &mut Report,
-) -> Vec<Option<Quantity>> {
+) -> Vec<Option<i128>> {
     given
         .iter()
         .map(|(name, value)| {
@@ -119,18 +126,18 @@ fn parse_all(
             if let Err(violation) = quantity::resource_name(name) {
                 report.violation(&here, violation);
             }
-            match Quantity::parse(&value.0) {
-                Ok(q) if q.is_negative() => {
+            match Quantity::nanos_of(&value.0) {
+                Ok(nanos) if nanos < 0 => {
                     // rule 48: quantities are non-negative
                     report.error(
                         &here,
                         48,
-                        format!("{name} quantity {q} is negative"),
+                        format!("{name} quantity {} is negative", value.0),
                         "use a quantity of 0 or more",
                     );
                     None
                 }
-                Ok(q) => Some(q),
+                Ok(nanos) => Some(nanos),
                 Err(violation) => {
                     report.violation(&here, violation);
                     None
@@ -138,6 +145,11 @@ fn parse_all(
             }
         })
         .collect()
+}
+
+/// The quantity of `name` in `map`, as written.
+fn text<'a>(map: &'a BTreeMap<String, ApiQuantity>, name: &str) -> &'a str {
+    map.get(name).map_or("", |q| q.0.as_str())
 }
 
 /// The text of a quantity given parsed or as text (the text is checked in `build()`).
@@ -150,14 +162,16 @@ fn text_of(quantity: Parsed<Quantity>) -> ApiQuantity {
 
 /// Rule 48: a request is at most its limit, and equal to it for huge pages and extended
 /// resources.
+/// `request` and `limit` are the maps holding the quantities, with their values.
 fn check_request_limit(
     name: &str,
-    request: &Quantity,
-    limit: &Quantity,
+    (requests, request): (&BTreeMap<String, ApiQuantity>, i128),
+    (limits, limit): (&BTreeMap<String, ApiQuantity>, i128),
     path: &At<'_>,
     report: &mut Report,
 ) {
-    let order = request.cmp_value(limit);
+    let order = request.cmp(&limit);
+    let (request, limit) = (text(requests, name), text(limits, name));
     if !overcommit_allowed(name) {
         if order != Ordering::Equal {
             report.error(

@@ -349,6 +349,23 @@ impl Quantity {
     /// Negative quantities parse (the type allows them); callers that need a non-negative
     /// amount check [`Quantity::is_negative`].
     pub fn parse(text: &str) -> Checked<Quantity> {
+        let (nanos, format) = Quantity::scan(text)?;
+        Ok(Quantity {
+            text: text.to_string(),
+            nanos,
+            format,
+        })
+    }
+
+    /// The value of `text` in nano-units, checked as [`Quantity::parse`] checks it, without
+    /// keeping a copy of the text.
+    #[allow(dead_code)] // used by the builders (this file is also compiled into the macros)
+    pub(crate) fn nanos_of(text: &str) -> Checked<i128> {
+        Quantity::scan(text).map(|(nanos, _)| nanos)
+    }
+
+    /// The value and the format of `text` (rule 48, `resource.ParseQuantity`).
+    fn scan(text: &str) -> Checked<(i128, QuantityFormat)> {
         // rule 48, resource.ParseQuantity
         if text.is_empty() {
             return Err(bad(
@@ -444,11 +461,7 @@ impl Quantity {
             None => digit_magnitude(int_digits, frac_digits, scale),
         };
         let magnitude = i128::try_from(magnitude).unwrap_or(i128::MAX);
-        Ok(Quantity {
-            text: text.to_string(),
-            nanos: if negative { -magnitude } else { magnitude },
-            format,
-        })
+        Ok((if negative { -magnitude } else { magnitude }, format))
     }
 
     /// The text as written.
