@@ -1,5 +1,17 @@
 //! The kinds the import writes builder code for, and their k8s-openapi types: used to check
 //! a document's field types and to bring a manifest to the form k8s-openapi writes.
+//!
+//! ```
+//! use k8s_dsl_import::kinds::{canonical, Kind};
+//! use serde_json::json;
+//!
+//! assert_eq!(Kind::of("apps/v1", "Deployment"), Some(Kind::Deployment));
+//!
+//! // Two manifests that say the same thing compare equal in their canonical form.
+//! let written = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "labels": null}});
+//! let read_back = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}});
+//! assert_eq!(canonical(&written), canonical(&read_back));
+//! ```
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -13,6 +25,35 @@ use k8s_openapi::api::policy::v1 as policy;
 use k8s_openapi::api::scheduling::v1 as scheduling;
 
 /// A kind with builder support.
+///
+/// ```
+/// use k8s_dsl_import::kinds::Kind;
+/// use serde_json::json;
+///
+/// // Found by `apiVersion` and `kind`: both must match.
+/// let kind = Kind::of("batch/v1", "CronJob");
+/// assert_eq!(kind, Some(Kind::CronJob));
+/// assert_eq!(kind.map(Kind::name), Some("CronJob"));
+/// assert_eq!(Kind::of("v1", "Deployment"), None);
+/// assert_eq!(Kind::of("example.com/v1", "Widget"), None);
+///
+/// // `typed` reads the object into its k8s-openapi type and writes it back: times in
+/// // k8s-openapi's form, ...
+/// let pod = json!({
+///     "apiVersion": "v1",
+///     "kind": "Pod",
+///     "metadata": {"name": "web", "creationTimestamp": "2024-01-01T00:00:00+00:00"},
+/// });
+/// let typed = Kind::Pod.typed(&pod)?;
+/// assert_eq!(typed["metadata"]["creationTimestamp"], "2024-01-01T00:00:00Z");
+///
+/// // ... and a field of the wrong type is an error.
+/// let mut wrong = pod.clone();
+/// wrong["spec"] = json!({"containers": 3});
+/// let error = Kind::Pod.typed(&wrong).err().map(|e| e.to_string());
+/// assert_eq!(error.as_deref(), Some("invalid type: integer `3`, expected a sequence"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// `v1` Pod.
@@ -194,6 +235,18 @@ fn walk_unknown(original: &Value, typed: &Value, path: String, out: &mut Vec<(St
 }
 
 /// `value` without `null` fields (YAML `key:` with nothing after it means "not set").
+///
+/// ```
+/// use k8s_dsl_import::kinds::without_nulls;
+/// use serde_json::json;
+///
+/// let value = json!({"metadata": {"name": "web", "labels": null}, "items": [{"a": null, "b": 1}, null]});
+/// // Fields set to `null` go, at any depth; list items stay (a `null` item is not a field).
+/// assert_eq!(
+///     without_nulls(&value),
+///     json!({"metadata": {"name": "web"}, "items": [{"b": 1}, null]})
+/// );
+/// ```
 pub fn without_nulls(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
@@ -209,6 +262,38 @@ pub fn without_nulls(value: &Value) -> Value {
 
 /// The form two manifests are compared in: the object as k8s-openapi writes it when its
 /// kind is supported and k8s-openapi keeps every field, else the object without nulls.
+///
+/// ```
+/// use k8s_dsl_import::kinds::canonical;
+/// use serde_json::json;
+///
+/// // A supported kind: as k8s-openapi writes it (here, the time in its `Z` form).
+/// let config = json!({
+///     "apiVersion": "v1",
+///     "kind": "ConfigMap",
+///     "metadata": {"name": "web", "creationTimestamp": "2024-01-01T00:00:00+00:00", "labels": null},
+/// });
+/// assert_eq!(
+///     canonical(&config),
+///     json!({
+///         "apiVersion": "v1",
+///         "kind": "ConfigMap",
+///         "metadata": {"name": "web", "creationTimestamp": "2024-01-01T00:00:00Z"},
+///     })
+/// );
+///
+/// // A field k8s-openapi does not know would be lost: the object stays as written, without nulls.
+/// let mut unknown = config.clone();
+/// unknown["extra"] = json!(1);
+/// let kept = canonical(&unknown);
+/// assert_eq!(kept["extra"], 1);
+/// assert_eq!(kept["metadata"]["creationTimestamp"], "2024-01-01T00:00:00+00:00");
+/// assert!(kept["metadata"].get("labels").is_none());
+///
+/// // So does an object of a kind without builders.
+/// let widget = json!({"apiVersion": "example.com/v1", "kind": "Widget", "spec": {"size": null}});
+/// assert_eq!(canonical(&widget), json!({"apiVersion": "example.com/v1", "kind": "Widget", "spec": {}}));
+/// ```
 pub fn canonical(value: &Value) -> Value {
     let value = without_nulls(value);
     let kind = value

@@ -1,5 +1,41 @@
 //! Reading manifests: files and directories, multi-document YAML, `kind: List`, with every
 //! problem reported by file, document number and line.
+//!
+//! ```
+//! use k8s_dsl_import::read::read_str;
+//!
+//! // A `kind: List` gives one document per item; the empty document after the last `---` none.
+//! let yaml = "\
+//! apiVersion: v1
+//! kind: ConfigMap
+//! metadata:
+//!   name: settings
+//! ---
+//! apiVersion: v1
+//! kind: List
+//! items:
+//! - apiVersion: v1
+//!   kind: Service
+//!   metadata:
+//!     name: web
+//! - apiVersion: apps/v1
+//!   kind: Deployment
+//!   metadata:
+//!     name: web
+//! ---
+//! ";
+//! let documents = read_str("app.yaml", yaml).map_err(|errors| format!("{errors:?}"))?;
+//! let kinds: Vec<&str> = documents.iter().map(|d| d.kind()).collect();
+//! assert_eq!(kinds, ["ConfigMap", "Service", "Deployment"]);
+//!
+//! // Every problem, each with its file, document and line.
+//! let errors = read_str("bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata: web\n---\n- a list\n")
+//!     .err()
+//!     .unwrap_or_default();
+//! let places: Vec<_> = errors.iter().map(|e| (e.document, e.line)).collect();
+//! assert_eq!(places, [(Some(1), Some(1)), (Some(2), Some(5))]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::fmt;
 use std::fs;
@@ -11,6 +47,45 @@ use serde_json::Value;
 use crate::kinds::{self, Kind};
 
 /// One object read from a manifest.
+///
+/// ```
+/// use k8s_dsl_import::read::read_str;
+///
+/// let yaml = "# The settings.
+/// apiVersion: v1
+/// kind: ConfigMap
+/// metadata:
+///   name: settings
+/// data:
+///   mode: production
+/// ---
+/// apiVersion: v1
+/// kind: List
+/// items:
+/// - apiVersion: apps/v1
+///   kind: Deployment
+///   metadata:
+///     name: web
+/// ";
+/// let documents = read_str("app.yaml", yaml).map_err(|errors| format!("{errors:?}"))?;
+/// let [settings, web] = documents.as_slice() else {
+///     return Err("expected two documents".into());
+/// };
+///
+/// // The first document starts on line 2, after its comment.
+/// assert_eq!((settings.number, settings.line, settings.item), (1, 2, None));
+/// assert_eq!(settings.source(), "app.yaml document 1");
+/// assert_eq!(settings.api_version(), "v1");
+/// assert_eq!((settings.kind(), settings.name()), ("ConfigMap", "settings"));
+/// assert_eq!(settings.value["data"]["mode"], "production");
+///
+/// // An item of a `List`: its document, and its index in `items`.
+/// assert_eq!((web.number, web.line, web.item), (2, 9, Some(0)));
+/// assert_eq!(web.source(), "app.yaml document 2 items[0]");
+/// assert_eq!(web.api_version(), "apps/v1");
+/// assert_eq!((web.kind(), web.name()), ("Deployment", "web"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The file it came from, as given (or found in the directory given).
@@ -26,7 +101,7 @@ pub struct Document {
 }
 
 impl Document {
-    /// `file.yaml#2` (or `file.yaml#2.items[0]`): where the object is.
+    /// `file.yaml document 2` (or `file.yaml document 2 items[0]`): where the object is.
     pub fn source(&self) -> String {
         match self.item {
             Some(i) => format!("{} document {} items[{i}]", self.file, self.number),
@@ -60,6 +135,34 @@ impl Document {
 }
 
 /// A manifest that cannot be read.
+///
+/// It displays as `file:line (document n): message`, leaving out what is not known.
+///
+/// ```
+/// use k8s_dsl_import::read::read_str;
+/// use k8s_dsl_import::ReadError;
+///
+/// // `ports` is a list of ports, not a number: the error points at its line.
+/// let yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: 80\n";
+/// let errors = read_str("web.yaml", yaml).err().unwrap_or_default();
+/// let [error] = errors.as_slice() else {
+///     return Err(format!("expected one error, got {errors:?}").into());
+/// };
+/// assert_eq!(error.file, "web.yaml");
+/// assert_eq!((error.document, error.line), (Some(1), Some(6)));
+/// assert!(error.message.contains("spec.ports"), "{error}");
+/// assert!(error.to_string().starts_with("web.yaml:6 (document 1): spec.ports: "));
+///
+/// // Without a document or a line, the display has neither.
+/// let error = ReadError {
+///     file: "manifests/".to_owned(),
+///     document: None,
+///     line: None,
+///     message: "no manifest here".to_owned(),
+/// };
+/// assert_eq!(error.to_string(), "manifests/: no manifest here");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
     /// The file.
@@ -89,6 +192,34 @@ impl std::error::Error for ReadError {}
 
 /// Reads a file, or every `.yaml`/`.yml` file under a directory and its subdirectories,
 /// sorted by path (other files are skipped; a directory without any is an error).
+///
+/// ```
+/// use std::fs;
+/// use k8s_dsl_import::read::read_path;
+///
+/// let dir = std::env::temp_dir().join(format!("k8s-dsl-import-read-path-{}", std::process::id()));
+/// fs::create_dir_all(dir.join("web"))?;
+/// fs::write(dir.join("web/service.yml"), "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n")?;
+/// fs::write(dir.join("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n")?;
+/// fs::write(dir.join("README.md"), "Not a manifest: skipped.\n")?;
+/// fs::create_dir_all(dir.join("empty"))?;
+///
+/// let documents = read_path(&dir);
+/// let empty = read_path(&dir.join("empty"));
+/// fs::remove_dir_all(&dir)?;
+///
+/// // Sorted by path: `config.yaml` before `web/service.yml`.
+/// let documents = documents.map_err(|errors| format!("{errors:?}"))?;
+/// let found: Vec<(&str, &str)> = documents.iter().map(|d| (d.kind(), d.name())).collect();
+/// assert_eq!(found, [("ConfigMap", "settings"), ("Service", "web")]);
+/// assert!(documents.iter().all(|d| d.file.starts_with(&*dir.to_string_lossy())));
+///
+/// // A directory without any manifest is an error.
+/// let errors = empty.err().unwrap_or_default();
+/// assert_eq!(errors.len(), 1);
+/// assert!(errors.iter().all(|e| e.message.starts_with("no `.yaml` or `.yml` file")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_path(path: &Path) -> Result<Vec<Document>, Vec<ReadError>> {
     let files = if path.is_dir() {
         let mut files = Vec::new();
@@ -151,6 +282,35 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// Reads the YAML text of the file `file`: every document, every error.
+///
+/// ```
+/// use k8s_dsl_import::read::read_str;
+///
+/// let yaml = "\
+/// apiVersion: v1
+/// kind: ConfigMap
+/// metadata:
+///   name: settings
+/// ---
+/// apiVersion: apps/v1
+/// kind: Deployment
+/// metadata:
+///   name: web
+/// ";
+/// let documents = read_str("app.yaml", yaml).map_err(|errors| format!("{errors:?}"))?;
+/// assert_eq!(documents.len(), 2);
+/// assert_eq!((documents[0].kind(), documents[0].line), ("ConfigMap", 1));
+/// assert_eq!((documents[1].kind(), documents[1].line), ("Deployment", 6));
+/// assert!(documents.iter().all(|d| d.file == "app.yaml"));
+///
+/// // A syntax error ends the reading: it is reported with its document and line.
+/// let broken = format!("{yaml}---\napiVersion: v1\nkind: [unclosed\n");
+/// let errors = read_str("app.yaml", &broken).err().unwrap_or_default();
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!((errors[0].document, errors[0].line), (Some(3), Some(12)));
+/// assert!(errors[0].to_string().starts_with("app.yaml:12 (document 3): "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>> {
     let starts = document_lines(text);
     let last_line = text.lines().count().max(1);

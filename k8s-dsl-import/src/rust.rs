@@ -1,6 +1,15 @@
 //! Rust source text: string literals, `serde_json::json!` literals of any JSON value, and
 //! formatting with rustfmt (or the generator's own indentation, with a warning, when rustfmt
 //! is missing).
+//!
+//! ```
+//! use k8s_dsl_import::rust::{json_lit, str_lit};
+//! use serde_json::json;
+//!
+//! let call = format!("serde_json::json!({})", json_lit(&json!({"path": "/data", "readOnly": true}), 0));
+//! assert_eq!(call, r#"serde_json::json!({ "path": "/data", "readOnly": true })"#);
+//! assert_eq!(format!(".image({})", str_lit("nginx:1.27")), r#".image("nginx:1.27")"#);
+//! ```
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
@@ -8,12 +17,48 @@ use std::process::{Command, Stdio};
 use serde_json::Value;
 
 /// `s` as a Rust string literal (`"a\"b\n"`); every character Rust needs escaped is escaped.
+///
+/// ```
+/// use k8s_dsl_import::rust::str_lit;
+///
+/// assert_eq!(str_lit("web"), r#""web""#);
+/// assert_eq!(str_lit("say \"hi\"\n"), r#""say \"hi\"\n""#);
+/// // Control characters as Rust escapes, not JSON's `\u001b`.
+/// assert_eq!(str_lit("\u{1b}[0m"), r#""\u{1b}[0m""#);
+/// ```
 pub fn str_lit(s: &str) -> String {
     format!("{s:?}")
 }
 
 /// A JSON value as the argument of `serde_json::json!`, indented by `indent` levels of four
 /// spaces after the first line. Strings are Rust literals (JSON's `\u001b` escapes are not).
+///
+/// A value that fits in 90 columns (its indentation included) stays on one line; a longer
+/// list or object gets one line per item, with a trailing comma.
+///
+/// ```
+/// use k8s_dsl_import::rust::json_lit;
+/// use serde_json::json;
+///
+/// let short = json!({"k": "\u{1b}", "n": [1, true, null]});
+/// assert_eq!(json_lit(&short, 0), r#"{ "k": "\u{1b}", "n": [1, true, null] }"#);
+///
+/// let long = json!({
+///     "image": "nginx:1.27",
+///     "ports": [80, 443],
+///     "labels": {"app": "web", "tier": "frontend", "team": "platform"},
+/// });
+/// // Keys sorted (as serde_json keeps them); the items one level (four spaces) deeper than `indent`, the closing
+/// // brace at `indent`.
+/// assert_eq!(
+///     json_lit(&long, 1),
+///     r#"{
+///         "image": "nginx:1.27",
+///         "labels": { "app": "web", "team": "platform", "tier": "frontend" },
+///         "ports": [80, 443],
+///     }"#
+/// );
+/// ```
 pub fn json_lit(value: &Value, indent: usize) -> String {
     let mut out = String::new();
     write_json(&mut out, value, indent);
@@ -79,6 +124,14 @@ fn compact_json(value: &Value) -> String {
 }
 
 /// A `//` comment line (or lines) at `indent` levels; newlines in `text` start new lines.
+///
+/// ```
+/// use k8s_dsl_import::rust::comment;
+///
+/// assert_eq!(comment("Pod `web` (document 1)", 2), "        // Pod `web` (document 1)\n");
+/// // An empty line is a bare `//`, without trailing spaces.
+/// assert_eq!(comment("first\n\nlast", 0), "// first\n//\n// last\n");
+/// ```
 pub fn comment(text: &str, indent: usize) -> String {
     let pad = "    ".repeat(indent);
     text.lines()
@@ -88,12 +141,40 @@ pub fn comment(text: &str, indent: usize) -> String {
 
 /// Formats `code` with `rustfmt --edition 2021` when it is installed and accepts the code;
 /// otherwise returns `code` as the generator indented it (see [`try_format`] to know which).
+///
+/// ```
+/// use k8s_dsl_import::rust::format;
+///
+/// // With rustfmt, the code in its layout; without it, as given: the same code either way.
+/// let code = format("fn  f( ) {}");
+/// assert!(code == "fn f() {}\n" || code == "fn  f( ) {}", "{code}");
+///
+/// // Code rustfmt cannot parse comes back unchanged.
+/// assert_eq!(format("fn objects( {\n"), "fn objects( {\n");
+/// ```
 pub fn format(code: &str) -> String {
     try_format(code).unwrap_or_else(|_| code.to_owned())
 }
 
 /// Formats `code` with `rustfmt --edition 2021`; the error says why it could not (rustfmt
 /// missing, or failing) and what to do.
+///
+/// ```
+/// use k8s_dsl_import::rust::try_format;
+///
+/// match try_format("fn  f( ) {}") {
+///     Ok(code) => assert_eq!(code, "fn f() {}\n"),
+///     // No rustfmt here: the error says how to install it.
+///     Err(why) => assert!(why.contains("rustup component add rustfmt"), "{why}"),
+/// }
+///
+/// // Code rustfmt rejects is an error either way, saying the code stays as it was.
+/// let why = try_format("fn objects( {\n").err().unwrap_or_default();
+/// assert!(
+///     why.contains("so the code is printed as the importer indented it"),
+///     "{why}"
+/// );
+/// ```
 pub fn try_format(code: &str) -> Result<String, String> {
     const UNFORMATTED: &str =
         "the code is printed as the importer indented it (valid Rust, not rustfmt's layout)";

@@ -1,11 +1,12 @@
-//! Every public item of `k8s-dsl` has an example in its documentation.
+//! Every public item of `k8s-dsl` and of `k8s-dsl-import` has an example in its documentation.
 //!
-//! The test reads the source files of `k8s-dsl/src` (it does not compile them) and lists every
-//! public item whose doc comment has no code block (a line starting with a code fence). The
-//! rules, in order:
+//! The test reads the source files of `k8s-dsl/src` and of `k8s-dsl-import/src` (it does not
+//! compile them) and lists every public item whose doc comment has no code block (a line
+//! starting with a code fence). The rules, in order:
 //!
 //! 1. **Which files**: every `.rs` file under `src/` except test modules (`#[cfg(test)]`) and
-//!    the files of [`EXCLUDED_FOR_NOW`].
+//!    the files of [`EXCLUDED_FOR_NOW`]; for `k8s-dsl-import`, also except `main.rs`, the root
+//!    of its binary (its items are not part of the library).
 //! 2. **Which items**: `pub fn`, `pub struct`, `pub enum`, `pub trait`, `pub type`,
 //!    `pub const`, `pub static` and modules. `pub(crate)` and narrower are not public; nor is
 //!    an item marked `#[doc(hidden)]` or anything inside a function body or a test module. An
@@ -26,10 +27,11 @@
 //!    example calls `build()` (which also covers `build_with_warnings`, the same checks with
 //!    the warnings besides). Everything else (free functions, types, traits, aliases,
 //!    constants, modules) needs its own example.
-//! 5. **Exceptions** are listed, each with its reason, in [`ALLOWED`].
+//! 5. **Exceptions** are listed, each with its reason, in [`ALLOWED`] (and [`IMPORT_ALLOWED`]
+//!    for `k8s-dsl-import`).
 //!
-//! The test also fails when an entry of [`ALLOWED`] or [`EXCLUDED_FOR_NOW`] no longer matches
-//! anything, so the lists only ever shrink.
+//! The test also fails when an entry of these lists no longer matches anything, so the lists
+//! only ever shrink.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -57,6 +59,37 @@ fn every_public_item_has_an_example() {
     assert!(
         report.is_empty(),
         "{} public item(s) of k8s-dsl without an example (see the rules at the top of \
+         k8s-dsl/tests/doc_examples.rs):\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
+
+/// Public items of `k8s-dsl-import` allowed without an example of their own, as [`ALLOWED`].
+const IMPORT_ALLOWED: &[(&str, &str, &str)] = &[];
+
+/// The same rules for `k8s-dsl-import`: its library is `src/lib.rs` and the modules it declares
+/// (`pub mod codegen;` and the others, the private `mod base64;`); `src/main.rs` is the root of
+/// its binary, not part of the library.
+#[test]
+fn every_public_item_of_the_importer_has_an_example() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("k8s-dsl-import")
+        .join("src");
+    let crate_files: Vec<SourceFile> = read_crate(&src)
+        .into_iter()
+        .filter(|file| file.path != "main.rs")
+        .collect();
+    assert!(
+        crate_files.iter().any(|file| file.path == "lib.rs"),
+        "k8s-dsl-import/src/lib.rs not found under {}",
+        src.display()
+    );
+    let report = check(&crate_files, &[], IMPORT_ALLOWED);
+    assert!(
+        report.is_empty(),
+        "{} public item(s) of k8s-dsl-import without an example (see the rules at the top of \
          k8s-dsl/tests/doc_examples.rs):\n{}",
         report.len(),
         report.join("\n")
@@ -144,6 +177,34 @@ mod tests {
     assert_eq!(
         report,
         vec!["ALLOWED entry (\"thing.rs\", \"gone\") matches no public item without an example; remove it"]
+    );
+}
+
+/// The layout of `k8s-dsl-import`: items of `pub mod` files are public, with their module docs;
+/// `pub` items of a private module (`mod base64;`, or `mod fields;` inside `codegen/mod.rs`)
+/// are not, unless a `pub use` re-exports them.
+#[test]
+fn items_of_private_modules_are_public_only_when_re_exported() {
+    let lib = "//! The crate.\n//!\n//! ```\n//! assert!(true);\n//! ```\n\nmod base64;\npub mod codegen;\npub mod kinds;\n\npub use base64::decode;\npub use codegen::{generate, Options};\n";
+    let base64 = "//! Private, no example needed.\n\n/// Encodes.\npub fn encode() {}\n\n/// Decodes.\npub fn decode() {}\n";
+    let codegen = "//! Code.\n//!\n//! ```\n//! let _ = 1;\n//! ```\n\nmod fields;\n\n/// Options.\npub struct Options;\n\n/// Generates.\npub fn generate() {}\n";
+    let fields = "//! Private.\n\n/// A chain.\npub struct Chain;\n";
+    let kinds = "/// A kind.\n///\n/// ```\n/// let _ = 1;\n/// ```\npub enum Kind {}\n";
+    let files = vec![
+        SourceFile::new("lib.rs", lib),
+        SourceFile::new("base64.rs", base64),
+        SourceFile::new("codegen/mod.rs", codegen),
+        SourceFile::new("codegen/fields.rs", fields),
+        SourceFile::new("kinds.rs", kinds),
+    ];
+    assert_eq!(
+        check(&files, &[], &[]),
+        vec![
+            "src/base64.rs:7: pub fn `decode`",
+            "src/codegen/mod.rs:10: pub struct `Options`",
+            "src/codegen/mod.rs:13: pub fn `generate`",
+            "src/kinds.rs:1: module doc (`//!`)",
+        ]
     );
 }
 

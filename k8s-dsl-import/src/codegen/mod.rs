@@ -1,6 +1,31 @@
 //! From objects to Rust: one builder expression per object, with the fields no builder
 //! method can express kept as JSON and reported. With [`Options::macros`], the same walk is
 //! printed as `pod!`/`job!`/`cronjob!` for the kinds that have one (see `macros`).
+//!
+//! ```
+//! use k8s_dsl_import::codegen::{generate, Options};
+//! use k8s_dsl_import::read::read_str;
+//!
+//! let yaml = "\
+//! apiVersion: v1
+//! kind: Pod
+//! metadata:
+//!   name: web
+//! spec:
+//!   containers:
+//!   - name: web
+//!     image: nginx:1.27
+//! ";
+//! let documents = read_str("pods.yaml", yaml).map_err(|errors| format!("{errors:?}"))?;
+//!
+//! let builders = generate("pods.yaml", &documents, &Options::default());
+//! assert!(builders.code.contains(r#"Pod::new("web").container(Container::new("web").image("nginx:1.27"))"#));
+//!
+//! let macros = generate("pods.yaml", &documents, &Options { macros: true });
+//! assert!(macros.code.contains("k8s_dsl::pod! {"));
+//! assert!(macros.code.contains(r#"containers: [ { name: "web", image: "nginx:1.27" } ],"#));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod container;
 mod fields;
@@ -23,6 +48,36 @@ use fields::{Chain, Cx, Fields};
 use path::JPath;
 
 /// What the generated code looks like.
+///
+/// The default is builder code for every object.
+///
+/// ```
+/// use k8s_dsl_import::{import_str, Options};
+///
+/// let yaml = "\
+/// apiVersion: batch/v1
+/// kind: Job
+/// metadata:
+///   name: migrate
+/// spec:
+///   template:
+///     spec:
+///       restartPolicy: Never
+///       containers:
+///       - name: migrate
+///         image: migrate:1.0
+/// ";
+/// assert!(!Options::default().macros);
+///
+/// let builders = import_str("job.yaml", yaml, &Options::default()).map_err(|e| format!("{e:?}"))?;
+/// assert!(builders.code.contains(r#"Job::new("migrate")"#));
+/// assert!(!builders.code.contains("job!"));
+///
+/// let macros = import_str("job.yaml", yaml, &Options { macros: true }).map_err(|e| format!("{e:?}"))?;
+/// assert!(macros.code.contains("k8s_dsl::job! {"));
+/// assert!(macros.builder_fallbacks.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     /// Write Pods, Jobs and CronJobs as `pod!`/`job!`/`cronjob!` (builder code where a field
@@ -31,6 +86,54 @@ pub struct Options {
 }
 
 /// Generated Rust code and what it had to keep through escape hatches.
+///
+/// ```
+/// use k8s_dsl_import::{import_str, Options};
+///
+/// // `metadata.finalizers` has no builder method, and `pod!` has no key for NFS volumes.
+/// let yaml = "\
+/// apiVersion: v1
+/// kind: Pod
+/// metadata:
+///   name: web
+///   finalizers:
+///   - example.com/cleanup
+/// spec:
+///   containers:
+///   - name: web
+///     image: nginx:1.27
+///   volumes:
+///   - name: data
+///     nfs:
+///       server: nfs.example.com
+///       path: /data
+/// ";
+/// let generated = import_str("pods.yaml", yaml, &Options { macros: true }).map_err(|e| format!("{e:?}"))?;
+///
+/// // Builder code, with the fields kept as JSON (or as k8s-openapi values) and listed.
+/// assert!(generated.code.contains(r#"Pod::new("web")"#));
+/// assert!(generated.code.contains(r#""/metadata/finalizers""#));
+/// let kept: Vec<(&str, &str)> = generated
+///     .unsupported
+///     .iter()
+///     .map(|u| (u.path.as_str(), u.kept.as_str()))
+///     .collect();
+/// assert_eq!(
+///     kept,
+///     [
+///         ("metadata.finalizers", "kept as JSON"),
+///         ("spec.volumes[0]", "kept with `Volume::from_k8s`"),
+///     ]
+/// );
+/// // Why the Pod is not a `pod!`.
+/// assert_eq!(
+///     generated.builder_fallbacks,
+///     ["pods.yaml document 1: Pod/web: `pod!` has no key for `spec.volumes[0].nfs`"]
+/// );
+/// // The one warning this import could have: rustfmt missing or failing.
+/// assert!(generated.warnings.iter().all(|w| w.contains("rustfmt")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
     /// The Rust module (formatted by rustfmt when it comes from [`crate::import`] or
@@ -40,7 +143,7 @@ pub struct Generated {
     pub unsupported: Vec<Unsupported>,
     /// With [`Options::macros`]: for each object written as builder code instead of a macro,
     /// each field that made it so (``pods.yaml document 1: Pod/web: `pod!` has no key for
-    /// `spec.tolerations` ``).
+    /// `spec.volumes[0].nfs` ``).
     pub builder_fallbacks: Vec<String>,
     /// What did not stop the import but the reader should know, such as rustfmt missing
     /// (then `code` is the generator's own indentation).
@@ -60,6 +163,50 @@ struct ObjectCode {
 }
 
 /// Writes a Rust module with `pub fn objects()` building every document of `title`, in order.
+///
+/// The code is not formatted yet ([`crate::rust::try_format`] does it; [`crate::import`] and
+/// [`crate::import_str`] call both).
+///
+/// ```
+/// use k8s_dsl_import::generate;
+/// use k8s_dsl_import::read::read_str;
+/// use k8s_dsl_import::rust::try_format;
+///
+/// let yaml = "\
+/// apiVersion: v1
+/// kind: ConfigMap
+/// metadata:
+///   name: settings
+/// data:
+///   mode: production
+/// ---
+/// apiVersion: example.com/v1
+/// kind: Widget
+/// metadata:
+///   name: w
+/// spec:
+///   size: 3
+/// ";
+/// let documents = read_str("app.yaml", yaml).map_err(|errors| format!("{errors:?}"))?;
+/// let generated = generate("app.yaml", &documents, &Default::default());
+///
+/// assert!(generated.code.starts_with("// `app.yaml`, imported by `k8s-dsl-import`.\n"));
+/// assert!(generated.code.contains("pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>>"));
+/// // One expression per document, in order, each under a comment naming it.
+/// let settings = generated.code.find("// ConfigMap `settings` (document 1)");
+/// let widget = generated.code.find("// Widget `w` (document 2)");
+/// assert!(settings.is_some() && widget.is_some() && settings < widget);
+/// assert!(generated.code.contains(r#"CustomResource::new("example.com/v1", "Widget", "w")"#));
+/// // The Widget has no builder: it is reported, as a whole object.
+/// assert_eq!(generated.unsupported.len(), 1);
+/// assert!(generated.unsupported.iter().all(|u| u.object == "Widget/w" && u.path.is_empty()));
+///
+/// // Formatting does not change what the code says.
+/// if let Ok(formatted) = try_format(&generated.code) {
+///     assert!(formatted.contains(r#".data("mode", "production")"#));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn generate(title: &str, documents: &[Document], options: &Options) -> Generated {
     let several_files = documents
         .iter()
