@@ -10,6 +10,8 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -283,19 +285,8 @@ fn copies() -> Vec<(PathBuf, PathBuf)> {
         }
     }
     assert!(copies.len() >= 20, "{} snapshots", copies.len());
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "yaml") {
-                out.push(path);
-            }
-        }
-    }
     let gitops = root.join("examples/gitops/deploy/k8s");
-    let mut files = Vec::new();
-    walk(&gitops, &mut files);
+    let files = common::files_below(&gitops, Some("yaml"));
     assert!(files.len() >= 6, "{files:?}");
     for file in files {
         let relative = file.strip_prefix(&gitops).unwrap();
@@ -331,18 +322,7 @@ fn the_corpus_copies_of_the_examples_output_are_current_and_complete() {
         }
     }
     // And no copy of a file that is gone.
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    let mut present = Vec::new();
-    walk(&corpus, &mut present);
+    let present = common::files_below(&corpus, None);
     for file in present {
         let copy = file.strip_prefix(&corpus).unwrap();
         if !copies.iter().any(|(c, _)| c == copy) {

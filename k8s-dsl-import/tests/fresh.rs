@@ -11,6 +11,8 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -20,20 +22,7 @@ const CORPUS: &str = "tests/corpus";
 const GENERATED: &str = "tests/generated";
 const GENERATED_MACROS: &str = "tests/generated_macros";
 fn corpus_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "yaml") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(Path::new(CORPUS), &mut files);
-    files.sort();
-    files
+    common::files_below(Path::new(CORPUS), Some("yaml"))
 }
 
 /// `tests/corpus/examples/pod_sidecar.yaml` -> `examples_pod_sidecar`.

@@ -10,8 +10,10 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use k8s_dsl_import::{import_str, Options};
@@ -32,19 +34,7 @@ fn config(cases: u32) -> ProptestConfig {
 fn corpus() -> &'static [(String, String)] {
     static CORPUS: OnceLock<Vec<(String, String)>> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-            for entry in fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "yaml") {
-                    out.push(path);
-                }
-            }
-        }
-        let mut files = Vec::new();
-        walk(Path::new("tests/corpus"), &mut files);
-        files.sort();
+        let files = common::files_below(Path::new("tests/corpus"), Some("yaml"));
         assert!(files.len() >= 30, "{files:?}");
         files
             .into_iter()
