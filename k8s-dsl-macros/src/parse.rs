@@ -116,7 +116,8 @@ fn entry(segment: Vec<TokenTree>, cx: &mut Ctxt, depth: usize) -> Read {
                     first.span(),
                     format!("missing `: value` after `{i}`; write `{i}: value`"),
                 );
-                Read::KeyOnly(i.to_string())
+                let name = i.to_string();
+                Read::KeyOnly(name.strip_prefix("r#").map_or(name.clone(), str::to_string))
             }
             _ => {
                 cx.error(first.span(), "expected `key: value`");

@@ -248,6 +248,9 @@ fn with_short_units(text: &str) -> Option<String> {
     }
     let mut short = String::with_capacity(text.len());
     let mut rest = text;
+    // A space may follow a number (`1 hour`) or a unit (`1h 30m`), but two numbers with only
+    // spaces between them (`1 30s`) are not one number.
+    let mut after_number_space = false;
     while let Some(c) = rest.chars().next() {
         let run = if c.is_ascii_digit() {
             rest.bytes().take_while(u8::is_ascii_digit).count()
@@ -261,8 +264,14 @@ fn with_short_units(text: &str) -> Option<String> {
         let (word, after) = rest.split_at(run);
         rest = after;
         if c.is_ascii_digit() {
+            if after_number_space {
+                return None;
+            }
             short.push_str(word);
+        } else if c == ' ' {
+            after_number_space = short.ends_with(|c: char| c.is_ascii_digit());
         } else if c.is_ascii_alphabetic() {
+            after_number_space = false;
             let unit = match word.to_ascii_lowercase().as_str() {
                 "h" | "hr" | "hrs" | "hour" | "hours" => 'h',
                 "m" | "min" | "mins" | "minute" | "minutes" => 'm',
@@ -352,6 +361,10 @@ mod tests {
             .message
             .contains("out of order"));
         assert!(with_short_units("30s").is_none());
+        // spaces between two numbers are not dropped: the ordinary error stays
+        assert!(with_short_units("1 30s").is_none());
+        assert!(with_short_units("1 2 3s").is_none());
+        assert_eq!(with_short_units("1h 30m").as_deref(), Some("1h30m"));
         assert!(with_short_units(&"1sec".repeat(100)).is_none());
     }
 
