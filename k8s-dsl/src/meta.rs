@@ -130,12 +130,11 @@ impl Meta {
         name_rule: fn(&str) -> Checked,
     ) -> ObjectMeta {
         self.check(path, report, name_rule);
-        let non_empty = |map: BTreeMap<String, String>| (!map.is_empty()).then_some(map);
         ObjectMeta {
             name: self.name,
             namespace: self.namespace,
-            labels: non_empty(self.labels),
-            annotations: non_empty(self.annotations),
+            labels: non_empty_map(self.labels),
+            annotations: non_empty_map(self.annotations),
             ..ObjectMeta::default()
         }
     }
@@ -182,11 +181,12 @@ pub(crate) fn check_labels(path: &At<'_>, map: &BTreeMap<String, String>, report
 
 /// `Some(map)` unless it is empty, so empty maps are not emitted.
 pub(crate) fn non_empty(map: &BTreeMap<String, String>) -> Option<BTreeMap<String, String>> {
-    if map.is_empty() {
-        None
-    } else {
-        Some(map.clone())
-    }
+    non_empty_map(map.clone())
+}
+
+/// `Some(map)` unless it is empty (the map moves; see [`non_empty`]).
+pub(crate) fn non_empty_map<K, V>(map: BTreeMap<K, V>) -> Option<BTreeMap<K, V>> {
+    (!map.is_empty()).then_some(map)
 }
 
 #[cfg(test)]

@@ -322,7 +322,7 @@ impl Container {
     ) -> api::Container {
         // rule 6: required, DNS-1123 label
         report.check(&path.field("name"), names::container_name(&self.name));
-        let image = self.checked_image(&path.field("image"), ctx, report);
+        self.check_image(&path.field("image"), ctx, report);
         let declared = DeclaredPorts(&self.ports);
         let privileged = self
             .security_context
@@ -375,7 +375,7 @@ impl Container {
                 ),
             );
         }
-        out.image = image.then_some(self.image).flatten();
+        out.image = self.image;
         out.name = self.name;
         out.command = self.command;
         out.args = self.args;
@@ -384,9 +384,8 @@ impl Container {
         out
     }
 
-    /// Checks the image (rule 14), with warnings for a missing tag or `latest`; false when
-    /// there is none.
-    fn checked_image(&self, path: &At<'_>, ctx: &PodContext<'_>, report: &mut Report) -> bool {
+    /// Checks the image (rule 14), with warnings for a missing tag or `latest`.
+    fn check_image(&self, path: &At<'_>, ctx: &PodContext<'_>, report: &mut Report) {
         let Some(image) = &self.image else {
             // rule 14: image is required
             report.error(
@@ -395,7 +394,7 @@ impl Container {
                 "image is required",
                 "set it with `.image(\"nginx:1.27\")`",
             );
-            return false;
+            return;
         };
         // rule 14: surrounding whitespace is rejected for Pods only; a template keeps it, but
         // the pods created from it are rejected
@@ -418,7 +417,6 @@ impl Container {
                 report.warn(path, warning);
             }
         }
-        true
     }
 
     /// Rule 17: a plain init container may have no probes and no lifecycle hooks.

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use k8s_openapi::api::core::v1 as api;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
 
+use crate::meta::non_empty_map;
 use crate::rules::quantity::{self, Quantity};
 use crate::rules::shown;
 use crate::validate::{At, Report};
@@ -101,10 +102,9 @@ impl Resources {
             }
         }
         check_huge_pages(self.requests.keys().chain(self.limits.keys()), path, report);
-        let non_empty = |map: BTreeMap<String, ApiQuantity>| (!map.is_empty()).then_some(map);
         Some(api::ResourceRequirements {
-            limits: non_empty(self.limits),
-            requests: non_empty(self.requests),
+            limits: non_empty_map(self.limits),
+            requests: non_empty_map(self.requests),
             ..api::ResourceRequirements::default()
         })
     }
@@ -161,8 +161,7 @@ fn text_of(quantity: Parsed<Quantity>) -> ApiQuantity {
 }
 
 /// Rule 48: a request is at most its limit, and equal to it for huge pages and extended
-/// resources.
-/// `request` and `limit` are the maps holding the quantities, with their values.
+/// resources. Each is given as the map that holds its text, and its value.
 fn check_request_limit(
     name: &str,
     (requests, request): (&BTreeMap<String, ApiQuantity>, i128),

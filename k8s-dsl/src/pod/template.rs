@@ -310,7 +310,7 @@ impl Pod {
             hostname,
             image_pull_secrets: non_empty(image_pull_secrets),
             init_containers: non_empty(init.into_iter().map(|(_, _, c)| c).collect()),
-            node_selector: (!node_selector.is_empty()).then_some(node_selector),
+            node_selector: crate::meta::non_empty_map(node_selector),
             priority,
             priority_class_name,
             restart_policy: restart_policy.map(|p| p.as_str().to_owned()),

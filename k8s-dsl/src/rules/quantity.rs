@@ -359,7 +359,6 @@ impl Quantity {
 
     /// The value of `text` in nano-units, checked as [`Quantity::parse`] checks it, without
     /// keeping a copy of the text.
-    #[allow(dead_code)] // used by the builders (this file is also compiled into the macros)
     pub(crate) fn nanos_of(text: &str) -> Checked<i128> {
         Quantity::scan(text).map(|(nanos, _)| nanos)
     }

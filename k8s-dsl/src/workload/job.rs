@@ -640,13 +640,14 @@ impl Job {
 
     /// The Job, checking everything into `report`; the builder's strings move into it.
     pub(crate) fn into_k8s(mut self, report: &mut Report) -> batch::Job {
-        let metadata =
-            self.meta
-                .clone()
-                .into_k8s(&At::root().field("metadata"), report, names::job_name);
+        let metadata = std::mem::take(&mut self.meta).into_k8s(
+            &At::root().field("metadata"),
+            report,
+            names::job_name,
+        );
         // Rule 5: the last index's pod hostname `<name>-<completions-1>` must be a DNS label.
         if let (Some(CompletionMode::Indexed), Some(completions), Some(name)) =
-            (self.completion_mode, self.completions, &self.meta.name)
+            (self.completion_mode, self.completions, &metadata.name)
         {
             report.check(
                 &FieldPath::parse("metadata.name"),
