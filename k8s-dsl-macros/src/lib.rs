@@ -5,8 +5,8 @@
 //! (the key tables of `keys`, the shared rules, references), `expand` (builder calls). Errors
 //! are collected in a `ctxt::Ctxt` and emitted together, each on its token.
 //!
-//! The validation rules are the very files of `k8s_dsl::rules`, compiled here through a
-//! symlink (`src/rules`), so compile-time and run-time checks cannot drift apart.
+//! The validation rules are the crate `k8s-dsl-rules`, the same functions that `k8s_dsl::rules`
+//! re-exports, so compile-time and run-time checks cannot drift apart.
 
 mod ast;
 mod check;
@@ -14,11 +14,9 @@ mod ctxt;
 mod expand;
 mod keys;
 mod parse;
-// The shared rules are compiled whole; the macros use part of them. Their lints are the
-// business of `k8s_dsl::rules`, where they are public API.
-#[allow(dead_code, clippy::enum_variant_names)]
-mod rules;
 mod suggest;
+
+use k8s_dsl_rules as rules;
 
 use proc_macro::TokenStream;
 

@@ -171,7 +171,8 @@ pub mod output;
 pub mod pod;
 pub mod policy;
 pub mod pss;
-pub mod rules;
+#[doc(inline)]
+pub use k8s_dsl_rules as rules;
 pub mod service;
 pub mod validate;
 pub mod value;

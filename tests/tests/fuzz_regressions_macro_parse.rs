@@ -23,9 +23,7 @@ mod keys;
 #[allow(dead_code, unused_imports)]
 #[path = "../../k8s-dsl-macros/src/parse.rs"]
 mod parse;
-#[allow(dead_code, unused_imports, clippy::enum_variant_names)]
-#[path = "../../k8s-dsl-macros/src/rules/mod.rs"]
-mod rules;
+use k8s_dsl::rules;
 #[allow(dead_code, unused_imports)]
 #[path = "../../k8s-dsl-macros/src/suggest.rs"]
 mod suggest;

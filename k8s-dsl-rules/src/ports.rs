@@ -5,7 +5,7 @@
 //! NodePort range of kube-apiserver (`DefaultServiceNodePortRange`).
 //!
 //! ```
-//! use k8s_dsl::rules::ports;
+//! use k8s_dsl_rules::ports;
 //!
 //! assert!(ports::port_number(8080, "container port").is_ok());
 //! assert_eq!(ports::port_number(0, "container port").unwrap_err().rule, 20);
@@ -19,7 +19,7 @@ use super::{shown, Checked, Violation};
 /// The longest port name (`IsValidPortName`, IANA_SVC_NAME).
 ///
 /// ```
-/// use k8s_dsl::rules::ports::{port_name, PORT_NAME_MAX};
+/// use k8s_dsl_rules::ports::{port_name, PORT_NAME_MAX};
 ///
 /// assert!(port_name(&"p".repeat(PORT_NAME_MAX)).is_ok());
 /// assert!(port_name(&"p".repeat(PORT_NAME_MAX + 1)).is_err());
@@ -30,7 +30,7 @@ pub const PORT_NAME_MAX: usize = 15;
 /// "container port" or "host port".
 ///
 /// ```
-/// use k8s_dsl::rules::ports::port_number;
+/// use k8s_dsl_rules::ports::port_number;
 ///
 /// assert!(port_number(443, "host port").is_ok());
 /// let violation = port_number(70000, "host port").unwrap_err();
@@ -53,7 +53,7 @@ pub fn port_number(port: i64, what: &str) -> Checked {
 /// at least one letter, no `-` at either end and no `--`.
 ///
 /// ```
-/// use k8s_dsl::rules::ports::port_name;
+/// use k8s_dsl_rules::ports::port_name;
 ///
 /// assert!(port_name("http-alt").is_ok());
 /// assert_eq!(port_name("8080").unwrap_err().rule, 21); // at least one letter
@@ -169,7 +169,7 @@ fn port_name_is_valid(name: &str) -> bool {
 /// `[-A-Za-z0-9]+`, the stricter subset of RFC 7230 tokens that Go's HTTP library accepts.
 ///
 /// ```
-/// use k8s_dsl::rules::ports::http_header_name;
+/// use k8s_dsl_rules::ports::http_header_name;
 ///
 /// assert!(http_header_name("X-Forwarded-Proto").is_ok());
 /// assert_eq!(http_header_name("X_Custom").unwrap_err().rule, 25);
@@ -204,7 +204,7 @@ pub fn http_header_name(name: &str) -> Checked {
 /// than fail.
 ///
 /// ```
-/// use k8s_dsl::rules::ports::node_port_in_default_range;
+/// use k8s_dsl_rules::ports::node_port_in_default_range;
 ///
 /// assert!(node_port_in_default_range(30080));
 /// assert!(!node_port_in_default_range(8080));

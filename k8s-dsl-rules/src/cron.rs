@@ -16,13 +16,13 @@
 //! API server parses them, and [`Schedule::warnings`] points them out.
 //!
 //! ```
-//! use k8s_dsl::rules::cron;
+//! use k8s_dsl_rules::cron;
 //!
 //! let nightly = cron::parse("0 3 * * *")?;
 //! assert_eq!(nightly.fields().map(|f| f.hour), Some(1 << 3));
 //! assert_eq!(cron::parse("0 0 3 * * *").unwrap_err().rule, 61); // six fields
 //! assert_eq!(cron::parse("TZ=UTC 0 3 * * *").unwrap_err().rule, 62);
-//! # Ok::<(), k8s_dsl::rules::Violation>(())
+//! # Ok::<(), k8s_dsl_rules::Violation>(())
 //! ```
 
 use std::fmt;
@@ -34,14 +34,14 @@ use super::{shown, suggest, Checked, Violation};
 /// (bit `n` set means value `n`).
 ///
 /// ```
-/// use k8s_dsl::rules::cron::Schedule;
+/// use k8s_dsl_rules::cron::Schedule;
 ///
 /// let schedule = Schedule::parse("*/15 9-17 * * MON-FRI")?;
 /// let sets = schedule.fields().copied().unwrap_or_else(|| unreachable!());
 /// assert_eq!(sets.minute, 1 | 1 << 15 | 1 << 30 | 1 << 45);
 /// assert_eq!(sets.hour, (9..=17).map(|h| 1u64 << h).sum::<u64>());
 /// assert_eq!(sets.day_of_week, (1..=5).map(|d| 1u64 << d).sum::<u64>());
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldSets {
@@ -67,7 +67,7 @@ enum Plan {
 /// A parsed CronJob schedule: the text as written and what it means.
 ///
 /// ```
-/// use k8s_dsl::rules::cron::Schedule;
+/// use k8s_dsl_rules::cron::Schedule;
 ///
 /// let daily = Schedule::parse("@daily")?;
 /// assert_eq!(daily.as_str(), "@daily");
@@ -83,7 +83,7 @@ enum Plan {
 /// assert_eq!(violation.rule, 61);
 /// let from_str: Schedule = "0 3 * * *".parse()?;
 /// assert_eq!(from_str.to_string(), "0 3 * * *");
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Schedule {
@@ -147,7 +147,7 @@ const FIELDS: [Field; 5] = [
 /// The descriptors robfig's standard parser accepts, besides `@every <duration>`.
 ///
 /// ```
-/// use k8s_dsl::rules::cron::{parse, DESCRIPTORS};
+/// use k8s_dsl_rules::cron::{parse, DESCRIPTORS};
 ///
 /// assert!(DESCRIPTORS.iter().all(|d| parse(d).is_ok()));
 /// assert_eq!(parse("@dayly").unwrap_err().fix, "use `@daily`");
@@ -566,7 +566,7 @@ impl Schedule {
 /// Parses a CronJob schedule; the same as [`Schedule::parse`].
 ///
 /// ```
-/// use k8s_dsl::rules::cron;
+/// use k8s_dsl_rules::cron;
 ///
 /// assert!(cron::parse("30 2 * * SUN").is_ok());
 /// assert_eq!(cron::parse("").unwrap_err().rule, 61);

@@ -2,11 +2,11 @@
 //!
 //! Every enum has the Kubernetes spelling in [`as_str`](RestartPolicy::as_str) and
 //! [`Display`](std::fmt::Display), all its values in `ALL`, the words used in messages in
-//! `WHAT`, the RULES.md number that lists its values in `RULE` (0 when no API-server rule
+//! `WHAT`, the rule-list number that lists its values in `RULE` (0 when no API-server rule
 //! does), and a [`FromStr`] whose error lists the valid values and suggests the closest one.
 //!
 //! ```
-//! use k8s_dsl::rules::enums::RestartPolicy;
+//! use k8s_dsl_rules::enums::RestartPolicy;
 //!
 //! assert_eq!("OnFailure".parse::<RestartPolicy>()?, RestartPolicy::OnFailure);
 //! assert_eq!(RestartPolicy::Always.as_str(), "Always");
@@ -16,7 +16,7 @@
 //! let violation = "onfailure".parse::<RestartPolicy>().unwrap_err();
 //! assert_eq!(violation.rule, RestartPolicy::RULE);
 //! assert_eq!(violation.fix, "use `OnFailure` (values are case-sensitive)");
-//! # Ok::<(), k8s_dsl::rules::Violation>(())
+//! # Ok::<(), k8s_dsl_rules::Violation>(())
 //! ```
 
 use std::fmt;
@@ -26,7 +26,7 @@ use super::{shown, suggest, Violation};
 
 /// The error for `input` that is not one of `values` of the enum described by `what` (also
 /// used by the macros for the value lists they keep themselves).
-pub(crate) fn unknown(input: &str, what: &str, rule: u16, values: &[&'static str]) -> Violation {
+pub fn unknown(input: &str, what: &str, rule: u16, values: &[&'static str]) -> Violation {
     let listed = values
         .iter()
         .map(|v| format!("`{v}`"))
@@ -62,7 +62,7 @@ macro_rules! string_enum {
         #[doc = concat!(
             "```\n",
             "use std::str::FromStr;\n",
-            "use k8s_dsl::rules::enums::", stringify!($name), ";\n\n",
+            "use k8s_dsl_rules::enums::", stringify!($name), ";\n\n",
             $(
                 "assert_eq!(", stringify!($name), "::", stringify!($variant), ".as_str(), ",
                 stringify!($text), ");\n",
@@ -85,7 +85,7 @@ macro_rules! string_enum {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
             /// What a value of this type is, in the words used in messages.
             pub const WHAT: &'static str = $what;
-            /// The RULES.md number that lists the valid values (0: no API-server rule).
+            /// The rule-list number that lists the valid values (0: no API-server rule).
             pub const RULE: u16 = $rule;
 
             /// The Kubernetes spelling of the value.

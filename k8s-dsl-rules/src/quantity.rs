@@ -19,13 +19,13 @@
 //!
 //! ```
 //! use std::cmp::Ordering;
-//! use k8s_dsl::rules::quantity::{self, Quantity};
+//! use k8s_dsl_rules::quantity::{self, Quantity};
 //!
 //! let memory = quantity::parse("1Gi")?;
 //! assert_eq!(memory.cmp_value(&Quantity::parse("1073741824")?), Ordering::Equal);
 //! assert_eq!(quantity::parse("1GB").unwrap_err().rule, 48);
 //! assert!(quantity::resource_name("nvidia.com/gpu").is_ok());
-//! # Ok::<(), k8s_dsl::rules::Violation>(())
+//! # Ok::<(), k8s_dsl_rules::Violation>(())
 //! ```
 
 use std::cmp::Ordering;
@@ -37,12 +37,12 @@ use super::{labels, shown, suggest, Checked, Violation};
 /// The notation a quantity was written in, which decides its canonical form.
 ///
 /// ```
-/// use k8s_dsl::rules::quantity::{Quantity, QuantityFormat};
+/// use k8s_dsl_rules::quantity::{Quantity, QuantityFormat};
 ///
 /// assert_eq!(Quantity::parse("500m")?.format(), QuantityFormat::DecimalSi);
 /// assert_eq!(Quantity::parse("512Mi")?.format(), QuantityFormat::BinarySi);
 /// assert_eq!(Quantity::parse("1e3")?.format(), QuantityFormat::DecimalExponent);
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuantityFormat {
@@ -61,7 +61,7 @@ pub enum QuantityFormat {
 ///
 /// ```
 /// use std::cmp::Ordering;
-/// use k8s_dsl::rules::quantity::Quantity;
+/// use k8s_dsl_rules::quantity::Quantity;
 ///
 /// let cpu = Quantity::parse("500m")?;
 /// assert_eq!(cpu.as_str(), "500m");
@@ -74,7 +74,7 @@ pub enum QuantityFormat {
 /// assert_eq!(Quantity::parse("1Ki")?.cmp_value(&Quantity::parse("1024")?), Ordering::Equal);
 /// let memory: Quantity = "256Mi".parse()?;
 /// assert_eq!(memory.to_string(), "256Mi");
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Quantity {
@@ -359,7 +359,7 @@ impl Quantity {
 
     /// The value of `text` in nano-units, checked as [`Quantity::parse`] checks it, without
     /// keeping a copy of the text.
-    pub(crate) fn nanos_of(text: &str) -> Checked<i128> {
+    pub fn nanos_of(text: &str) -> Checked<i128> {
         Quantity::scan(text).map(|(nanos, _)| nanos)
     }
 
@@ -471,10 +471,10 @@ impl Quantity {
     /// The text as written, taken out of the quantity (no copy).
     ///
     /// ```
-    /// use k8s_dsl::rules::quantity::Quantity;
+    /// use k8s_dsl_rules::quantity::Quantity;
     ///
     /// assert_eq!(Quantity::parse("1.5Gi")?.into_text(), "1.5Gi");
-    /// # Ok::<(), k8s_dsl::rules::Violation>(())
+    /// # Ok::<(), k8s_dsl_rules::Violation>(())
     /// ```
     pub fn into_text(self) -> String {
         self.text
@@ -517,12 +517,12 @@ impl Eq for Quantity {}
 /// Parses a quantity; the same as [`Quantity::parse`].
 ///
 /// ```
-/// use k8s_dsl::rules::quantity;
+/// use k8s_dsl_rules::quantity;
 ///
 /// assert_eq!(quantity::parse("1.5")?.as_nanos(), 1_500_000_000);
 /// let violation = quantity::parse("12 Mi").unwrap_err();
 /// assert_eq!(violation.rule, 48);
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 pub fn parse(text: &str) -> Checked<Quantity> {
     Quantity::parse(text)
@@ -545,7 +545,7 @@ impl fmt::Display for Quantity {
 /// The standard resources a container may request (`IsStandardContainerResourceName`).
 ///
 /// ```
-/// use k8s_dsl::rules::quantity::{resource_name, STANDARD_CONTAINER_RESOURCES};
+/// use k8s_dsl_rules::quantity::{resource_name, STANDARD_CONTAINER_RESOURCES};
 ///
 /// assert!(STANDARD_CONTAINER_RESOURCES.iter().all(|name| resource_name(name).is_ok()));
 /// assert!(!STANDARD_CONTAINER_RESOURCES.contains(&"gpu"));
@@ -555,7 +555,7 @@ pub const STANDARD_CONTAINER_RESOURCES: [&str; 3] = ["cpu", "memory", "ephemeral
 /// The size part of a `hugepages-<size>` resource name, if it is a positive quantity.
 ///
 /// ```
-/// use k8s_dsl::rules::quantity::huge_page_size;
+/// use k8s_dsl_rules::quantity::huge_page_size;
 ///
 /// assert_eq!(huge_page_size("hugepages-2Mi").map(|q| q.as_nanos()), Some(2 * 1024 * 1024 * 1_000_000_000));
 /// assert_eq!(huge_page_size("hugepages-0"), None);
@@ -572,7 +572,7 @@ pub fn huge_page_size(name: &str) -> Option<Quantity> {
 /// `nvidia.com/gpu`.
 ///
 /// ```
-/// use k8s_dsl::rules::quantity::resource_name;
+/// use k8s_dsl_rules::quantity::resource_name;
 ///
 /// assert!(resource_name("memory").is_ok());
 /// assert!(resource_name("hugepages-1Gi").is_ok());

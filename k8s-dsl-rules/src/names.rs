@@ -6,7 +6,7 @@
 //! wrong, or the length and the limit) instead of quoting the regular expression.
 //!
 //! ```
-//! use k8s_dsl::rules::names;
+//! use k8s_dsl_rules::names;
 //!
 //! assert!(names::pod_name("web-0.shop").is_ok());
 //! let violation = names::pod_name("Web").unwrap_err();
@@ -21,7 +21,7 @@ use super::{shown, Checked, Violation};
 /// `IsDNS1123Subdomain`: at most 253 characters.
 ///
 /// ```
-/// use k8s_dsl::rules::names::{pod_name, DNS1123_SUBDOMAIN_MAX};
+/// use k8s_dsl_rules::names::{pod_name, DNS1123_SUBDOMAIN_MAX};
 ///
 /// assert!(pod_name(&"a".repeat(DNS1123_SUBDOMAIN_MAX)).is_ok());
 /// assert!(pod_name(&"a".repeat(DNS1123_SUBDOMAIN_MAX + 1)).is_err());
@@ -30,7 +30,7 @@ pub const DNS1123_SUBDOMAIN_MAX: usize = 253;
 /// `IsDNS1123Label` and `IsDNS1035Label`: at most 63 characters.
 ///
 /// ```
-/// use k8s_dsl::rules::names::{container_name, DNS_LABEL_MAX};
+/// use k8s_dsl_rules::names::{container_name, DNS_LABEL_MAX};
 ///
 /// assert!(container_name(&"a".repeat(DNS_LABEL_MAX)).is_ok());
 /// assert_eq!(container_name(&"a".repeat(DNS_LABEL_MAX + 1)).unwrap_err().rule, 6);
@@ -39,7 +39,7 @@ pub const DNS_LABEL_MAX: usize = 63;
 /// Rule 4: a CronJob name leaves 11 characters of the 63 for the `-<timestamp>` job suffix.
 ///
 /// ```
-/// use k8s_dsl::rules::names::{cronjob_name, CRONJOB_NAME_MAX};
+/// use k8s_dsl_rules::names::{cronjob_name, CRONJOB_NAME_MAX};
 ///
 /// assert!(cronjob_name(&"a".repeat(CRONJOB_NAME_MAX)).is_ok());
 /// assert_eq!(cronjob_name(&"a".repeat(CRONJOB_NAME_MAX + 1)).unwrap_err().rule, 4);
@@ -226,7 +226,7 @@ fn check(value: &str, rule: u16, what: &str, kind: Kind, max: usize) -> Checked 
 /// A lowercase RFC 1123 subdomain of at most 253 characters (`IsDNS1123Subdomain`).
 ///
 /// ```
-/// use k8s_dsl::rules::names::dns1123_subdomain;
+/// use k8s_dsl_rules::names::dns1123_subdomain;
 ///
 /// assert!(dns1123_subdomain("shop.example.com", 11, "config map name").is_ok());
 /// let violation = dns1123_subdomain("shop_db", 11, "config map name").unwrap_err();
@@ -240,7 +240,7 @@ pub fn dns1123_subdomain(value: &str, rule: u16, what: &str) -> Checked {
 /// A lowercase RFC 1123 label of at most 63 characters (`IsDNS1123Label`).
 ///
 /// ```
-/// use k8s_dsl::rules::names::dns1123_label;
+/// use k8s_dsl_rules::names::dns1123_label;
 ///
 /// assert!(dns1123_label("web-1", 7, "volume name").is_ok());
 /// assert!(dns1123_label("web.1", 7, "volume name").is_err()); // no dots in a label
@@ -253,7 +253,7 @@ pub fn dns1123_label(value: &str, rule: u16, what: &str) -> Checked {
 /// An RFC 1035 label: like a DNS-1123 label, but starting with a letter (`IsDNS1035Label`).
 ///
 /// ```
-/// use k8s_dsl::rules::names::dns1035_label;
+/// use k8s_dsl_rules::names::dns1035_label;
 ///
 /// assert!(dns1035_label("web", 2, "service name").is_ok());
 /// assert_eq!(dns1035_label("1web", 2, "service name").unwrap_err().rule, 2); // a letter first
@@ -265,7 +265,7 @@ pub fn dns1035_label(value: &str, rule: u16, what: &str) -> Checked {
 /// A pod name (rule 1, `ValidatePodName = NameIsDNSSubdomain`).
 ///
 /// ```
-/// use k8s_dsl::rules::names::pod_name;
+/// use k8s_dsl_rules::names::pod_name;
 ///
 /// assert!(pod_name("web.shop").is_ok());
 /// assert_eq!(pod_name("Web").unwrap_err().rule, 1);
@@ -277,7 +277,7 @@ pub fn pod_name(value: &str) -> Checked {
 /// A Service name (rule 2, `ValidateServiceName = NameIsDNS1035Label`).
 ///
 /// ```
-/// use k8s_dsl::rules::names::service_name;
+/// use k8s_dsl_rules::names::service_name;
 ///
 /// assert!(service_name("checkout").is_ok());
 /// assert_eq!(service_name("checkout.v2").unwrap_err().rule, 2);
@@ -289,7 +289,7 @@ pub fn service_name(value: &str) -> Checked {
 /// A Job name (rule 3, `ValidateJob`).
 ///
 /// ```
-/// use k8s_dsl::rules::names::job_name;
+/// use k8s_dsl_rules::names::job_name;
 ///
 /// assert!(job_name("db-migrate.v2").is_ok());
 /// assert_eq!(job_name("db_migrate").unwrap_err().rule, 3);
@@ -302,7 +302,7 @@ pub fn job_name(value: &str) -> Checked {
 /// `ValidateCronJobCreate`), since the controller appends an 11-character `-<timestamp>`.
 ///
 /// ```
-/// use k8s_dsl::rules::names::cronjob_name;
+/// use k8s_dsl_rules::names::cronjob_name;
 ///
 /// assert!(cronjob_name("nightly-backup").is_ok());
 /// assert_eq!(cronjob_name("Nightly").unwrap_err().rule, 3);
@@ -329,7 +329,7 @@ pub fn cronjob_name(value: &str) -> Checked {
 /// DNS-1123 label (rule 5, `ValidateJob`). Only checked when `completions > 0`.
 ///
 /// ```
-/// use k8s_dsl::rules::names::indexed_job_name;
+/// use k8s_dsl_rules::names::indexed_job_name;
 ///
 /// assert!(indexed_job_name("render", 100).is_ok()); // last pod: `render-99`
 /// let violation = indexed_job_name(&"a".repeat(62), 10).unwrap_err(); // `aaa…a-9`: 64 characters
@@ -375,7 +375,7 @@ pub fn indexed_job_name(name: &str, completions: i32) -> Checked {
 /// A container name (rule 6, `validateContainerCommon`).
 ///
 /// ```
-/// use k8s_dsl::rules::names::container_name;
+/// use k8s_dsl_rules::names::container_name;
 ///
 /// assert!(container_name("nginx").is_ok());
 /// assert_eq!(container_name("nginx.proxy").unwrap_err().rule, 6);
@@ -387,7 +387,7 @@ pub fn container_name(value: &str) -> Checked {
 /// A volume name (rule 7, `ValidateVolumes`); uniqueness is checked by the pod.
 ///
 /// ```
-/// use k8s_dsl::rules::names::volume_name;
+/// use k8s_dsl_rules::names::volume_name;
 ///
 /// assert!(volume_name("html").is_ok());
 /// assert_eq!(volume_name("HTML").unwrap_err().rule, 7);
@@ -399,7 +399,7 @@ pub fn volume_name(value: &str) -> Checked {
 /// A pod's `hostname` or `subdomain` (rule 10, `ValidatePodSpec`).
 ///
 /// ```
-/// use k8s_dsl::rules::names::hostname;
+/// use k8s_dsl_rules::names::hostname;
 ///
 /// assert!(hostname("db-0").is_ok());
 /// assert_eq!(hostname("db.0").unwrap_err().rule, 10);
@@ -412,7 +412,7 @@ pub fn hostname(value: &str) -> Checked {
 /// ConfigMap and Secret names): a DNS subdomain (rules 11 and 34).
 ///
 /// ```
-/// use k8s_dsl::rules::names::object_name;
+/// use k8s_dsl_rules::names::object_name;
 ///
 /// assert!(object_name("high-priority", 11, "priority class name").is_ok());
 /// let violation = object_name("High", 11, "priority class name").unwrap_err();

@@ -23,13 +23,13 @@
 //! 255 characters (`NameTotalLengthMax`).
 //!
 //! ```
-//! use k8s_dsl::rules::image;
+//! use k8s_dsl_rules::image;
 //!
 //! let web = image::parse("ghcr.io/acme/web:1.4.2")?;
 //! assert_eq!(web.registry(), Some("ghcr.io"));
 //! assert_eq!(web.tag(), Some("1.4.2"));
 //! assert_eq!(image::parse("nginx:").unwrap_err().rule, 14);
-//! # Ok::<(), k8s_dsl::rules::Violation>(())
+//! # Ok::<(), k8s_dsl_rules::Violation>(())
 //! ```
 
 use std::fmt;
@@ -40,7 +40,7 @@ use super::{shown, Checked, Violation};
 /// The longest repository name, registry included (`NameTotalLengthMax`).
 ///
 /// ```
-/// use k8s_dsl::rules::image::{parse, NAME_MAX};
+/// use k8s_dsl_rules::image::{parse, NAME_MAX};
 ///
 /// assert!(parse(&"a".repeat(NAME_MAX)).is_ok());
 /// assert!(parse(&"a".repeat(NAME_MAX + 1)).is_err());
@@ -49,7 +49,7 @@ pub const NAME_MAX: usize = 255;
 /// The longest tag.
 ///
 /// ```
-/// use k8s_dsl::rules::image::{parse, TAG_MAX};
+/// use k8s_dsl_rules::image::{parse, TAG_MAX};
 ///
 /// assert!(parse(&format!("nginx:{}", "1".repeat(TAG_MAX))).is_ok());
 /// assert!(parse(&format!("nginx:{}", "1".repeat(TAG_MAX + 1))).is_err());
@@ -59,7 +59,7 @@ pub const TAG_MAX: usize = 128;
 /// A parsed image reference such as `ghcr.io/acme/web:1.4.2` or `nginx@sha256:…`.
 ///
 /// ```
-/// use k8s_dsl::rules::image::Image;
+/// use k8s_dsl_rules::image::Image;
 ///
 /// let image = Image::parse("localhost:5000/team/api:2.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")?;
 /// assert_eq!(image.registry(), Some("localhost:5000"));
@@ -72,7 +72,7 @@ pub const TAG_MAX: usize = 128;
 /// assert_eq!((hub.registry(), hub.repository(), hub.as_str()), (None, "nginx", "nginx"));
 /// assert_eq!(hub.warnings(), ["image `nginx` has no tag; pin a version"]);
 /// assert_eq!(Image::parse(" nginx").unwrap_err().rule, 14);
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Image {
@@ -459,11 +459,11 @@ impl Image {
 /// Parses an image reference; the same as [`Image::parse`].
 ///
 /// ```
-/// use k8s_dsl::rules::image;
+/// use k8s_dsl_rules::image;
 ///
 /// assert_eq!(image::parse("busybox:1.36")?.tag(), Some("1.36"));
 /// assert_eq!(image::parse("Busybox").unwrap_err().rule, 14); // repositories are lowercase
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 pub fn parse(text: &str) -> Checked<Image> {
     Image::parse(text)

@@ -6,7 +6,7 @@
 //! (staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go).
 //!
 //! ```
-//! use k8s_dsl::rules::labels;
+//! use k8s_dsl_rules::labels;
 //!
 //! assert!(labels::label_key("app.kubernetes.io/name").is_ok());
 //! assert!(labels::label_value("web").is_ok());
@@ -19,7 +19,7 @@ use super::{names, shown, Checked, Violation};
 /// The longest name part of a qualified name, and the longest label value.
 ///
 /// ```
-/// use k8s_dsl::rules::labels::{label_value, NAME_PART_MAX};
+/// use k8s_dsl_rules::labels::{label_value, NAME_PART_MAX};
 ///
 /// assert!(label_value(&"v".repeat(NAME_PART_MAX)).is_ok());
 /// assert!(label_value(&"v".repeat(NAME_PART_MAX + 1)).is_err());
@@ -28,7 +28,7 @@ pub const NAME_PART_MAX: usize = 63;
 /// `TotalAnnotationSizeLimitB`: all annotation keys and values together, in bytes.
 ///
 /// ```
-/// use k8s_dsl::rules::labels::{annotations_size, ANNOTATIONS_TOTAL_MAX};
+/// use k8s_dsl_rules::labels::{annotations_size, ANNOTATIONS_TOTAL_MAX};
 ///
 /// let big = "x".repeat(ANNOTATIONS_TOTAL_MAX as usize);
 /// assert!(annotations_size([("a", &big[1..])]).is_ok()); // key and value: exactly the limit
@@ -100,7 +100,7 @@ fn name_part(value: &str, rule: u16, what: &str, whole: &str) -> Checked {
 /// name of at most 63 characters matching `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
 ///
 /// ```
-/// use k8s_dsl::rules::labels::qualified_name;
+/// use k8s_dsl_rules::labels::qualified_name;
 ///
 /// assert!(qualified_name("example.com/tier", 8, "label key").is_ok());
 /// assert!(qualified_name("tier", 8, "label key").is_ok());
@@ -153,7 +153,7 @@ pub fn qualified_name(value: &str, rule: u16, what: &str) -> Checked {
 /// A label key (rule 8): a qualified name.
 ///
 /// ```
-/// use k8s_dsl::rules::labels::label_key;
+/// use k8s_dsl_rules::labels::label_key;
 ///
 /// assert!(label_key("app.kubernetes.io/name").is_ok());
 /// assert_eq!(label_key("app name").unwrap_err().rule, 8);
@@ -166,7 +166,7 @@ pub fn label_key(key: &str) -> Checked {
 /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
 ///
 /// ```
-/// use k8s_dsl::rules::labels::label_value;
+/// use k8s_dsl_rules::labels::label_value;
 ///
 /// assert!(label_value("").is_ok()); // empty values are allowed
 /// assert!(label_value("v1.2_rc-3").is_ok());
@@ -182,7 +182,7 @@ pub fn label_value(value: &str) -> Checked {
 /// An annotation key (rule 9, `ValidateAnnotations`): a qualified name once lower-cased.
 ///
 /// ```
-/// use k8s_dsl::rules::labels::annotation_key;
+/// use k8s_dsl_rules::labels::annotation_key;
 ///
 /// // Annotation keys are checked lower-cased, so uppercase letters are fine:
 /// assert!(annotation_key("example.com/Owner").is_ok());
@@ -203,7 +203,7 @@ pub fn annotation_key(key: &str) -> Checked {
 /// lengths of all keys and values together may not exceed 256 KiB.
 ///
 /// ```
-/// use k8s_dsl::rules::labels::annotations_size;
+/// use k8s_dsl_rules::labels::annotations_size;
 ///
 /// assert!(annotations_size([("owner", "team-a"), ("tier", "web")]).is_ok());
 /// let huge = "x".repeat(300 * 1024);

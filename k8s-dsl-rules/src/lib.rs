@@ -1,20 +1,16 @@
 //! The API server's validation rules, written once.
 //!
-//! This folder is shared: `k8s-dsl` compiles it as `k8s_dsl::rules`, and the proc-macro crate
-//! `k8s-dsl-macros` compiles the very same files through a symlink (the way serde shares
-//! `serde_derive_internals`), so a literal in `pod! { ... }` and a string given to a builder at
-//! run time are judged by the same function. It therefore depends on `std` only and never
-//! refers to anything outside this folder.
+//! A crate of its own, depending on `std` only, so that every door of k8s-dsl judges a value
+//! with the same function: the builders and the validation pass of `k8s-dsl` (which re-exports
+//! this crate as `k8s_dsl::rules`), the compile-time checks of the macros, and the importer.
+//! Crates depend on it as on any crate; nothing is shared through symlinks or `#[path]`.
 //!
-//! Each rule cites its number in the project's RULES.md (`rule 21` = port names). A rule
+//! Each rule cites its number in the project's rule list (the book's rules reference) (`rule 21` = port names). A rule
 //! function returns `Ok` or a [`Violation`] saying what is wrong and how to fix it; it never
 //! panics, whatever the input.
 //!
-//! The examples in this folder run as doctests of `k8s-dsl` (the macro crate, which compiles
-//! the same files, has `doctest = false`).
-//!
 //! ```
-//! use k8s_dsl::rules::{ports, Violation};
+//! use k8s_dsl_rules::{ports, Violation};
 //!
 //! assert!(ports::port_name("http").is_ok());
 //! let violation: Violation = ports::port_name("http_2").unwrap_err();
@@ -39,14 +35,14 @@ pub mod timezone;
 
 use std::fmt;
 
-/// One broken rule: which rule (its number in RULES.md), what is wrong, and how to fix it.
+/// One broken rule: which rule (its number in the rule list), what is wrong, and how to fix it.
 ///
 /// Messages are lowercase, without a final period, with code in backticks
 /// (``port name `http_2` may not contain `_` ``); the fix is a short imperative sentence
 /// (``use lowercase letters, digits and `-` ``).
 ///
 /// ```
-/// use k8s_dsl::rules::Violation;
+/// use k8s_dsl_rules::Violation;
 ///
 /// let violation = Violation::new(21, "port name `Web` has uppercase letters", "write `web`");
 /// assert_eq!(violation.rule, 21);
@@ -60,7 +56,7 @@ use std::fmt;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
-    /// The rule's number in RULES.md (0 for checks of this project that are not API server rules).
+    /// The rule's number in the rule list (0 for checks of this project that are not API server rules).
     pub rule: u16,
     /// What is wrong with the value.
     pub message: String,
@@ -92,7 +88,7 @@ impl fmt::Display for Violation {
 /// The result of a rule check.
 ///
 /// ```
-/// use k8s_dsl::rules::{Checked, Violation};
+/// use k8s_dsl_rules::{Checked, Violation};
 ///
 /// fn even(n: u32) -> Checked<u32> {
 ///     if n % 2 == 0 {
@@ -109,7 +105,7 @@ pub type Checked<T = ()> = Result<T, Violation>;
 /// Quotes a user value for a message, shortened so a megabyte of input gives a short message.
 ///
 /// ```
-/// use k8s_dsl::rules::shown;
+/// use k8s_dsl_rules::shown;
 ///
 /// assert_eq!(shown("web"), "`web`");
 /// assert_eq!(shown("a\nb"), "`a\\nb`");

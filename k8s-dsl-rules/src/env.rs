@@ -6,7 +6,7 @@
 //! `validateContainerResourceFieldSelector` and `validateContainerResourceDivisor`.
 //!
 //! ```
-//! use k8s_dsl::rules::env;
+//! use k8s_dsl_rules::env;
 //!
 //! assert!(env::env_var_name("LOG_LEVEL").is_ok());
 //! assert_eq!(env::env_var_name("1ST").unwrap_err().rule, 30);
@@ -22,7 +22,7 @@ use super::{labels, shown, suggest, Checked, Violation};
 /// besides `metadata.labels['<key>']` and `metadata.annotations['<key>']`.
 ///
 /// ```
-/// use k8s_dsl::rules::env::{field_path, ENV_FIELD_PATHS};
+/// use k8s_dsl_rules::env::{field_path, ENV_FIELD_PATHS};
 ///
 /// assert!(ENV_FIELD_PATHS.contains(&"status.podIP"));
 /// assert!(ENV_FIELD_PATHS.iter().all(|path| field_path(path).is_ok()));
@@ -43,7 +43,7 @@ pub const ENV_FIELD_PATHS: [&str; 9] = [
 /// besides `limits.hugepages-<size>` and `requests.hugepages-<size>`.
 ///
 /// ```
-/// use k8s_dsl::rules::env::{resource_field, RESOURCE_FIELDS};
+/// use k8s_dsl_rules::env::{resource_field, RESOURCE_FIELDS};
 ///
 /// assert!(RESOURCE_FIELDS.contains(&"requests.cpu"));
 /// assert!(RESOURCE_FIELDS.iter().all(|field| resource_field(field).is_ok()));
@@ -74,7 +74,7 @@ fn chdir_problem(value: &str) -> Option<&'static str> {
 /// any printable ASCII but `=`), but names that pass here work on every cluster and shell.
 ///
 /// ```
-/// use k8s_dsl::rules::env::env_var_name;
+/// use k8s_dsl_rules::env::env_var_name;
 ///
 /// assert!(env_var_name("JAVA_OPTS").is_ok());
 /// assert!(env_var_name("my.setting-2").is_ok());
@@ -146,7 +146,7 @@ pub fn env_var_name(name: &str) -> Checked {
 /// `[-._a-zA-Z0-9]`, and not `.`, `..` or starting with `..`.
 ///
 /// ```
-/// use k8s_dsl::rules::env::config_map_key;
+/// use k8s_dsl_rules::env::config_map_key;
 ///
 /// assert!(config_map_key("config.yaml").is_ok());
 /// assert_eq!(config_map_key("conf/app.yaml").unwrap_err().rule, 34);
@@ -213,7 +213,7 @@ fn split_subscript(path: &str) -> Option<(&str, &str)> {
 /// [`ENV_FIELD_PATHS`], or `metadata.labels['<key>']` / `metadata.annotations['<key>']`.
 ///
 /// ```
-/// use k8s_dsl::rules::env::field_path;
+/// use k8s_dsl_rules::env::field_path;
 ///
 /// assert!(field_path("spec.nodeName").is_ok());
 /// assert!(field_path("metadata.annotations['example.com/owner']").is_ok());
@@ -281,7 +281,7 @@ pub fn field_path(path: &str) -> Checked {
 /// [`RESOURCE_FIELDS`], or `limits.hugepages-<size>` / `requests.hugepages-<size>`.
 ///
 /// ```
-/// use k8s_dsl::rules::env::resource_field;
+/// use k8s_dsl_rules::env::resource_field;
 ///
 /// assert!(resource_field("requests.memory").is_ok());
 /// assert!(resource_field("limits.hugepages-2Mi").is_ok());
@@ -340,13 +340,13 @@ pub fn resource_field(resource: &str) -> Checked {
 /// `1024` (a decimal number) does not count as `1Ki`.
 ///
 /// ```
-/// use k8s_dsl::rules::env::resource_divisor;
-/// use k8s_dsl::rules::quantity::Quantity;
+/// use k8s_dsl_rules::env::resource_divisor;
+/// use k8s_dsl_rules::quantity::Quantity;
 ///
 /// assert!(resource_divisor("limits.cpu", &Quantity::parse("1m")?).is_ok());
 /// assert!(resource_divisor("limits.memory", &Quantity::parse("1Mi")?).is_ok());
 /// assert_eq!(resource_divisor("limits.memory", &Quantity::parse("3")?).unwrap_err().rule, 33);
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 pub fn resource_divisor(resource: &str, divisor: &Quantity) -> Checked {
     // rule 33, validateContainerResourceDivisor

@@ -8,7 +8,7 @@
 //! `US/Eastern` and `Asia/Calcutta`, and `UTC`, `Etc/UTC`, `Etc/GMT+5` and the like).
 //!
 //! ```
-//! use k8s_dsl::rules::timezone;
+//! use k8s_dsl_rules::timezone;
 //!
 //! assert!(timezone::time_zone("Europe/Berlin").is_ok());
 //! assert!(timezone::time_zone("Etc/UTC").is_ok());
@@ -21,7 +21,7 @@ use super::{shown, suggest, Checked, Violation};
 /// The zone and link names of the IANA tz database (tzdata 2025b), sorted bytewise.
 ///
 /// ```
-/// use k8s_dsl::rules::timezone::ZONES;
+/// use k8s_dsl_rules::timezone::ZONES;
 ///
 /// assert!(ZONES.contains(&"America/New_York"));
 /// assert!(ZONES.contains(&"US/Eastern")); // a `backward` link
@@ -661,7 +661,7 @@ fn part_problem(part: &str) -> Option<String> {
 /// Whether `name` is in [`ZONES`].
 ///
 /// ```
-/// use k8s_dsl::rules::timezone::is_known_zone;
+/// use k8s_dsl_rules::timezone::is_known_zone;
 ///
 /// assert!(is_known_zone("Asia/Tokyo"));
 /// assert!(!is_known_zone("Asia/Tokio"));
@@ -674,7 +674,7 @@ pub fn is_known_zone(name: &str) -> bool {
 /// as `Europe/Berlin` or `UTC`; not empty and not `Local`.
 ///
 /// ```
-/// use k8s_dsl::rules::timezone::time_zone;
+/// use k8s_dsl_rules::timezone::time_zone;
 ///
 /// assert!(time_zone("UTC").is_ok());
 /// let violation = time_zone("").unwrap_err();

@@ -5,14 +5,14 @@
 //! each at most once and in that order; no fractions, no signs, no bare numbers.
 //!
 //! ```
-//! use k8s_dsl::rules::duration::{self, Duration};
+//! use k8s_dsl_rules::duration::{self, Duration};
 //!
 //! assert_eq!(duration::parse("1h30m")?, Duration::minutes(90));
 //! assert_eq!(duration::parse("1h30m")?.as_secs(), 5400);
 //! let violation = duration::parse("90").unwrap_err();
 //! assert_eq!(violation.rule, 0);
 //! assert!(duration::parse("30m1h").is_err()); // units in the order h, m, s
-//! # Ok::<(), k8s_dsl::rules::Violation>(())
+//! # Ok::<(), k8s_dsl_rules::Violation>(())
 //! ```
 
 use std::fmt;
@@ -23,7 +23,7 @@ use super::{shown, Checked, Violation};
 /// A non-negative whole number of seconds.
 ///
 /// ```
-/// use k8s_dsl::rules::duration::Duration;
+/// use k8s_dsl_rules::duration::Duration;
 ///
 /// assert_eq!(Duration::seconds(90), Duration::parse("1m30s")?);
 /// assert_eq!(Duration::hours(2).as_secs(), 7200);
@@ -33,7 +33,7 @@ use super::{shown, Checked, Violation};
 /// // The same parser backs `FromStr`:
 /// let grace: Duration = "45s".parse()?;
 /// assert_eq!(grace.as_secs(), 45);
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Duration {
@@ -196,12 +196,12 @@ impl Duration {
 /// Parses a duration; the same as [`Duration::parse`].
 ///
 /// ```
-/// use k8s_dsl::rules::duration;
+/// use k8s_dsl_rules::duration;
 ///
 /// assert_eq!(duration::parse("2m")?.as_secs(), 120);
 /// assert!(duration::parse("1.5h").is_err());
 /// assert!(duration::parse("").is_err());
-/// # Ok::<(), k8s_dsl::rules::Violation>(())
+/// # Ok::<(), k8s_dsl_rules::Violation>(())
 /// ```
 pub fn parse(text: &str) -> Checked<Duration> {
     Duration::parse(text)

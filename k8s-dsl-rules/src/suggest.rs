@@ -6,7 +6,7 @@
 //! deletions, substitutions and transpositions of two adjacent characters each cost 1).
 //!
 //! ```
-//! use k8s_dsl::rules::suggest;
+//! use k8s_dsl_rules::suggest;
 //!
 //! let keys = ["periodSeconds", "timeoutSeconds", "failureThreshold"];
 //! assert_eq!(suggest::closest("period_seconds", keys), Some("periodSeconds"));
@@ -78,7 +78,7 @@ fn distance(a: &[char], b: &[char]) -> usize {
 /// not compared, so the cost stays bounded whatever the input.
 ///
 /// ```
-/// use k8s_dsl::rules::suggest::closest;
+/// use k8s_dsl_rules::suggest::closest;
 ///
 /// let classes = ["high-priority", "low-priority"];
 /// assert_eq!(closest("high-prioirty", classes), Some("high-priority")); // a transposition
@@ -110,7 +110,7 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
 /// `did you mean `x`?` for the closest candidate, if any is close enough (see [`closest`]).
 ///
 /// ```
-/// use k8s_dsl::rules::suggest::did_you_mean;
+/// use k8s_dsl_rules::suggest::did_you_mean;
 ///
 /// let volumes = ["html", "config", "cache"];
 /// assert_eq!(did_you_mean("confg", volumes).as_deref(), Some("did you mean `config`?"));
@@ -128,7 +128,7 @@ pub fn did_you_mean<'a>(
 /// pointer to the list. One wording for the builders and the macros.
 ///
 /// ```
-/// use k8s_dsl::rules::suggest::fix_for_value;
+/// use k8s_dsl_rules::suggest::fix_for_value;
 ///
 /// let actions = ["Count", "FailIndex", "FailJob", "Ignore"];
 /// assert_eq!(fix_for_value("failjob", actions), "use `FailJob` (values are case-sensitive)");
