@@ -334,6 +334,7 @@ fn a_writer_killed_at_any_step_leaves_the_old_or_the_new_bundle() {
         assert!(step < 500, "the writer never finished");
     }
     // Killed before the switch, the old bundle stays; after it, the next run completes it.
+    eprintln!("killed at each of {step} steps: old and new bundle both seen");
     assert!(seen_old && seen_new, "steps: {step}");
     assert!(step > 20, "only {step} steps");
 }
@@ -402,8 +403,7 @@ fn a_full_disk_leaves_the_old_or_the_new_bundle() {
     let dir = disk.0.join("manifests");
     let filler = disk.0.join("filler");
     let mut failures = 0;
-    let mut fill = 512 * 1024;
-    loop {
+    for fill in (0..=512 * 1024).rev().step_by(16 * 1024) {
         let _ = fs::remove_dir_all(&dir);
         let _ = fs::remove_file(&filler);
         Directory::new(&dir).write(&old).unwrap();
@@ -424,11 +424,12 @@ fn a_full_disk_leaves_the_old_or_the_new_bundle() {
         }
         settle(&dir, &[&old, &new]);
         assert_one_of(&dir, &[&old_files, &new_files], &format!("fill {fill}"));
-        if result.is_ok() && left == 0 {
-            break;
+        if fill == 0 {
+            assert!(result.is_ok(), "an empty disk is too small");
+            assert_eq!(snapshot(&dir), new_files);
         }
-        fill = fill.saturating_sub(16 * 1024);
     }
+    eprintln!("the disk was full in {failures} of 33 writes");
     assert!(failures > 3, "the disk was full only {failures} times");
     drop(disk);
 }
@@ -449,6 +450,7 @@ fn two_writers_and_a_killer() {
     Directory::new(&dir).write(&bundles[0]).unwrap();
     let started = std::time::Instant::now();
     let mut round = 0u64;
+    let mut killed = 0;
     while round < 12 && started.elapsed() < Duration::from_secs(8) {
         let mut first = spawn_writer(&dir, 0, objects, None, 4);
         let mut second = spawn_writer(&dir, 1, objects, None, 4);
@@ -459,10 +461,9 @@ fn two_writers_and_a_killer() {
             &mut second
         };
         let _ = victim.kill();
-        for child in [&mut first, &mut second] {
-            let output = child.wait().unwrap();
-            let _ = output; // one was killed; the other finishes or waits for the lock
-        }
+        // One was killed (if it had not finished); the other finishes.
+        let statuses = [first.wait().unwrap(), second.wait().unwrap()];
+        killed += statuses.iter().filter(|s| s.code().is_none()).count();
         let survivor = if round % 2 == 0 {
             &mut second
         } else {
@@ -479,7 +480,9 @@ fn two_writers_and_a_killer() {
         assert_one_of(&dir, &expected, &format!("round {round}"));
         round += 1;
     }
+    eprintln!("{round} rounds, a writer killed mid-way in {killed}");
     assert!(round >= 3, "only {round} rounds");
+    assert!(killed > 0, "no writer was killed before it finished");
 }
 
 // 4. No secret in a diff.
@@ -722,4 +725,17 @@ fn crlf_line_endings_are_named_as_the_only_difference() {
         .check(&app(3, "production"))
         .unwrap_err();
     assert!(error.to_string().contains("+  replicas: 3"), "{error}");
+    // Without the option: the real change as a diff of lines, and a note on the CRLF.
+    let message = Directory::new(&dir)
+        .check(&app(3, "production"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("-  replicas: 2\n+  replicas: 3\n"),
+        "{message}"
+    );
+    assert!(
+        message.contains("besides, the file has CRLF line endings"),
+        "{message}"
+    );
 }

@@ -128,14 +128,40 @@ pub(crate) fn sync_directory(dir: &Path) {
     }
 }
 
-/// Removes temporary files that a killed run left in `dir` (call it holding the lock);
+/// Whether the temporary file `name` was left by a writer that is gone, for a writer holding
+/// the directory's lock. Temporary files of this version (`.{pid}-{counter}.k8s-dsl-tmp`) are
+/// created only under the lock, so all of them are. Earlier versions took no lock and named
+/// them `.{file}.{pid}.k8s-dsl-tmp`: such a file is stale unless its process still runs
+/// (where the system shows running processes in `/proc`).
+fn provably_stale(name: &str) -> bool {
+    let stem = name
+        .strip_prefix('.')
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .unwrap_or_default();
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if stem
+        .split_once('-')
+        .is_some_and(|(pid, n)| digits(pid) && digits(n))
+    {
+        return true;
+    }
+    match stem.rsplit_once('.') {
+        Some((_, pid)) if digits(pid) && pid != std::process::id().to_string() => {
+            !Path::new("/proc").join("self").exists() || !Path::new("/proc").join(pid).exists()
+        }
+        _ => true,
+    }
+}
+
+/// Removes temporary files that killed runs left in `dir` (call it holding the lock);
 /// returns their paths.
 pub(crate) fn remove_leftovers(dir: &Path) -> Result<Vec<PathBuf>, OutputError> {
     let entries = fs::read_dir(dir).map_err(|e| OutputError::io("read directory", dir, e))?;
     let mut removed = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if is_temp_name(&name.to_string_lossy()) {
+        let name = name.to_string_lossy();
+        if is_temp_name(&name) && provably_stale(&name) {
             let path = entry.path();
             match fs::remove_file(&path) {
                 Ok(()) => removed.push(path),
@@ -199,6 +225,28 @@ mod tests {
         let leftovers = remove_leftovers(&dir).unwrap();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn only_temporaries_of_writers_that_are_gone_are_removed() {
+        let dir = scratch("stale");
+        let names = [
+            ".123-4.k8s-dsl-tmp".to_owned(),
+            ".a.yaml.999999999.k8s-dsl-tmp".to_owned(),
+            format!(".a.yaml.{}.k8s-dsl-tmp", std::process::id()),
+            // An earlier version's writer that still runs (pid 1 always does).
+            ".b.yaml.1.k8s-dsl-tmp".to_owned(),
+        ];
+        for name in &names {
+            fs::write(dir.join(name), "x").unwrap();
+        }
+        let removed = remove_leftovers(&dir).unwrap();
+        let expected = match Path::new("/proc/self").exists() {
+            true => 3,
+            false => 4,
+        };
+        assert_eq!(removed.len(), expected, "{removed:?}");
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -175,17 +175,28 @@ pub(crate) fn compare(
                     });
                 }
             }
-            Some(actual) => changes.push(FileChange {
-                diff: masked_diff(
+            Some(actual) => {
+                // CRLF and other changes: the diff of the other changes, and a note.
+                let crlf = actual.contains("\r\n");
+                let mut diff = masked_diff(
                     &actual,
                     &file.contents,
                     &path.display().to_string(),
                     &generated,
-                    ignore_line_endings,
-                ),
-                path,
-                state: FileState::Stale,
-            }),
+                    ignore_line_endings || crlf,
+                );
+                if crlf && !ignore_line_endings {
+                    diff.push_str(&format!(
+                        "# besides, the file has CRLF line endings: add `* text eol=lf` to `{}`\n",
+                        dir.join(".gitattributes").display()
+                    ));
+                }
+                changes.push(FileChange {
+                    diff,
+                    path,
+                    state: FileState::Stale,
+                });
+            }
             None => changes.push(FileChange {
                 diff: masked_diff("", &file.contents, "/dev/null", &generated, false),
                 path,

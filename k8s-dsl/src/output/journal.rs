@@ -84,6 +84,8 @@ pub(crate) fn commit(dir: &Path, steps: &[Step]) -> Result<(), OutputError> {
         steps: steps.to_vec(),
     })
     .map_err(|e| OutputError::io("write", &path, io::Error::other(e)))?;
+    // The staged files' names are durable before the journal that names them.
+    atomic::sync_directory(dir);
     let temp = atomic::stage(dir, &path, text.as_bytes(), &Interrupt::default())?;
     if let Err(error) = fs::rename(&temp, &path) {
         let _ = fs::remove_file(&temp);

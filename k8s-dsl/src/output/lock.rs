@@ -1,7 +1,8 @@
 //! One writer at a time: an advisory lock on the output directory, held for a whole write or
 //! check. On Unix the directory itself is locked (`flock`), so the lock adds no file; elsewhere
-//! the lock is on a file `.k8s-dsl-lock` in it. A writer that finds the directory locked says
-//! so once on stderr and waits, up to its timeout, then fails with [`OutputError::Locked`].
+//! the lock is on a file `.k8s-dsl-lock` in it. A writer that finds the directory locked
+//! waits, up to its timeout, saying so once on stderr when the wait is longer than a second,
+//! then fails with [`OutputError::Locked`].
 
 use std::fs::File;
 use std::path::Path;
@@ -14,6 +15,9 @@ use super::OutputError;
 
 /// How long a writer waits for another one by default.
 pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How long a writer waits before it says that it waits.
+const SAY_AFTER: Duration = Duration::from_secs(1);
 
 /// How often a waiting writer tries again.
 const POLL: Duration = Duration::from_millis(20);
@@ -62,7 +66,9 @@ pub(crate) fn acquire(dir: &Path, timeout: Duration) -> Result<DirLock, OutputEr
                 waited,
             });
         }
-        if !said {
+        // A wait of a moment (another run finishing, a child process of this one starting
+        // with the lock's descriptor still open) is not worth a message.
+        if !said && waited >= SAY_AFTER {
             eprintln!(
                 "k8s-dsl: waiting for another run writing or checking `{}` (up to {} s)",
                 dir.display(),
