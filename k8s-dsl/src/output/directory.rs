@@ -398,7 +398,6 @@ impl Directory {
         // Stale files: removed only while they are exactly what was written.
         let generated: BTreeSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
         let mut steps = Vec::new();
-        let mut removing = Vec::new();
         for (name, recorded) in &owned.files {
             if generated.contains(name.as_str()) {
                 continue;
@@ -407,7 +406,6 @@ impl Directory {
             match stale(&path, recorded.as_deref())? {
                 Stale::Gone => {}
                 Stale::Remove(sha256) => {
-                    removing.push(path);
                     steps.push(Step::Remove {
                         name: name.clone(),
                         sha256,
@@ -472,12 +470,11 @@ impl Directory {
                 return Err(error);
             }
             exit.step();
-            journal::apply(dir, &steps, &exit)?;
+            written.removed.extend(journal::apply(dir, &steps, &exit)?);
             journal::finish(dir)?;
             exit.step();
         }
 
-        written.removed.extend(removing);
         for (name, _, path) in targets {
             if name != OWNED_FILE {
                 written.written.push(path);

@@ -56,7 +56,15 @@ pub fn file_name(id: &ObjectId, format: Format) -> String {
     format!("{start}-{hash}.{extension}")
 }
 
-/// The longest file name written, in bytes.
+/// The longest file name written, in bytes (the limit of ext4, XFS, btrfs, APFS and NTFS).
+///
+/// ```
+/// use k8s_dsl::bundle::ObjectId;
+/// use k8s_dsl::output::{file_name, Format, MAX_FILE_NAME};
+///
+/// let id = ObjectId { kind: "Secret".into(), namespace: Some("x".repeat(63)), name: "y".repeat(253) };
+/// assert!(file_name(&id, Format::Json).len() <= MAX_FILE_NAME);
+/// ```
 pub const MAX_FILE_NAME: usize = 255;
 
 /// Hex digits of the hash that ends a shortened name.
