@@ -71,7 +71,10 @@ pub struct FileChange {
     pub path: PathBuf,
     /// How it differs.
     pub state: FileState,
-    /// The unified diff from the file on disk to the generated one.
+    /// The unified diff from the file on disk to the generated one. Every value under a
+    /// Secret's `data` and `stringData` shows as `<hidden value, sha256 …>` (the first 12 hex
+    /// digits of its SHA-256), so the keys that changed are named and no value is shown; a
+    /// file that differs only in CRLF line endings has a note saying so instead.
     pub diff: String,
 }
 
@@ -103,7 +106,8 @@ pub struct Drift {
 }
 
 impl Drift {
-    /// The unified diff of every changed file, as `git diff` would show it.
+    /// The unified diff of every changed file, as `git diff` would show it (with Secret values
+    /// hidden, see [`FileChange::diff`]).
     pub fn diff(&self) -> String {
         self.changes
             .iter()
