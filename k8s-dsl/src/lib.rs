@@ -113,10 +113,11 @@
 //! GitOps repositories commit generated manifests for Argo CD or Flux, or apply them with
 //! `kubectl apply -k`. [`output`] writes a `Bundle` as one file per object (stable names such
 //! as `deployment_shop_web.yaml`) plus a `kustomization.yaml` listing them, in YAML or JSON.
-//! Writes are atomic (temporary file and rename), unchanged files are not rewritten, and the
-//! generator records the files it wrote in `.k8s-dsl-owned`: it removes only its own stale
-//! files, never one it did not write. From `build.rs` (the manifests defined in a library
-//! crate that is a build-dependency):
+//! Writes are all or nothing (temporary files, then a journal of renames), one run at a time,
+//! unchanged files are not rewritten, and the generator records the files it wrote, with a
+//! hash of each, in `.k8s-dsl-owned`: it removes only its own stale files while they are still
+//! what it wrote, never one it did not write. From `build.rs` (the manifests defined in a
+//! library crate that is a build-dependency):
 //!
 //! ```no_run
 //! // build.rs

@@ -165,6 +165,21 @@ impl fmt::Debug for Object {
                     .field("stringData keys", &string_data)
                     .finish_non_exhaustive()
             }
+            // A Secret as a custom object (written by hand, or imported): the same.
+            Object::Custom(custom) if custom.kind == "Secret" => {
+                let keys = |field: &str| -> Vec<String> {
+                    match custom.fields.get(field) {
+                        Some(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+                        _ => Vec::new(),
+                    }
+                };
+                f.debug_struct("Secret")
+                    .field("apiVersion", &custom.api_version)
+                    .field("metadata", &custom.metadata)
+                    .field("data keys", &keys("data"))
+                    .field("stringData keys", &keys("stringData"))
+                    .finish_non_exhaustive()
+            }
             other => each!(other, inner => fmt::Debug::fmt(inner, f)),
         }
     }

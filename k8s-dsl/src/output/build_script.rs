@@ -273,14 +273,19 @@ impl BuildScript {
         let files = self.layout.render_objects(bundle.objects())?;
 
         let out = env.out_dir.join(&self.subdir);
-        self.layout.at(out.clone()).write_files(&files)?;
+        let mut kept = self.layout.at(out.clone()).write_files(&files)?.warnings;
         if let Some(repo) = repo {
             let repo = self.layout.at(repo);
             if env.check {
                 repo.check_files(&files)?;
             } else {
-                repo.write_files(&files)?;
+                kept.extend(repo.write_files(&files)?.warnings);
             }
+        }
+        // Files the directories listed but kept (edited by hand since they were written).
+        for warning in kept {
+            let text = format!("{}: {}", warning.path, warning.message);
+            say(format!("cargo:warning={}", one_line(&text)))?;
         }
         Ok(out)
     }

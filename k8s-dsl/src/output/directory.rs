@@ -4,14 +4,18 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::bundle::{Bundle, Object};
-use crate::validate::Warning;
+use crate::validate::{FieldPath, Warning};
 
 use super::atomic::{self, Interrupt};
 use super::drift::{self, Drift};
-use super::ownership::{self, OWNED_FILE};
+use super::journal::{self, ExitAt, Step};
+use super::lock::{self, DirLock};
+use super::ownership::{self, Record, OWNED_FILE};
 use super::render::{self, GeneratedFile, Layout};
 use super::{Format, OutputError};
 
@@ -65,6 +69,9 @@ pub struct Directory {
     path: PathBuf,
     layout: Layout,
     interrupt_after: Option<u64>,
+    exit_at_step: Option<u32>,
+    lock_timeout: Duration,
+    ignore_line_endings: bool,
 }
 
 /// What a write did, and the bundle's warnings.
@@ -95,9 +102,14 @@ pub struct Written {
     /// Files this crate wrote before and no longer generates, removed (and temporary files of
     /// an interrupted run).
     pub removed: Vec<PathBuf>,
+    /// Files listed in the ownership record that are no longer generated but were kept: edited
+    /// since they were written, listed by hand, of a record without hashes (of an earlier
+    /// version), or directories. Each has a warning in [`warnings`](Self::warnings), and none
+    /// is listed in the record any more.
+    pub kept: Vec<PathBuf>,
     /// The warnings of the bundle written ([`Bundle::check`]): among them one for each Secret
-    /// whose literal values are now in a file in plain text. Empty after
-    /// [`Directory::write_files`], which gets no bundle.
+    /// whose literal values are now in a file in plain text. Then one for each file in
+    /// [`kept`](Self::kept), naming it and saying what to do.
     pub warnings: Vec<Warning>,
 }
 
@@ -140,6 +152,9 @@ impl Directory {
                 single_file: None,
             },
             interrupt_after: None,
+            exit_at_step: None,
+            lock_timeout: lock::DEFAULT_TIMEOUT,
+            ignore_line_endings: false,
         }
     }
 
@@ -168,6 +183,70 @@ impl Directory {
     #[doc(hidden)]
     pub fn __interrupt_after_bytes(mut self, bytes: u64) -> Self {
         self.interrupt_after = Some(bytes);
+        self
+    }
+
+    /// Exits the process (status 86) at the given step of a write (staging a file, committing,
+    /// each switch), as if it were killed there. For tests of killed runs only.
+    #[doc(hidden)]
+    pub fn __exit_at_step(mut self, step: u32) -> Self {
+        self.exit_at_step = Some(step);
+        self
+    }
+
+    /// How long a write or check waits for another one on the same directory to finish
+    /// (default two minutes) before it fails with [`OutputError::Locked`]. Only one run at a
+    /// time writes or checks a directory: it holds an advisory lock on it throughout (on Unix
+    /// the directory itself is locked, so no file is added), and a run that has to wait says
+    /// so once on stderr.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use k8s_dsl::output::Directory;
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-lock-{}", std::process::id()));
+    /// let bundle = Bundle::new().add(ConfigMap::new("web").data("mode", "production"));
+    /// // Two threads (or two processes) writing at once take turns.
+    /// std::thread::scope(|scope| {
+    ///     for _ in 0..2 {
+    ///         scope.spawn(|| Directory::new(&dir).lock_timeout(Duration::from_secs(30)).write(&bundle));
+    ///     }
+    /// });
+    /// Directory::new(&dir).check(&bundle)?;
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lock_timeout(mut self, timeout: Duration) -> Self {
+        self.lock_timeout = timeout;
+        self
+    }
+
+    /// Whether the drift check takes a file that differs from the generated one only in its
+    /// line endings (CRLF, as git on Windows checks files out) as up to date. Off by default:
+    /// such a file is reported as stale, with a note that only line endings differ and the
+    /// `.gitattributes` line (`* text eol=lf`) that makes git keep LF. Writing always writes
+    /// LF.
+    ///
+    /// ```
+    /// use k8s_dsl::output::Directory;
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("k8s-dsl-doc-crlf-{}", std::process::id()));
+    /// let bundle = Bundle::new().add(ConfigMap::new("web").data("mode", "production"));
+    /// Directory::new(&dir).write(&bundle)?;
+    /// let file = dir.join("configmap_web.yaml");
+    /// std::fs::write(&file, std::fs::read_to_string(&file)?.replace('\n', "\r\n"))?;
+    ///
+    /// let error = Directory::new(&dir).check(&bundle).unwrap_err().to_string();
+    /// assert!(error.contains("only line endings differ"));
+    /// assert!(error.contains("* text eol=lf"));
+    /// Directory::new(&dir).ignore_line_endings(true).check(&bundle)?;
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ignore_line_endings(mut self, ignore: bool) -> Self {
+        self.ignore_line_endings = ignore;
         self
     }
 
@@ -222,14 +301,18 @@ impl Directory {
     pub fn write(&self, bundle: &Bundle) -> Result<Written, OutputError> {
         let rendered = self.render(bundle)?;
         let written = self.write_files(&rendered.files)?;
+        let mut warnings = rendered.warnings;
+        warnings.extend(written.warnings);
         Ok(Written {
-            warnings: rendered.warnings,
+            warnings,
             ..written
         })
     }
 
-    /// Checks the bundle and compares its files with the directory, writing nothing: an
-    /// [`OutputError::Drift`] lists every stale, missing or extra file with a unified diff.
+    /// Checks the bundle and compares its files with the directory, writing nothing (but
+    /// finishing or rolling back a run that was killed part way): an
+    /// [`OutputError::Drift`] lists every stale, missing or extra file with a unified diff, in
+    /// which every value of a Secret's `data` and `stringData` is replaced by a short digest.
     /// Up to date, it returns the bundle's warnings. This is the non-panicking form of
     /// [`assert_up_to_date`](super::assert_up_to_date).
     pub fn check(&self, bundle: &Bundle) -> Result<Vec<Warning>, OutputError> {
@@ -249,31 +332,55 @@ impl Directory {
     /// The differences between rendered files and the directory, if any.
     pub fn drift(&self, files: &[GeneratedFile]) -> Result<Option<Drift>, OutputError> {
         render::check_names(files)?;
-        drift::compare(&self.path, files)
+        let _lock = match self.path.is_dir() {
+            true => Some(self.lock_and_recover()?),
+            false => None,
+        };
+        drift::compare(&self.path, files, self.ignore_line_endings)
+    }
+
+    /// Takes the directory's lock, then completes or rolls back what a killed run left;
+    /// returns the lock and the files removed.
+    fn lock_and_recover(&self) -> Result<DirLock, OutputError> {
+        Ok(self.lock_and_recover_removing()?.0)
+    }
+
+    /// [`lock_and_recover`](Self::lock_and_recover), with the files removed.
+    fn lock_and_recover_removing(&self) -> Result<(DirLock, Vec<PathBuf>), OutputError> {
+        let lock = lock::acquire(&self.path, self.lock_timeout)?;
+        let removed = journal::recover(&self.path)?;
+        Ok((lock, removed))
     }
 
     /// Writes rendered files into the directory:
     ///
-    /// - each file is written atomically (temporary file, then rename), and only when its
-    ///   contents change, so a second run with the same objects writes nothing;
+    /// - each file is written only when its contents change, so a second run with the same
+    ///   objects writes nothing;
     /// - a file that exists but is not listed in `.k8s-dsl-owned` is never overwritten (unless
     ///   it already has the generated contents): the write fails with
     ///   [`OutputError::NotOwned`] before anything changes;
-    /// - files listed in `.k8s-dsl-owned` that are no longer generated are removed; no other
-    ///   file is.
+    /// - files listed in `.k8s-dsl-owned` that are no longer generated are removed while they
+    ///   are still exactly what was written (the record keeps a hash of each); any other is
+    ///   kept, with a warning ([`Written::kept`]). No other file is touched;
+    /// - the directory changes all at once as the next run sees it: every new file is written
+    ///   to a temporary file first, then a small journal lists the switches to make, then they
+    ///   are made. A run killed (or stopped by a full disk) before the journal is in place
+    ///   leaves the old files, and the next write or check removes its temporaries; one killed
+    ///   after it is completed by the next write or check;
+    /// - only one run writes or checks the directory at a time ([`lock_timeout`](Self::lock_timeout)).
     ///
-    /// The ownership record is extended before new files are written and trimmed after stale
-    /// ones are removed, so a run killed at any point leaves every file complete and recorded.
+    /// The ownership record is listed in [`Written::written`] when the names it lists change,
+    /// in [`Written::unchanged`] otherwise (its hashes follow the files written).
     pub fn write_files(&self, files: &[GeneratedFile]) -> Result<Written, OutputError> {
         render::check_names(files)?;
         let dir = &self.path;
         fs::create_dir_all(dir).map_err(|e| OutputError::io("create directory", dir, e))?;
+        let (_lock, removed) = self.lock_and_recover_removing()?;
         let owned = ownership::read(dir)?;
         let mut written = Written {
-            removed: atomic::remove_leftovers(dir)?,
+            removed,
             ..Written::default()
         };
-        let interrupt = Interrupt::after(self.interrupt_after);
 
         // Read every target first: refuse foreign files before changing anything.
         let mut current = Vec::with_capacity(files.len());
@@ -288,51 +395,165 @@ impl Directory {
             current.push((file, path, existing));
         }
 
-        let generated: BTreeSet<String> = files.iter().map(|f| f.name.clone()).collect();
-        let union: BTreeSet<String> = owned.union(&generated).cloned().collect();
-        let mut record_written = union != owned && self.write_record(&union, &interrupt)?;
+        // Stale files: removed only while they are exactly what was written.
+        let generated: BTreeSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        let mut steps = Vec::new();
+        for (name, recorded) in &owned.files {
+            if generated.contains(name.as_str()) {
+                continue;
+            }
+            let path = dir.join(name);
+            match stale(&path, recorded.as_deref())? {
+                Stale::Gone => {}
+                Stale::Remove(sha256) => {
+                    steps.push(Step::Remove {
+                        name: name.clone(),
+                        sha256,
+                    });
+                }
+                Stale::Keep(why) => {
+                    written.warnings.push(Warning {
+                        path: FieldPath::parse(&path.display().to_string()),
+                        message: why.message(),
+                    });
+                    written.kept.push(path);
+                }
+            }
+        }
 
+        let record = Record::of(
+            files
+                .iter()
+                .map(|f| (f.name.as_str(), f.contents.as_bytes())),
+        );
+        let record_text = record.render();
+        let record_path = dir.join(OWNED_FILE);
+        let record_before = read_existing(&record_path)?;
+        let names_changed = record_before.is_none() || !owned.files.keys().eq(record.files.keys());
+
+        // Stage every new file, then switch.
+        let interrupt = Interrupt::after(self.interrupt_after);
+        let exit = ExitAt::new(self.exit_at_step);
+        let mut staged = Vec::new();
+        let mut targets: Vec<(&str, &[u8], PathBuf)> = Vec::new();
         for (file, path, existing) in current {
             if existing.as_deref() == Some(file.contents.as_bytes()) {
                 written.unchanged.push(path);
             } else {
-                atomic::write(&path, file.contents.as_bytes(), &interrupt)?;
+                targets.push((&file.name, file.contents.as_bytes(), path));
+            }
+        }
+        if record_before.as_deref() != Some(record_text.as_bytes()) {
+            targets.push((OWNED_FILE, record_text.as_bytes(), record_path.clone()));
+        }
+        for (name, contents, path) in &targets {
+            match atomic::stage(dir, path, contents, &interrupt) {
+                Ok(temp) => {
+                    steps.push(Step::Rename {
+                        temp: file_name_of(&temp),
+                        name: (*name).to_owned(),
+                    });
+                    staged.push(temp);
+                }
+                // As a killed run would, the temporaries stay for the next run to remove.
+                Err(error @ OutputError::Interrupted { .. }) => return Err(error),
+                Err(error) => {
+                    remove_all(&staged);
+                    return Err(error);
+                }
+            }
+            exit.step();
+        }
+        if !steps.is_empty() {
+            if let Err(error) = journal::commit(dir, &steps) {
+                remove_all(&staged);
+                return Err(error);
+            }
+            exit.step();
+            written.removed.extend(journal::apply(dir, &steps, &exit)?);
+            journal::finish(dir)?;
+            exit.step();
+        }
+
+        for (name, _, path) in targets {
+            if name != OWNED_FILE {
                 written.written.push(path);
             }
         }
-
-        for name in owned.difference(&generated) {
-            let path = dir.join(name);
-            match fs::remove_file(&path) {
-                Ok(()) => written.removed.push(path),
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-                Err(error) => return Err(OutputError::io("remove", path, error)),
-            }
-        }
-
-        record_written |= self.write_record(&generated, &interrupt)?;
-        let record = dir.join(OWNED_FILE);
-        if record_written {
-            written.written.push(record);
+        if names_changed {
+            written.written.push(record_path);
         } else {
-            written.unchanged.push(record);
+            written.unchanged.push(record_path);
         }
         Ok(written)
     }
+}
 
-    /// Writes the ownership record listing `names`, unless it already does; whether it wrote.
-    fn write_record(
-        &self,
-        names: &BTreeSet<String>,
-        interrupt: &Interrupt,
-    ) -> Result<bool, OutputError> {
-        let path = self.path.join(OWNED_FILE);
-        let text = ownership::render(names.iter().map(String::as_str));
-        if read_existing(&path)?.as_deref() == Some(text.as_bytes()) {
-            return Ok(false);
-        }
-        atomic::write(&path, text.as_bytes(), interrupt)?;
-        Ok(true)
+/// What to do with a file the record lists that is no longer generated.
+enum Stale {
+    /// It is already gone.
+    Gone,
+    /// Remove it: it has the hash recorded (given).
+    Remove(String),
+    /// Keep it, for this reason.
+    Keep(KeepReason),
+}
+
+/// Why a recorded file is kept.
+enum KeepReason {
+    /// It was edited since it was written (or listed by hand).
+    Changed,
+    /// The record (of an earlier version, or edited) has no hash for it.
+    NoHash,
+    /// It is a directory, or something else that is no regular file.
+    NotAFile,
+}
+
+impl KeepReason {
+    /// The warning's text.
+    fn message(&self) -> String {
+        let what = match self {
+            KeepReason::Changed => "k8s-dsl no longer generates this file, but it is not what k8s-dsl wrote (it was edited since, or listed in `.k8s-dsl-owned` by hand), so it was kept",
+            KeepReason::NoHash => "k8s-dsl no longer generates this file, but `.k8s-dsl-owned` has no hash of what was written (it was written by an earlier version, or listed by hand), so it was kept",
+            KeepReason::NotAFile => "`.k8s-dsl-owned` lists this directory (or other non-file), which k8s-dsl never writes, so it was skipped",
+        };
+        format!("{what}; delete it if it is no longer needed, or keep it: it is no longer listed in `{OWNED_FILE}`")
+    }
+}
+
+/// Classifies the recorded file at `path`, whose recorded hash is `recorded`.
+fn stale(path: &Path, recorded: Option<&str>) -> Result<Stale, OutputError> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Stale::Gone),
+        Err(error) => return Err(OutputError::io("read", path, error)),
+    };
+    if !meta.is_file() {
+        return Ok(Stale::Keep(KeepReason::NotAFile));
+    }
+    let Some(recorded) = recorded else {
+        return Ok(Stale::Keep(KeepReason::NoHash));
+    };
+    let bytes = fs::read(path).map_err(|e| OutputError::io("read", path, e))?;
+    let actual = ownership::hash(&bytes);
+    Ok(if actual == recorded {
+        Stale::Remove(actual)
+    } else {
+        Stale::Keep(KeepReason::Changed)
+    })
+}
+
+/// The file name of `path` as text.
+fn file_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Removes temporary files staged by this run (after a failure).
+fn remove_all(paths: &[PathBuf]) {
+    for path in paths {
+        let _ = fs::remove_file(path);
     }
 }
 

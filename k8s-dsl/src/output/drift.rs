@@ -8,7 +8,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::diff::unified;
-use super::ownership;
+use super::mask::mask_secrets;
+use super::ownership::{self, Record};
 use super::{GeneratedFile, OutputError};
 
 /// How a file on disk differs from the generated one.
@@ -70,7 +71,10 @@ pub struct FileChange {
     pub path: PathBuf,
     /// How it differs.
     pub state: FileState,
-    /// The unified diff from the file on disk to the generated one.
+    /// The unified diff from the file on disk to the generated one. Every value under a
+    /// Secret's `data` and `stringData` shows as `<hidden value, sha256 …>` (the first 12 hex
+    /// digits of its SHA-256), so the keys that changed are named and no value is shown; a
+    /// file that differs only in CRLF line endings has a note saying so instead.
     pub diff: String,
 }
 
@@ -102,7 +106,8 @@ pub struct Drift {
 }
 
 impl Drift {
-    /// The unified diff of every changed file, as `git diff` would show it.
+    /// The unified diff of every changed file, as `git diff` would show it (with Secret values
+    /// hidden, see [`FileChange::diff`]).
     pub fn diff(&self) -> String {
         self.changes
             .iter()
@@ -137,11 +142,21 @@ impl fmt::Display for Drift {
 impl std::error::Error for Drift {}
 
 /// Compares `files` (and the ownership record they imply) with `dir`; `None` when equal.
-pub(crate) fn compare(dir: &Path, files: &[GeneratedFile]) -> Result<Option<Drift>, OutputError> {
+/// With `ignore_line_endings`, a file that differs only by CRLF line endings is equal.
+pub(crate) fn compare(
+    dir: &Path,
+    files: &[GeneratedFile],
+    ignore_line_endings: bool,
+) -> Result<Option<Drift>, OutputError> {
     let owned_before = ownership::read(dir)?;
+    let expected_record = Record::of(
+        files
+            .iter()
+            .map(|file| (file.name.as_str(), file.contents.as_bytes())),
+    );
     let record = GeneratedFile {
         name: ownership::OWNED_FILE.to_owned(),
-        contents: ownership::render(files.iter().map(|file| file.name.as_str())),
+        contents: expected_record.render(),
     };
     let mut changes = Vec::new();
     let mut expected: BTreeSet<&str> = BTreeSet::new();
@@ -149,33 +164,59 @@ pub(crate) fn compare(dir: &Path, files: &[GeneratedFile]) -> Result<Option<Drif
         expected.insert(&file.name);
         let path = dir.join(&file.name);
         let generated = format!("{}\t(generated)", path.display());
+        let is_record = file.name == ownership::OWNED_FILE;
         match read(&path)? {
             Some(actual) if actual == file.contents => {}
-            Some(actual) => changes.push(FileChange {
-                diff: unified(
+            // The record's hashes are bookkeeping: it is up to date when it lists the files.
+            Some(actual) if is_record && expected_record.same_names(&ownership::parse(&actual)) => {
+            }
+            Some(actual) if actual.replace("\r\n", "\n") == file.contents => {
+                if !ignore_line_endings {
+                    changes.push(FileChange {
+                        diff: line_endings_note(&path, dir),
+                        path,
+                        state: FileState::Stale,
+                    });
+                }
+            }
+            Some(actual) => {
+                // CRLF and other changes: the diff of the other changes, and a note.
+                let crlf = actual.contains("\r\n");
+                let mut diff = masked_diff(
                     &actual,
                     &file.contents,
                     &path.display().to_string(),
                     &generated,
-                ),
-                path,
-                state: FileState::Stale,
-            }),
+                    ignore_line_endings || crlf,
+                );
+                if crlf && !ignore_line_endings {
+                    diff.push_str(&format!(
+                        "# besides, the file has CRLF line endings: add `* text eol=lf` to `{}`\n",
+                        dir.join(".gitattributes").display()
+                    ));
+                }
+                changes.push(FileChange {
+                    diff,
+                    path,
+                    state: FileState::Stale,
+                });
+            }
             None => changes.push(FileChange {
-                diff: unified("", &file.contents, "/dev/null", &generated),
+                diff: masked_diff("", &file.contents, "/dev/null", &generated, false),
                 path,
                 state: FileState::Missing,
             }),
         }
     }
     for name in owned_before
-        .iter()
+        .files
+        .keys()
         .filter(|name| !expected.contains(name.as_str()))
     {
         let path = dir.join(name);
         if let Some(actual) = read(&path)? {
             changes.push(FileChange {
-                diff: unified(&actual, "", &path.display().to_string(), "/dev/null"),
+                diff: masked_diff(&actual, "", &path.display().to_string(), "/dev/null", false),
                 path,
                 state: FileState::Extra,
             });
@@ -186,6 +227,44 @@ pub(crate) fn compare(dir: &Path, files: &[GeneratedFile]) -> Result<Option<Drif
         dir: dir.to_owned(),
         changes,
     }))
+}
+
+/// What a file that differs only in its line endings shows instead of a diff.
+fn line_endings_note(path: &Path, dir: &Path) -> String {
+    format!(
+        "--- {path}\n+++ {path}\t(generated)\n\
+# only line endings differ: the file has CRLF (\\r\\n) line endings, the generated one LF.\n\
+# If git converts them on checkout (core.autocrlf, as on Windows), add the line\n\
+#     * text eol=lf\n\
+# to `{gitattributes}` and check the files out again, or compare with\n\
+# `Directory::ignore_line_endings(true)`.\n",
+        path = path.display(),
+        gitattributes = dir.join(".gitattributes").display(),
+    )
+}
+
+/// The unified diff from `old` to `new` with every Secret value hidden; with
+/// `ignore_line_endings`, CRLF counts as LF.
+fn masked_diff(
+    old: &str,
+    new: &str,
+    old_name: &str,
+    new_name: &str,
+    ignore_line_endings: bool,
+) -> String {
+    let old = match ignore_line_endings {
+        true => std::borrow::Cow::Owned(old.replace("\r\n", "\n")),
+        false => std::borrow::Cow::Borrowed(old),
+    };
+    let (masked_old, masked_new) = (mask_secrets(&old), mask_secrets(new));
+    let diff = unified(&masked_old, &masked_new, old_name, new_name);
+    if diff.is_empty() && *old != *new {
+        // Only hidden text differs (such as the layout of a Secret's values).
+        return format!(
+            "--- {old_name}\n+++ {new_name}\n# the files differ only in hidden Secret values\n"
+        );
+    }
+    diff
 }
 
 /// The text of `path`, or `None` when it does not exist.

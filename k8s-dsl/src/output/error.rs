@@ -76,6 +76,14 @@ pub enum OutputError {
     },
     /// The files on disk differ from the generated ones (check mode).
     Drift(Drift),
+    /// Another run kept the directory locked (it was writing or checking it) for longer than
+    /// the [lock timeout](super::Directory::lock_timeout); nothing was written.
+    Locked {
+        /// The directory.
+        path: PathBuf,
+        /// How long this run waited.
+        waited: std::time::Duration,
+    },
     /// An environment variable cargo sets for build scripts is missing.
     MissingEnv {
         /// The variable, such as `OUT_DIR`.
@@ -132,6 +140,12 @@ impl fmt::Display for OutputError {
                 path.display()
             ),
             OutputError::Drift(drift) => drift.fmt(f),
+            OutputError::Locked { path, waited } => write!(
+                f,
+                "another run kept `{}` locked for {:.1} s (a build script, a test or a second build writing or checking it); nothing was written: let it finish and run again, or give this run more time with `Directory::lock_timeout`",
+                path.display(),
+                waited.as_secs_f64()
+            ),
             OutputError::MissingEnv { name } => write!(
                 f,
                 "environment variable `{name}` is not set; run this from a build script (`build.rs`), where cargo sets it"

@@ -4,6 +4,14 @@
 //! `_` and followed by the format's extension. Kubernetes names never contain `_`, so two
 //! objects never share a file name unless they share kind, namespace and name; any character
 //! outside `a-z`, `0-9`, `-` and `.` (possible only in custom objects) becomes `-`.
+//!
+//! A name longer than [`MAX_FILE_NAME`] (255 bytes, the limit of common file systems; a
+//! namespace of 63 characters and a name of 253 make 330) is shortened deterministically:
+//! its start is kept, and `-` and the first 16 hex digits of the SHA-256 of the whole name
+//! (without the extension) take the place of the rest, so the file name stays 255 bytes and
+//! two long names never share one. Shorter names are as they were.
+
+use sha2::{Digest, Sha256};
 
 use crate::bundle::ObjectId;
 
@@ -18,6 +26,13 @@ use super::Format;
 ///
 /// let id = ObjectId { kind: "ConfigMap".into(), namespace: Some("shop".into()), name: "web-config".into() };
 /// assert_eq!(file_name(&id, Format::Yaml), "configmap_shop_web-config.yaml");
+///
+/// // The longest valid names are shortened to 255 bytes, with a hash of the whole name:
+/// let long = ObjectId { kind: "ConfigMap".into(), namespace: Some("n".repeat(63)), name: "a".repeat(253) };
+/// let name = file_name(&long, Format::Yaml);
+/// assert_eq!(name.len(), 255);
+/// assert!(name.starts_with(&format!("configmap_{}_aaa", "n".repeat(63))));
+/// assert!(name.ends_with(".yaml"));
 /// ```
 pub fn file_name(id: &ObjectId, format: Format) -> String {
     let mut parts = vec![part(&id.kind)];
@@ -25,8 +40,35 @@ pub fn file_name(id: &ObjectId, format: Format) -> String {
         parts.push(part(namespace));
     }
     parts.push(part(&id.name));
-    format!("{}.{}", parts.join("_"), format.extension())
+    let stem = parts.join("_");
+    let extension = format.extension();
+    if stem.len() + 1 + extension.len() <= MAX_FILE_NAME {
+        return format!("{stem}.{extension}");
+    }
+    let hash: String = Sha256::digest(stem.as_bytes())
+        .iter()
+        .take(HASH_DIGITS / 2)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let keep = MAX_FILE_NAME - (1 + HASH_DIGITS) - (1 + extension.len());
+    // Every part is ASCII, so any byte index is a character boundary.
+    let start = stem.get(..keep).unwrap_or(&stem);
+    format!("{start}-{hash}.{extension}")
 }
+
+/// The longest file name written, in bytes (the limit of ext4, XFS, btrfs, APFS and NTFS).
+///
+/// ```
+/// use k8s_dsl::bundle::ObjectId;
+/// use k8s_dsl::output::{file_name, Format, MAX_FILE_NAME};
+///
+/// let id = ObjectId { kind: "Secret".into(), namespace: Some("x".repeat(63)), name: "y".repeat(253) };
+/// assert!(file_name(&id, Format::Json).len() <= MAX_FILE_NAME);
+/// ```
+pub const MAX_FILE_NAME: usize = 255;
+
+/// Hex digits of the hash that ends a shortened name.
+const HASH_DIGITS: usize = 16;
 
 /// One part of a file name: lowercase, with anything but `a-z`, `0-9`, `-` and `.` replaced
 /// by `-`; an empty part, or one of only dots, becomes `-` so no name is empty or `..`.

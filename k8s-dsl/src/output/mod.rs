@@ -4,13 +4,24 @@
 //! - [`Directory`] renders a [`Bundle`] into one file per object (stable names from kind,
 //!   namespace and name: [`file_name`]) plus a `kustomization.yaml`, or into one file; in
 //!   YAML or JSON. `kubectl kustomize DIR` and `kubectl apply -k DIR` take the directory as is.
-//! - Writes are **atomic** (temporary file and rename): a killed run never leaves half a
-//!   manifest. Unchanged files are not rewritten, so their modification times stay.
-//! - The directory records the files it wrote in `.k8s-dsl-owned` ([`OWNED_FILE`]). Files it
-//!   wrote before and no longer generates are removed; any other file is never touched, and a
-//!   foreign file in the way of a generated one is an error ([`OutputError::NotOwned`]).
+//! - Writes are **all or nothing**: every new file is written to a temporary file first, then
+//!   a small journal lists the switches and they are made; a run killed (or stopped by a full
+//!   disk) at any point leaves the old files or, once the next write or check has completed
+//!   its journal, the new ones, never a mix and never half a manifest. Unchanged files are not
+//!   rewritten, so their modification times stay.
+//! - One run at a time: a write or check holds an advisory lock on the directory, and a
+//!   second one waits ([`Directory::lock_timeout`]), then fails ([`OutputError::Locked`]).
+//! - The directory records the files it wrote, with a hash of each, in `.k8s-dsl-owned`
+//!   ([`OWNED_FILE`]). Files it wrote before and no longer generates are removed while they
+//!   are still what it wrote, else kept with a warning ([`Written::kept`]); any other file is
+//!   never touched, and a foreign file in the way of a generated one is an error
+//!   ([`OutputError::NotOwned`]).
+//! - File names stay within 255 bytes ([`MAX_FILE_NAME`]) for the longest valid names.
 //! - [`Directory::check`] regenerates in memory and compares with the disk, writing nothing:
-//!   [`Drift`] names each stale, missing or extra file and shows a unified diff.
+//!   [`Drift`] names each stale, missing or extra file and shows a unified diff, in which the
+//!   values of a Secret's `data` and `stringData` are replaced by a short digest. A file that
+//!   differs only in CRLF line endings is named as such, with the `.gitattributes` line that
+//!   avoids it ([`Directory::ignore_line_endings`] compares them as equal).
 //!   [`assert_up_to_date`] does the same in a test, panicking on drift.
 //! - [`Directory::render`], [`Directory::write`] and [`Directory::check`] return the bundle's
 //!   warnings (in [`Rendered`], [`Written`], or the `Ok` of `check`): a Secret with literal
@@ -60,6 +71,9 @@ mod directory;
 mod drift;
 mod error;
 mod file_name;
+mod journal;
+mod lock;
+mod mask;
 mod ownership;
 mod render;
 
@@ -72,7 +86,7 @@ pub use build_script::{BuildEnv, BuildScript, CHECK_ENV};
 pub use directory::{Directory, Rendered, Written};
 pub use drift::{Drift, FileChange, FileState};
 pub use error::OutputError;
-pub use file_name::file_name;
+pub use file_name::{file_name, MAX_FILE_NAME};
 pub use ownership::OWNED_FILE;
 pub use render::{GeneratedFile, KUSTOMIZATION};
 

@@ -151,7 +151,10 @@ pub(crate) fn check_names(files: &[GeneratedFile]) -> Result<(), OutputError> {
 fn check_single_name(name: &str, kustomization: bool) -> Result<(), OutputError> {
     let reason = if !is_plain_name(name) {
         Some("it must be a file name without `/`")
-    } else if name == OWNED_FILE || name.ends_with(super::atomic::TEMP_SUFFIX) {
+    } else if name == OWNED_FILE
+        || name == super::journal::JOURNAL_FILE
+        || name.ends_with(super::atomic::TEMP_SUFFIX)
+    {
         Some("k8s-dsl uses that name for its own bookkeeping")
     } else if kustomization && name == KUSTOMIZATION {
         Some("it is the kustomization file's name")
