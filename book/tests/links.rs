@@ -6,7 +6,7 @@
 //! - no code block is `ignore`d;
 //! - every compile-time error kind of the UI suite (`tests/ui/{pod,job,cronjob}/*.rs`) is in the
 //!   error chapter, with its sample and its message;
-//! - every rule the run-time error chapter lists has unit tests named after it in `k8s-dsl/src`.
+//! - every rule the run-time error chapter lists has unit tests named after it in `k8s-dsl/src` or `k8s-dsl-rules/src`.
 
 #![allow(
     clippy::unwrap_used,
@@ -356,6 +356,7 @@ fn every_rule_in_the_run_time_error_table_is_enforced_and_tested() {
 
     let mut sources = Vec::new();
     files_with_extension(&workspace().join("k8s-dsl/src"), "rs", &mut sources);
+    files_with_extension(&workspace().join("k8s-dsl-rules/src"), "rs", &mut sources);
     let code: String = sources.iter().map(|p| read(p)).collect();
     let untested: Vec<u16> = listed
         .iter()
@@ -364,7 +365,7 @@ fn every_rule_in_the_run_time_error_table_is_enforced_and_tested() {
         .collect();
     assert!(
         untested.is_empty(),
-        "rules listed in reference/runtime-errors.md without a `rule_N_` test in k8s-dsl/src: {untested:?}"
+        "rules listed in reference/runtime-errors.md without a `rule_N_` test in k8s-dsl/src or k8s-dsl-rules/src: {untested:?}"
     );
 }
 

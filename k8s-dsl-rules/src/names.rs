@@ -127,11 +127,34 @@ fn check(value: &str, rule: u16, what: &str, kind: Kind, max: usize) -> Checked 
         } else {
             fix_with(value, kind, max, "use lowercase letters")
         };
-        return Err(Violation::new(
-            rule,
-            format!("{what} {} contains uppercase letters", quoted()),
-            fix,
-        ));
+        // The other characters the name may not contain, so one message names them all.
+        let mut others: Vec<char> = Vec::new();
+        for c in lower.chars() {
+            let ok = c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || c == '-'
+                || (c == '.' && kind == Kind::Subdomain);
+            if !ok && !others.contains(&c) {
+                others.push(c);
+                if others.len() == 8 {
+                    break;
+                }
+            }
+        }
+        let message = if others.is_empty() {
+            format!("{what} {} contains uppercase letters", quoted())
+        } else {
+            let listed: Vec<String> = others
+                .iter()
+                .map(|c| shown(c.encode_utf8(&mut [0; 4])))
+                .collect();
+            format!(
+                "{what} {} contains uppercase letters and may not contain {}",
+                quoted(),
+                listed.join(", ")
+            )
+        };
+        return Err(Violation::new(rule, message, fix));
     }
     for c in value.chars() {
         let ok = c.is_ascii_lowercase()
@@ -457,6 +480,19 @@ mod tests {
         let e = pod_name("Web").unwrap_err();
         assert_eq!(e.message, "pod name `Web` contains uppercase letters");
         assert_eq!(e.fix, "use `web`");
+    }
+
+    #[test]
+    fn rule_1_uppercase_and_other_characters_are_all_reported() {
+        let e = pod_name("P_1!").unwrap_err();
+        assert_eq!(
+            e.message,
+            "pod name `P_1!` contains uppercase letters and may not contain `_`, `!`"
+        );
+        assert_eq!(e.rule, 1);
+        let e = container_name("Web_App").unwrap_err();
+        assert!(e.message.ends_with("may not contain `_`"), "{}", e.message);
+        assert_eq!(e.fix, "use `web-app`");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! values, checks them the way the API server would before anything reaches a cluster, and
 //! writes YAML that Kubernetes reads exactly as written.
 //!
-//! - **Builders** (`Pod::new("web").container(...).build()`) return [`k8s_openapi`] types,
+//! - **Builders** (`Pod::new("web").container(...).build()`) return [`k8s_openapi`](https://github.com/Arnavion/k8s-openapi) types,
 //!   ready for kube-rs. `build()` reports **every** mistake at once, each with the field path
 //!   the API server would print (`spec.containers[1].readinessProbe.httpGet.port`), the rule
 //!   broken (numbered in the project's rule list) and the fix: see [`Errors`].
@@ -17,7 +17,10 @@
 //!
 //! Supported Kubernetes versions: **1.33 to 1.37**. Like kube-rs, the library never enables a
 //! k8s-openapi version feature; your application picks one
-//! (`k8s-openapi = { version = "0.29", features = ["v1_33"] }`).
+//! (`k8s-openapi = { version = "0.29", features = ["v1_33"] }`). A `build.rs` that runs k8s-dsl
+//! needs that line under `[build-dependencies]` too: build-dependencies get their own features,
+//! and without a version feature k8s-openapi's build script stops with "None of the v1_\*
+//! features are enabled on the k8s-openapi crate" (see [`output::BuildScript`]).
 //!
 //! # The two commands
 //!
@@ -111,8 +114,10 @@
 //! # Generating manifests in a repository
 //!
 //! GitOps repositories commit generated manifests for Argo CD or Flux, or apply them with
-//! `kubectl apply -k`. [`output`] writes a `Bundle` as one file per object (stable names such
-//! as `deployment_shop_web.yaml`) plus a `kustomization.yaml` listing them, in YAML or JSON.
+//! `kubectl apply -k`. [`output`] writes a `Bundle` as one file per object (stable names from
+//! kind, namespace and name: the Deployment `web` in namespace `shop-production` is
+//! `deployment_shop-production_web.yaml`) plus a `kustomization.yaml` listing them, in YAML or
+//! JSON.
 //! Writes are all or nothing (temporary files, then a journal of renames), one run at a time,
 //! unchanged files are not rewritten, and the generator records the files it wrote, with a
 //! hash of each, in `.k8s-dsl-owned`: it removes only its own stale files while they are still
@@ -167,6 +172,7 @@ pub mod bundle;
 pub mod config;
 pub mod custom;
 pub mod emit;
+pub mod lint;
 pub mod meta;
 pub mod output;
 pub mod pod;

@@ -32,6 +32,15 @@ fn listed<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
     }
 }
 
+/// The plural of a kind: `PriorityClasses`, `ConfigMaps`, `Ingresses`.
+fn plural(kind: &str) -> String {
+    if kind.ends_with('s') {
+        format!("{kind}es")
+    } else {
+        format!("{kind}s")
+    }
+}
+
 impl<'a> Context<'a> {
     pub(super) fn new(objects: &'a [&'a Object], provided: &'a BTreeSet<(String, String)>) -> Self {
         Context {
@@ -139,8 +148,9 @@ impl<'a> Context<'a> {
             id,
             &reference.path,
             format!(
-                "{kind} {} is not in the bundle{place}; {kind}s known: {}",
+                "{kind} {} is not in the bundle{place}; {} known: {}",
                 shown(&reference.name),
+                plural(kind),
                 listed(known.iter().copied())
             ),
             fix,
@@ -195,7 +205,11 @@ impl<'a> Context<'a> {
                     let labels = view.labels.unwrap_or(&empty);
                     let text: Vec<String> =
                         labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                    format!("{} ({})", o.id(), text.join(","))
+                    if text.is_empty() {
+                        format!("{} (no labels)", o.id())
+                    } else {
+                        format!("{} ({})", o.id(), text.join(","))
+                    }
                 })
                 .collect();
             let candidates: Vec<String> = unmatched
@@ -337,8 +351,9 @@ impl<'a> Context<'a> {
             &id,
             &FieldPath::parse("spec.scaleTargetRef.name"),
             format!(
-                "scale target {kind} {} is not in the bundle; {kind}s known: {}",
+                "scale target {kind} {} is not in the bundle; {} known: {}",
                 shown(&target.name),
+                plural(kind),
                 listed(known.iter().copied())
             ),
             fix,

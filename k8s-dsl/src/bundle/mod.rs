@@ -17,6 +17,10 @@
 //!
 //! Each message names what exists and suggests the closest name.
 //!
+//! It also runs the [lints](crate::lint) over every object and between them (a key the
+//! bundle's ConfigMap lacks, two Services on one node port, a budget that blocks every drain,
+//! ...): warnings by default, errors in [strict mode](Bundle::strict).
+//!
 //! ```
 //! use k8s_dsl::prelude::*;
 //!
@@ -75,6 +79,7 @@ use std::io;
 pub use object::{IntoObject, Object, ObjectId};
 
 use crate::emit::{self, EmitError, YamlWriter};
+use crate::lint::LintLevel;
 use crate::pss::{self, Profile};
 use crate::validate::{Error, Errors, FieldPath, Warning};
 
@@ -127,6 +132,7 @@ pub struct Bundle {
     entries: Vec<Entry>,
     provided: BTreeSet<(String, String)>,
     required: Option<Profile>,
+    lints: LintLevel,
 }
 
 impl Bundle {
@@ -195,6 +201,33 @@ impl Bundle {
         self
     }
 
+    /// What [`check`](Self::check) does with the [lints](crate::lint) it finds: warnings by
+    /// default ([`LintLevel::Warn`]), errors ([`LintLevel::Deny`]) or nothing
+    /// ([`LintLevel::Allow`]).
+    pub fn lints(mut self, level: LintLevel) -> Self {
+        self.lints = level;
+        self
+    }
+
+    /// Strict mode: every [lint](crate::lint) is an error, so a setting that is valid but
+    /// almost surely a mistake fails the check (as `k8s-dsl check --strict` does).
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let bundle = Bundle::new().add(Pod::new("web").container(
+    ///     Container::new("web").image("nginx:1.27").cpu("500", "500"),
+    /// ));
+    /// let warnings = bundle.check()?; // 500 whole cores: a warning...
+    /// assert!(warnings.iter().any(|w| w.message.ends_with("(lint `cpu-in-cores`)")));
+    /// let errors = bundle.strict().check().unwrap_err(); // ...and an error when strict
+    /// assert!(errors.has("Pod/web: spec.containers[0].resources.requests[cpu]", 0));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn strict(self) -> Self {
+        self.lints(LintLevel::Deny)
+    }
+
     /// Every error of every object and between objects, or the warnings when there is none.
     pub fn check(&self) -> Result<Vec<Warning>, Errors> {
         let mut errors: Vec<Error> = Vec::new();
@@ -226,6 +259,7 @@ impl Bundle {
         let (cross_errors, cross_warnings) = report.finish();
         errors.extend(cross_errors);
         warnings.extend(cross_warnings);
+        crate::lint::report(&objects, self.lints, &mut errors, &mut warnings);
         if errors.is_empty() {
             Ok(warnings)
         } else {

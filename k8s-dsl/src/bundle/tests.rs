@@ -439,3 +439,23 @@ fn custom_resources_and_k8s_objects_go_in() {
         .collect();
     assert_eq!(kinds, ["Namespace", "ConfigMap", "VerticalPodAutoscaler"]);
 }
+
+#[test]
+fn the_plural_of_priority_class_is_spelled_right() {
+    let bundle = Bundle::new()
+        .add(PriorityClass::new("high-priority", 1000))
+        .add(rg_pod().priority_class_name("low-priority"));
+    let text = errors_of(&bundle).to_string();
+    assert!(text.contains("PriorityClasses known: "), "{text}");
+    assert!(!text.contains("PriorityClasss"), "{text}");
+}
+
+#[test]
+fn a_pod_without_labels_is_listed_as_having_none() {
+    let bundle = Bundle::new()
+        .add(Pod::new("x").container(app("x")))
+        .add(Service::new("web").selector("app", "web").port(80));
+    let text = errors_of(&bundle).to_string();
+    assert!(text.contains("Pod/x (no labels)"), "{text}");
+    assert!(!text.contains("Pod/x ()"), "{text}");
+}

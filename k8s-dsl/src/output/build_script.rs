@@ -86,6 +86,17 @@ fn check_requested(value: Option<&str>) -> bool {
 /// for GitOps tools. With `K8S_DSL_CHECK=1` the repository directory is compared instead of
 /// written, and any drift fails the build with a unified diff.
 ///
+/// A build script has dependencies of its own: k8s-dsl and k8s-openapi **with a Kubernetes
+/// version feature** go under `[build-dependencies]` (a feature enabled under
+/// `[dependencies]` does not reach them). Without one, k8s-openapi's build script stops before
+/// k8s-dsl compiles, with "None of the v1_\* features are enabled on the k8s-openapi crate":
+///
+/// ```toml
+/// [build-dependencies]
+/// k8s-dsl = "0.1"
+/// k8s-openapi = { version = "0.29", features = ["v1_33"] }
+/// ```
+///
 /// ```no_run
 /// // build.rs (`my_manifests` is a build-dependency that defines the objects)
 /// # mod my_manifests { pub fn bundle() -> k8s_dsl::bundle::Bundle { k8s_dsl::bundle::Bundle::new() } }

@@ -68,7 +68,9 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Every error found in one object (or bundle), in the order the checks met them.
+/// Every error found in one object (or bundle). The errors of one object come in path order
+/// (`env[0]` before `env[1]`, `env[2]` before `env[10]`). `Debug` prints the same report as
+/// `Display`, so `fn main() -> Result<(), Box<dyn Error>>` with `build()?` shows it readably.
 ///
 /// ```
 /// use k8s_dsl::prelude::*;
@@ -81,8 +83,9 @@ impl fmt::Display for Warning {
 /// for error in &errors {
 ///     eprintln!("{}: {} ({})", error.path, error.message, error.fix);
 /// }
+/// assert_eq!(format!("{errors:?}"), errors.to_string());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Errors {
     /// The errors; never empty when returned by `build()`.
     pub errors: Vec<Error>,
@@ -137,7 +140,37 @@ impl fmt::Display for Errors {
     }
 }
 
+/// The readable report, as `Display` prints it (what `main` shows when it returns the error).
+impl fmt::Debug for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 impl std::error::Error for Errors {}
+
+/// One step of a path, for ordering: text, or a number compared as a number.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Step<'a> {
+    Number(u128),
+    Text(&'a str),
+}
+
+/// The steps of `path`: the parts between `.`, `[` and `]`, numbers read as numbers.
+fn steps(path: &str) -> impl Iterator<Item = Step<'_>> {
+    path.split(['.', '[', ']'])
+        .filter(|part| !part.is_empty())
+        .map(|part| match part.parse::<u128>() {
+            Ok(number) if part.bytes().all(|b| b.is_ascii_digit()) => Step::Number(number),
+            _ => Step::Text(part),
+        })
+}
+
+/// Sorts `errors` by path, step by step (`env[2]` before `env[10]`); errors at the same path
+/// keep their order.
+pub(crate) fn sort_by_path(errors: &mut [Error]) {
+    errors.sort_by(|a, b| steps(a.path.as_str()).cmp(steps(b.path.as_str())));
+}
 
 /// Collects errors and warnings while an object is checked. Checks never stop at the first
 /// problem: they report and go on.
@@ -240,10 +273,67 @@ impl Report {
         if self.errors.is_empty() {
             Ok((value, self.warnings))
         } else {
+            let mut errors = self.errors;
+            sort_by_path(&mut errors);
             Err(Errors {
-                errors: self.errors,
+                errors,
                 warnings: self.warnings,
             })
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn paths(errors: &Errors) -> Vec<&str> {
+        errors.iter().map(|e| e.path.as_str()).collect()
+    }
+
+    #[test]
+    fn errors_of_one_object_come_in_path_order_numbers_as_numbers() {
+        let mut report = Report::new();
+        let env = FieldPath::parse("spec.containers").index(0).field("env");
+        for (i, field) in [
+            (10, "name"),
+            (1, "name"),
+            (2, "value"),
+            (0, "name"),
+            (2, "name"),
+        ] {
+            report.error(&env.index(i).field(field), 0, "m", "f");
+        }
+        report.error(&FieldPath::parse("metadata.name"), 1, "first", "f");
+        report.error(&FieldPath::parse("metadata.name"), 2, "second", "f");
+        let errors = report.finish(()).unwrap_err();
+        assert_eq!(
+            paths(&errors),
+            [
+                "metadata.name",
+                "metadata.name",
+                "spec.containers[0].env[0].name",
+                "spec.containers[0].env[1].name",
+                "spec.containers[0].env[2].name",
+                "spec.containers[0].env[2].value",
+                "spec.containers[0].env[10].name",
+            ]
+        );
+        // Stable: errors at one path keep the order the checks met them.
+        let rules: Vec<u16> = errors.iter().take(2).map(|e| e.rule).collect();
+        assert_eq!(rules, [1, 2]);
+    }
+
+    #[test]
+    fn debug_of_errors_is_the_readable_report() {
+        let mut report = Report::new();
+        report.error(&FieldPath::parse("spec.replicas"), 0, "bad", "fix it");
+        let errors = report.finish(()).unwrap_err();
+        let debug = format!("{errors:?}");
+        assert_eq!(debug, "1 error found\n  spec.replicas: bad; fix it");
+        assert!(!debug.contains("Errors {"));
+        let boxed: Box<dyn std::error::Error> = Box::new(errors);
+        assert_eq!(format!("{boxed:?}"), debug);
     }
 }
