@@ -8,6 +8,7 @@
 //! | [`MAX_TOTAL_BYTES`] | 64 MiB | every file of a directory together |
 //! | [`MAX_DOCUMENTS`] | 10 000 | documents of one import, all files together |
 //! | [`MAX_DEPTH`] | 64 | nesting of mappings and lists; Kubernetes objects stay under 20 |
+//! | [`MAX_NODES`] | 300 000 | mappings, lists and scalars of one import (the total work: each takes a few hundred bytes once read; 1 MB of manifests holds about 100 000) |
 //! | [`MAX_FILES`] | 10 000 | manifest files found under a directory |
 //!
 //! ```
@@ -26,6 +27,9 @@ pub const MAX_TOTAL_BYTES: usize = 64 << 20;
 pub const MAX_DOCUMENTS: usize = 10_000;
 /// The deepest nesting of mappings and lists read.
 pub const MAX_DEPTH: usize = 64;
+/// The most nodes (mappings, lists, scalars) one import reads, all files together, as
+/// counted before parsing (each line, each flow bracket and each comma counts one).
+pub const MAX_NODES: usize = 300_000;
 /// The most manifest files read under a directory.
 pub const MAX_FILES: usize = 10_000;
 
@@ -53,20 +57,35 @@ pub(crate) fn too_many_files() -> String {
     )
 }
 
+pub(crate) fn too_many_nodes() -> String {
+    format!(
+        "more than {MAX_NODES} mappings, lists and values, over the importer's limit of {MAX_NODES} per import (the total work); split the input"
+    )
+}
+
 pub(crate) fn nested_too_deep(depth: usize) -> String {
     format!(
         "mappings and lists nested {depth} deep here, over the importer's nesting limit of {MAX_DEPTH}; no Kubernetes object needs as many"
     )
 }
 
-/// The first line (from 1) where mappings and lists nest more than [`MAX_DEPTH`] deep, with
-/// the depth there, found in one pass over the text before any YAML is parsed.
+/// The first line (from 1) where mappings and lists nest more than [`MAX_DEPTH`] deep (or the
+/// nodes pass [`MAX_NODES`]), with the message, found in one pass over the text before any
+/// YAML is parsed.
 ///
 /// It counts the flow brackets (`[`, `{`) open outside quotes and comments, plus the block
 /// levels (indentations and `- ` items) open on the line; the text of block scalars (`|`,
 /// `>`) is skipped. It never counts less than a YAML reader nests (a bracket inside a plain
 /// scalar may count more, which only matters past the limit).
-pub(crate) fn too_deep(text: &str) -> Option<(usize, usize)> {
+#[cfg(test)]
+fn too_deep(text: &str) -> Option<(usize, String)> {
+    let mut nodes = 0;
+    scan(text, &mut nodes)
+}
+
+/// [`too_deep`], also counting the nodes of `text` into `nodes`: past [`MAX_NODES`], the
+/// line where the count passed it, with the message.
+pub(crate) fn scan(text: &str, nodes: &mut usize) -> Option<(usize, String)> {
     let mut flow = 0usize;
     let mut blocks: Vec<usize> = Vec::new();
     // The indentation of the line that opened a block scalar: lines deeper than it are text.
@@ -96,10 +115,14 @@ pub(crate) fn too_deep(text: &str) -> Option<(usize, usize)> {
                 rest = after.trim_start();
             }
         }
-        let (depth, opens_scalar) = scan_line(content, &mut flow);
+        let (depth, opens_scalar) = scan_line(content, &mut flow, nodes);
         let total = blocks.len() + level + depth.max(flow);
         if total > MAX_DEPTH {
-            return Some((i + 1, total));
+            return Some((i + 1, nested_too_deep(total)));
+        }
+        *nodes += 1 + level;
+        if *nodes > MAX_NODES {
+            return Some((i + 1, too_many_nodes()));
         }
         if opens_scalar && flow == 0 {
             scalar_of = Some(indent);
@@ -110,7 +133,7 @@ pub(crate) fn too_deep(text: &str) -> Option<(usize, usize)> {
 
 /// Updates the open flow brackets `flow` over `line`; returns the deepest flow nesting on
 /// the line and whether the line ends by starting a block scalar (`key: |`).
-fn scan_line(line: &str, flow: &mut usize) -> (usize, bool) {
+fn scan_line(line: &str, flow: &mut usize, nodes: &mut usize) -> (usize, bool) {
     let mut deepest = *flow;
     let mut quote: Option<char> = None;
     let mut previous = ' ';
@@ -135,8 +158,10 @@ fn scan_line(line: &str, flow: &mut usize) -> (usize, bool) {
             '"' | '\'' if token_start => quote = Some(c),
             '[' | '{' if token_start || *flow > 0 => {
                 *flow += 1;
+                *nodes += 1;
                 deepest = deepest.max(*flow);
             }
+            ',' if *flow > 0 => *nodes += 1,
             ']' | '}' if *flow > 0 => *flow = flow.saturating_sub(1),
             _ => {}
         }
@@ -172,6 +197,24 @@ fn scan_line(line: &str, flow: &mut usize) -> (usize, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nodes_past_the_limit_are_found_in_flow_and_block_style() {
+        let flow = format!("a: [{}]\n", "1,".repeat(MAX_NODES));
+        let (line, message) = too_deep(&flow).unwrap_or_default();
+        assert_eq!(line, 1);
+        assert!(
+            message.contains("over the importer's limit of 300000 per import"),
+            "{message}"
+        );
+        let block = "k: v\n".repeat(MAX_NODES + 1);
+        assert_eq!(too_deep(&block).map(|(line, _)| line), Some(MAX_NODES + 1));
+        let mut nodes = 0;
+        assert_eq!(scan(&"k: v\n".repeat(MAX_NODES / 2), &mut nodes), None);
+        assert_eq!(nodes, MAX_NODES / 2);
+        // Counted over several texts: the second half passes the limit.
+        assert!(scan(&"k: v\n".repeat(MAX_NODES / 2 + 1), &mut nodes).is_some());
+    }
 
     #[test]
     fn nesting_is_counted_in_flow_and_block_style_but_not_in_strings_or_block_scalars() {

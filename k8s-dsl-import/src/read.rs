@@ -252,6 +252,7 @@ pub fn read_path(path: &Path) -> Result<Vec<Document>, Vec<ReadError>> {
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     let mut total = 0usize;
+    let mut nodes = 0usize;
     for file in files {
         let name = file.display().to_string();
         let error = |message: String| ReadError {
@@ -280,7 +281,7 @@ pub fn read_path(path: &Path) -> Result<Vec<Document>, Vec<ReadError>> {
             }
         }
         match fs::read_to_string(&file) {
-            Ok(text) => match read_str(&name, &text) {
+            Ok(text) => match read_counted(&name, &text, &mut nodes) {
                 Ok(found) => documents.extend(found),
                 Err(found) => errors.extend(found),
             },
@@ -364,6 +365,15 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>> {
+    read_counted(file, text, &mut 0)
+}
+
+/// [`read_str`], with the nodes of the files read before (see [`limits::MAX_NODES`]).
+fn read_counted(
+    file: &str,
+    text: &str,
+    nodes: &mut usize,
+) -> Result<Vec<Document>, Vec<ReadError>> {
     // kubectl and PyYAML read a file that starts with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let refuse = |line: Option<usize>, message: String| {
@@ -377,8 +387,8 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
     if text.len() > limits::MAX_FILE_BYTES {
         return refuse(None, limits::file_too_large(text.len()));
     }
-    if let Some((line, depth)) = limits::too_deep(text) {
-        return refuse(Some(line), limits::nested_too_deep(depth));
+    if let Some((line, message)) = limits::scan(text, nodes) {
+        return refuse(Some(line), message);
     }
     let starts = document_lines(text);
     if starts.len() > limits::MAX_DOCUMENTS {

@@ -107,10 +107,20 @@ pub fn json_lit(value: &Value, indent: usize) -> String {
     out
 }
 
+/// The deepest indentation (in levels of four spaces) of a JSON literal's lines.
+const MAX_JSON_INDENT: usize = 16;
+
 fn write_json(out: &mut String, value: &Value, indent: usize) {
-    let compact = compact_json(value);
-    if compact.len() + indent * 4 <= 90 {
+    // The one-line form is only written out when it fits: measuring it stops past 90
+    // columns, so a deep value costs its size, not its size times its depth.
+    if let Some(compact) = compact_within(value, 90usize.saturating_sub(indent * 4)) {
         out.push_str(&compact);
+        return;
+    }
+    // Past `MAX_JSON_INDENT` levels, one line: indenting every level of a deep value would
+    // make the code many times the size of the manifest.
+    if indent >= MAX_JSON_INDENT {
+        write_compact(out, value);
         return;
     }
     let pad = "    ".repeat(indent + 1);
@@ -138,8 +148,43 @@ fn write_json(out: &mut String, value: &Value, indent: usize) {
             out.push_str(&end);
             out.push('}');
         }
-        _ => out.push_str(&compact),
+        _ => write_compact(out, value),
     }
+}
+
+/// [`compact_json`] of `value` if it has at most `budget` bytes, found without writing more
+/// than `budget` bytes of it.
+fn compact_within(value: &Value, budget: usize) -> Option<String> {
+    fn size(value: &Value, budget: usize) -> Option<usize> {
+        let fits = |n: usize| (n <= budget).then_some(n);
+        match value {
+            Value::Array(items) => {
+                let mut n = 2;
+                for (i, item) in items.iter().enumerate() {
+                    n += if i > 0 { 2 } else { 0 };
+                    n += size(item, budget.checked_sub(n)?)?;
+                    fits(n)?;
+                }
+                fits(n)
+            }
+            Value::Object(map) if !map.is_empty() => {
+                let mut n = 4;
+                for (i, (key, item)) in map.iter().enumerate() {
+                    n += if i > 0 { 2 } else { 0 };
+                    n += str_lit(key).len() + 2;
+                    fits(n)?;
+                    n += size(item, budget.checked_sub(n)?)?;
+                    fits(n)?;
+                }
+                fits(n)
+            }
+            Value::String(s) if s.len() > budget => None,
+            Value::String(s) => fits(str_lit(s).len()),
+            _ => fits(compact_json(value).len()),
+        }
+    }
+    size(value, budget)?;
+    Some(compact_json(value))
 }
 
 /// A JSON number as a Rust literal: `json!` types an unsuffixed integer as `i32`, so one
@@ -156,24 +201,40 @@ fn number_lit(n: &serde_json::Number) -> String {
 }
 
 fn compact_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_compact(&mut out, value);
+    out
+}
+
+/// [`compact_json`] into `out` (one buffer for the whole value: no copy per level).
+fn write_compact(out: &mut String, value: &Value) {
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => number_lit(n),
-        Value::String(s) => str_lit(s),
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&number_lit(n)),
+        Value::String(s) => out.push_str(&str_lit(s)),
         Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(compact_json).collect();
-            format!("[{}]", items.join(", "))
-        }
-        Value::Object(map) => {
-            if map.is_empty() {
-                return "{}".to_owned();
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_compact(out, item);
             }
-            let items: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{}: {}", str_lit(k), compact_json(v)))
-                .collect();
-            format!("{{ {} }}", items.join(", "))
+            out.push(']');
+        }
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        Value::Object(map) => {
+            out.push_str("{ ");
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&str_lit(key));
+                out.push_str(": ");
+                write_compact(out, item);
+            }
+            out.push_str(" }");
         }
     }
 }
@@ -439,6 +500,21 @@ mod tests {
             json_lit(&value, 0),
             r#"{ "k": "\u{1b}", "n": [1, true, null] }"#
         );
+    }
+
+    #[test]
+    fn the_one_line_form_is_measured_exactly() {
+        let values = [
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!([1, "a\"b", [true, null], {}]),
+            serde_json::json!({"k": {"n": [1, 2]}, "l": "x"}),
+        ];
+        for value in values {
+            let compact = compact_json(&value);
+            assert_eq!(compact_within(&value, compact.len()), Some(compact.clone()));
+            assert_eq!(compact_within(&value, compact.len() - 1), None, "{compact}");
+        }
     }
 
     #[test]
