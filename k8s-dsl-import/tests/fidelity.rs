@@ -104,3 +104,33 @@ fn integers_beyond_i32_are_written_with_their_type() {
         "{code}"
     );
 }
+
+#[test]
+fn a_secret_kept_as_a_custom_resource_gets_the_literal_data_warning() {
+    let yaml = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: hunter2\nextra: 1\n";
+    let generated = import_str("s.yaml", yaml, &Options::default()).unwrap();
+    assert!(
+        generated.code.contains("Object::Custom("),
+        "{}",
+        generated.code
+    );
+    let warnings: Vec<&String> = generated
+        .warnings
+        .iter()
+        .filter(|w| !w.contains("rustfmt"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("s.yaml document 1: Secret/s: a Secret kept as a `CustomResource`: its values are literals"), "{}", warnings[0]);
+    // A Secret that is a `Secret` gets the builder's own warning at `build()`, not this one.
+    let plain = import_str(
+        "s.yaml",
+        &yaml.replace("extra: 1\n", ""),
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(
+        plain.warnings.iter().all(|w| w.contains("rustfmt")),
+        "{:?}",
+        plain.warnings
+    );
+}

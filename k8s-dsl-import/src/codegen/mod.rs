@@ -382,6 +382,14 @@ fn object_code(document: &Document, several_files: bool, options: &Options) -> O
             custom_object(value, &mut cx)
         }
     };
+    let kept_whole = expr.starts_with("Object::Custom(");
+    if kept_whole && document.api_version() == "v1" && kind_name == "Secret" {
+        // `Secret::build` warns about each literal value; a `CustomResource` cannot.
+        warnings.push(format!(
+            "{}: {}: a Secret kept as a `CustomResource`: its values are literals in the code, in plain text, and `Debug` of the object shows them; read them from the environment or a file instead, and fix the fields that kept it from being a `Secret`",
+            cx.source, cx.object
+        ));
+    }
     ObjectCode {
         heading,
         needs_helper: expr.contains("with_fields("),
