@@ -40,6 +40,7 @@
 mod base64;
 pub mod codegen;
 pub mod kinds;
+pub mod limits;
 pub mod read;
 pub mod report;
 pub mod rust;

@@ -45,6 +45,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::kinds::{self, Kind};
+use crate::limits;
 
 /// One object read from a manifest.
 ///
@@ -193,6 +194,9 @@ impl std::error::Error for ReadError {}
 /// Reads a file, or every `.yaml`/`.yml` file under a directory and its subdirectories,
 /// sorted by path (other files are skipped; a directory without any is an error).
 ///
+/// Each file is read once. A symbolic link to a directory below `path` is not followed (a
+/// link to a file is read). The sizes and counts are bounded by [`crate::limits`].
+///
 /// ```
 /// use std::fs;
 /// use k8s_dsl_import::read::read_path;
@@ -237,16 +241,55 @@ pub fn read_path(path: &Path) -> Result<Vec<Document>, Vec<ReadError>> {
     } else {
         vec![path.to_path_buf()]
     };
+    if files.len() > limits::MAX_FILES {
+        return Err(vec![ReadError {
+            file: path.display().to_string(),
+            document: None,
+            line: None,
+            message: limits::too_many_files(),
+        }]);
+    }
     let mut documents = Vec::new();
     let mut errors = Vec::new();
+    let mut total = 0usize;
+    let mut nodes = 0usize;
     for file in files {
         let name = file.display().to_string();
+        let error = |message: String| ReadError {
+            file: name.clone(),
+            document: None,
+            line: None,
+            message,
+        };
+        // The size first: a file past the limit is never read into memory.
+        let size = fs::metadata(&file).map(|m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+        match size {
+            Ok(size) if size > limits::MAX_FILE_BYTES => {
+                errors.push(error(limits::file_too_large(size)));
+                continue;
+            }
+            Ok(size) => {
+                total = total.saturating_add(size);
+                if total > limits::MAX_TOTAL_BYTES {
+                    errors.push(error(limits::total_too_large(total)));
+                    break;
+                }
+            }
+            Err(e) => {
+                errors.push(io_error(&file, &e));
+                continue;
+            }
+        }
         match fs::read_to_string(&file) {
-            Ok(text) => match read_str(&name, &text) {
+            Ok(text) => match read_counted(&name, &text, &mut nodes) {
                 Ok(found) => documents.extend(found),
                 Err(found) => errors.extend(found),
             },
             Err(e) => errors.push(io_error(&file, &e)),
+        }
+        if documents.len() > limits::MAX_DOCUMENTS {
+            errors.push(error(limits::too_many_documents(documents.len())));
+            break;
         }
     }
     if errors.is_empty() {
@@ -265,17 +308,27 @@ fn io_error(path: &Path, error: &std::io::Error) -> ReadError {
     }
 }
 
+/// The manifest files below `dir`. A symbolic link to a file is read; a symbolic link to a
+/// directory is never followed (so no link loop can make the walk endless or read an
+/// object twice). The walk stops past [`limits::MAX_FILES`] files.
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        let file_type = entry.file_type()?;
+        let is_dir = file_type.is_dir();
+        if is_dir {
             collect_files(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e == "yaml" || e == "yml")
+        } else if !(file_type.is_symlink() && path.is_dir())
+            && path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e == "yaml" || e == "yml")
         {
             out.push(path);
+        }
+        if out.len() > limits::MAX_FILES {
+            return Ok(());
         }
     }
     Ok(())
@@ -312,12 +365,51 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>> {
+    read_counted(file, text, &mut 0)
+}
+
+/// [`read_str`], with the nodes of the files read before (see [`limits::MAX_NODES`]).
+fn read_counted(
+    file: &str,
+    text: &str,
+    nodes: &mut usize,
+) -> Result<Vec<Document>, Vec<ReadError>> {
+    // kubectl and PyYAML read a file that starts with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let refuse = |line: Option<usize>, message: String| {
+        Err(vec![ReadError {
+            file: file.to_owned(),
+            document: None,
+            line,
+            message,
+        }])
+    };
+    if text.len() > limits::MAX_FILE_BYTES {
+        return refuse(None, limits::file_too_large(text.len()));
+    }
+    if let Some((line, message)) = limits::scan(text, nodes) {
+        return refuse(Some(line), message);
+    }
     let starts = document_lines(text);
-    let last_line = text.lines().count().max(1);
+    if starts.len() > limits::MAX_DOCUMENTS {
+        return refuse(None, limits::too_many_documents(starts.len()));
+    }
+    let line_offsets = line_offsets(text);
+    let last_line = line_offsets.len().max(1);
     let mut documents = Vec::new();
     let mut errors = Vec::new();
+    // One pass over the text: serde_yaml reads it once and hands out its documents in order.
     for (i, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
         let number = i + 1;
+        if number > limits::MAX_DOCUMENTS {
+            errors.push(ReadError {
+                file: file.to_owned(),
+                document: Some(number),
+                line: starts.get(i).copied(),
+                message: limits::too_many_documents(number),
+            });
+            break;
+        }
         let line = starts.get(i).copied().unwrap_or(1);
         let error = |line: Option<usize>, message: String| ReadError {
             file: file.to_owned(),
@@ -325,7 +417,7 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
             line,
             message,
         };
-        let value = match serde_yaml::Value::deserialize(document) {
+        let yaml = match serde_yaml::Value::deserialize(document) {
             Ok(value) => value,
             Err(e) => {
                 errors.push(error(
@@ -336,11 +428,12 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
                 break;
             }
         };
-        if value.is_null() {
+        if yaml.is_null() {
             continue; // an empty document (a trailing `---`)
         }
-        let value = match serde_json::to_value(&value) {
-            Ok(value) => kinds::without_nulls(&value),
+        let document_text = document_text(text, &line_offsets, &starts, i);
+        let value = match serde_json::to_value(&yaml) {
+            Ok(value) => yaml11_modes(kinds::without_nulls(&value), document_text),
             Err(e) => {
                 errors.push(error(
                     Some(line),
@@ -362,14 +455,19 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
             continue;
         }
         if let Some(kind) = known_kind(&value) {
-            let typed = serde_yaml::Deserializer::from_str(text)
-                .nth(i)
-                .map(|document| kind.check_yaml(document));
-            if let Some(Err(e)) = typed {
-                errors.push(error(
-                    yaml_line(&e, last_line).or(Some(line)),
-                    yaml_message(&e),
-                ));
+            if let Err(e) = kind.typed(&value) {
+                // Only a wrong document is read again, alone, for the line of its mistake.
+                let again = serde_yaml::Deserializer::from_str(document_text)
+                    .next()
+                    .map(|document| kind.check_yaml(document));
+                let (at, message) = match again {
+                    Some(Err(again)) => (
+                        yaml_line(&again, last_line).map(|l| l + line - 1),
+                        yaml_message(&again),
+                    ),
+                    _ => (None, e.to_string()),
+                };
+                errors.push(error(at.or(Some(line)), with_field(&value, message)));
                 continue;
             }
         }
@@ -386,6 +484,114 @@ pub fn read_str(file: &str, text: &str) -> Result<Vec<Document>, Vec<ReadError>>
     } else {
         Err(errors)
     }
+}
+
+/// `mode` and `defaultMode` written `0400` are octal to kubectl, which reads YAML 1.1
+/// (`256`); serde_yaml reads YAML 1.2, where `0400` is the string `"0400"`. Such a string,
+/// written plain (unquoted) in `text`, becomes its number.
+fn yaml11_modes(mut value: Value, text: &str) -> Value {
+    fn walk(value: &mut Value, text: &str) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map.iter_mut() {
+                    let octal = match item {
+                        Value::String(s) if key == "mode" || key == "defaultMode" => {
+                            yaml11_octal(s).filter(|_| {
+                                text.contains(&format!("{key}: {s}"))
+                                    || text.contains(&format!("{key}:{s}"))
+                            })
+                        }
+                        _ => None,
+                    };
+                    match octal {
+                        Some(n) => *item = Value::from(n),
+                        None => walk(item, text),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|item| walk(item, text)),
+            _ => {}
+        }
+    }
+    walk(&mut value, text);
+    value
+}
+
+/// `0400` read as a YAML 1.1 octal integer (a `0` and octal digits).
+fn yaml11_octal(s: &str) -> Option<u32> {
+    let digits = s.strip_prefix('0').filter(|d| !d.is_empty())?;
+    u32::from_str_radix(digits, 8).ok().filter(|n| *n <= 0o7777)
+}
+
+/// A type error without its field (`invalid type: integer `8080`, expected a string`), with
+/// the path of the one field of `value` holding that scalar (`spec.containers[0].env[0].value`).
+fn with_field(value: &Value, message: String) -> String {
+    let Some(found) = message.strip_prefix("invalid type: ") else {
+        return message;
+    };
+    let scalar = |v: &Value| match v {
+        Value::Number(n) if n.is_f64() => Some(format!("floating point `{n}`")),
+        Value::Number(n) => Some(format!("integer `{n}`")),
+        Value::Bool(b) => Some(format!("boolean `{b}`")),
+        Value::String(s) => Some(format!("string {s:?}")),
+        _ => None,
+    };
+    let mut paths = Vec::new();
+    let mut stack = vec![(String::new(), value)];
+    while let Some((path, v)) = stack.pop() {
+        match v {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    stack.push((path, item));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    stack.push((format!("{path}[{i}]"), item));
+                }
+            }
+            _ if scalar(v).is_some_and(|s| found.starts_with(&s)) => paths.push(path),
+            _ => {}
+        }
+    }
+    match paths.as_slice() {
+        [path] => {
+            let hint = if found.ends_with("expected a string") {
+                "; quote it"
+            } else {
+                ""
+            };
+            format!("{path}: {message}{hint}")
+        }
+        _ => message,
+    }
+}
+
+/// The byte offset where each line of `text` starts.
+fn line_offsets(text: &str) -> Vec<usize> {
+    let mut offsets = vec![0];
+    offsets.extend(
+        text.match_indices('\n')
+            .map(|(at, _)| at + 1)
+            .filter(|&at| at < text.len()),
+    );
+    offsets
+}
+
+/// The text of document `i` (from its first line to the start of the next document).
+fn document_text<'a>(text: &'a str, line_offsets: &[usize], starts: &[usize], i: usize) -> &'a str {
+    let offset = |line: usize| line_offsets.get(line.wrapping_sub(1)).copied();
+    let from = starts.get(i).and_then(|&l| offset(l)).unwrap_or(0);
+    let to = starts
+        .get(i + 1)
+        .and_then(|&l| offset(l))
+        .unwrap_or(text.len());
+    text.get(from..to.max(from)).unwrap_or(text)
 }
 
 fn read_list(
@@ -419,7 +625,7 @@ fn read_list(
         }
         if let Some(kind) = known_kind(item) {
             if let Err(e) = kind.typed(item) {
-                errors.push(error(e.to_string()));
+                errors.push(error(with_field(item, e.to_string())));
                 continue;
             }
         }
@@ -463,12 +669,52 @@ fn check_object(value: &Value) -> Result<(), String> {
         }
     }
     match map.get("metadata") {
-        None | Some(Value::Object(_)) => Ok(()),
-        Some(other) => Err(format!(
-            "`metadata` must be a mapping, found {}",
-            describe(other)
-        )),
+        None | Some(Value::Object(_)) => {}
+        Some(other) => {
+            return Err(format!(
+                "`metadata` must be a mapping, found {}",
+                describe(other)
+            ))
+        }
     }
+    check_names(value)
+}
+
+/// Names and kinds the API server refuses because of a line break or control character
+/// (RULES.md 1-3: names are DNS labels or subdomains, kinds and versions are identifiers):
+/// refused here, before any of them reaches generated code or a message.
+fn check_names(value: &Value) -> Result<(), String> {
+    let fields = [
+        ("apiVersion", "/apiVersion"),
+        ("kind", "/kind"),
+        ("metadata.name", "/metadata/name"),
+        ("metadata.namespace", "/metadata/namespace"),
+        ("metadata.generateName", "/metadata/generateName"),
+    ];
+    for (field, pointer) in fields {
+        let Some(text) = value.pointer(pointer).and_then(Value::as_str) else {
+            continue;
+        };
+        if let Some((at, c)) = text.char_indices().find(|(_, c)| is_refused_char(*c)) {
+            return Err(format!(
+                "`{field}` holds {} (U+{:04X}) at byte {at}; the API server refuses it there: remove it",
+                if is_line_break(c) { "a line break" } else { "a control character" },
+                u32::from(c)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+fn is_refused_char(c: char) -> bool {
+    c.is_control() || is_line_break(c)
 }
 
 fn describe(value: &Value) -> String {

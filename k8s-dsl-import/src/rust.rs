@@ -13,6 +13,68 @@
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long rustfmt may take before the code is printed unformatted.
+pub const RUSTFMT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The deepest bracket nesting handed to rustfmt: its time grows steeply with nesting
+/// (32 levels take 0.1 s, 60 take 10 s), so deeper code is printed unformatted.
+pub const MAX_RUSTFMT_NESTING: usize = 40;
+
+/// The longest method chain handed to rustfmt: its time and memory grow with the square of a
+/// chain's length (1000 calls take 1 s and 200 MiB, 3500 over 10 s and 2 GiB), so code with a
+/// longer one is printed unformatted.
+pub const MAX_RUSTFMT_CHAIN: usize = 400;
+
+/// The most lines in a row of `code` that start with a method call (`.env(..)`): the
+/// generator writes a long chain one call per line.
+fn longest_chain(code: &str) -> usize {
+    let (mut run, mut longest) = (0usize, 0usize);
+    for line in code.lines() {
+        if line.trim_start().starts_with('.') {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    longest
+}
+
+/// The deepest nesting of `(`, `[` and `{` in `code`, outside string literals and comments.
+fn nesting(code: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut in_string = false;
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.as_str().starts_with('/') => {
+                let rest = chars.as_str();
+                let end = rest.find('\n').unwrap_or(rest.len());
+                chars = rest.get(end..).unwrap_or("").chars();
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
 
 use serde_json::Value;
 
@@ -27,7 +89,7 @@ use serde_json::Value;
 /// assert_eq!(str_lit("\u{1b}[0m"), r#""\u{1b}[0m""#);
 /// ```
 pub fn str_lit(s: &str) -> String {
-    format!("{s:?}")
+    safe(s, Position::Literal)
 }
 
 /// A JSON value as the argument of `serde_json::json!`, indented by `indent` levels of four
@@ -65,10 +127,20 @@ pub fn json_lit(value: &Value, indent: usize) -> String {
     out
 }
 
+/// The deepest indentation (in levels of four spaces) of a JSON literal's lines.
+const MAX_JSON_INDENT: usize = 16;
+
 fn write_json(out: &mut String, value: &Value, indent: usize) {
-    let compact = compact_json(value);
-    if compact.len() + indent * 4 <= 90 {
+    // The one-line form is only written out when it fits: measuring it stops past 90
+    // columns, so a deep value costs its size, not its size times its depth.
+    if let Some(compact) = compact_within(value, 90usize.saturating_sub(indent * 4)) {
         out.push_str(&compact);
+        return;
+    }
+    // Past `MAX_JSON_INDENT` levels, one line: indenting every level of a deep value would
+    // make the code many times the size of the manifest.
+    if indent >= MAX_JSON_INDENT {
+        write_compact(out, value);
         return;
     }
     let pad = "    ".repeat(indent + 1);
@@ -96,34 +168,166 @@ fn write_json(out: &mut String, value: &Value, indent: usize) {
             out.push_str(&end);
             out.push('}');
         }
-        _ => out.push_str(&compact),
+        _ => write_compact(out, value),
+    }
+}
+
+/// [`compact_json`] of `value` if it has at most `budget` bytes, found without writing more
+/// than `budget` bytes of it.
+fn compact_within(value: &Value, budget: usize) -> Option<String> {
+    fn size(value: &Value, budget: usize) -> Option<usize> {
+        let fits = |n: usize| (n <= budget).then_some(n);
+        match value {
+            Value::Array(items) => {
+                let mut n = 2;
+                for (i, item) in items.iter().enumerate() {
+                    n += if i > 0 { 2 } else { 0 };
+                    n += size(item, budget.checked_sub(n)?)?;
+                    fits(n)?;
+                }
+                fits(n)
+            }
+            Value::Object(map) if !map.is_empty() => {
+                let mut n = 4;
+                for (i, (key, item)) in map.iter().enumerate() {
+                    n += if i > 0 { 2 } else { 0 };
+                    n += str_lit(key).len() + 2;
+                    fits(n)?;
+                    n += size(item, budget.checked_sub(n)?)?;
+                    fits(n)?;
+                }
+                fits(n)
+            }
+            Value::String(s) if s.len() > budget => None,
+            Value::String(s) => fits(str_lit(s).len()),
+            _ => fits(compact_json(value).len()),
+        }
+    }
+    size(value, budget)?;
+    Some(compact_json(value))
+}
+
+/// A JSON number as a Rust literal: `json!` types an unsuffixed integer as `i32`, so one
+/// beyond it gets its type (`107374182400_i64`, `18446744073709551615_u64`).
+fn number_lit(n: &serde_json::Number) -> String {
+    let in_i32 = n.as_i64().is_some_and(|i| i32::try_from(i).is_ok());
+    if in_i32 || n.is_f64() {
+        n.to_string()
+    } else if n.is_i64() {
+        format!("{n}_i64")
+    } else {
+        format!("{n}_u64")
     }
 }
 
 fn compact_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_compact(&mut out, value);
+    out
+}
+
+/// [`compact_json`] into `out` (one buffer for the whole value: no copy per level).
+fn write_compact(out: &mut String, value: &Value) {
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => str_lit(s),
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&number_lit(n)),
+        Value::String(s) => out.push_str(&str_lit(s)),
         Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(compact_json).collect();
-            format!("[{}]", items.join(", "))
-        }
-        Value::Object(map) => {
-            if map.is_empty() {
-                return "{}".to_owned();
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_compact(out, item);
             }
-            let items: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{}: {}", str_lit(k), compact_json(v)))
-                .collect();
-            format!("{{ {} }}", items.join(", "))
+            out.push(']');
+        }
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        Value::Object(map) => {
+            out.push_str("{ ");
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&str_lit(key));
+                out.push_str(": ");
+                write_compact(out, item);
+            }
+            out.push_str(" }");
         }
     }
 }
 
-/// A `//` comment line (or lines) at `indent` levels; newlines in `text` start new lines.
+/// Where a string read from a manifest goes in the generated code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// Inside a Rust string literal: the whole literal, quotes included, is returned.
+    Literal,
+    /// Inside one line of a `//` or `///` comment.
+    Comment,
+}
+
+/// `s` made safe for `position`: the one function every string from a manifest goes
+/// through on its way into generated code.
+///
+/// - [`Position::Literal`]: a Rust string literal (`"a\"b\n"`), every character Rust needs
+///   escaped escaped, and every character that is not printable (control characters, the
+///   line separators U+0085, U+2028 and U+2029, the bidirectional controls rustc refuses)
+///   written as `\u{..}`.
+/// - [`Position::Comment`]: one comment line: line breaks (`\n`, `\r`, U+0085, U+2028,
+///   U+2029), other control and invisible characters written as escapes (`\n`, `\u{2028}`),
+///   and `*/` and `/*` split by a space (`* /`), so that no text ends the comment, starts
+///   a new line of code or opens a block comment.
+///
+/// ```
+/// use k8s_dsl_import::rust::{safe, Position};
+///
+/// assert_eq!(safe("say \"hi\"\n", Position::Literal), r#""say \"hi\"\n""#);
+/// assert_eq!(safe("w\nmacro_rules! vec {}", Position::Comment), r"w\nmacro_rules! vec {}");
+/// assert_eq!(safe("a */ b /* c", Position::Comment), "a * / b / * c");
+/// assert_eq!(safe("a\u{2028}b\u{85}c", Position::Comment), r"a\u{2028}b\u{85}c");
+/// ```
+pub fn safe(s: &str, position: Position) -> String {
+    match position {
+        // `Debug` of a `str` escapes quotes, backslashes and every character that is not
+        // printable (the line separators and bidirectional controls included).
+        Position::Literal => format!("{s:?}"),
+        Position::Comment => {
+            let mut out = String::with_capacity(s.len());
+            for c in s.chars() {
+                match c {
+                    '"' | '\'' | '\\' => out.push(c),
+                    '/' | '*' => {
+                        let opens =
+                            matches!((out.chars().last(), c), (Some('*'), '/') | (Some('/'), '*'));
+                        if opens {
+                            out.push(' ');
+                        }
+                        out.push(c);
+                    }
+                    _ => out.extend(c.escape_debug()),
+                }
+            }
+            out
+        }
+    }
+}
+
+/// The text of a comment line built from `text`: [`safe`] for [`Position::Comment`].
+///
+/// ```
+/// use k8s_dsl_import::rust::comment_text;
+///
+/// assert_eq!(comment_text("Pod `a\rb`"), r"Pod `a\rb`");
+/// ```
+pub fn comment_text(text: &str) -> String {
+    safe(text, Position::Comment)
+}
+
+/// A `//` comment line (or lines) at `indent` levels; newlines in `text` start new lines,
+/// and each line goes through [`comment_text`] (so a string from a manifest cannot end the
+/// comment).
 ///
 /// ```
 /// use k8s_dsl_import::rust::comment;
@@ -131,11 +335,22 @@ fn compact_json(value: &Value) -> String {
 /// assert_eq!(comment("Pod `web` (document 1)", 2), "        // Pod `web` (document 1)\n");
 /// // An empty line is a bare `//`, without trailing spaces.
 /// assert_eq!(comment("first\n\nlast", 0), "// first\n//\n// last\n");
+/// // A carriage return or a Unicode line separator stays inside its line.
+/// assert_eq!(comment("a\rb\u{2029}c", 0), "// a\\rb\\u{2029}c\n");
 /// ```
 pub fn comment(text: &str, indent: usize) -> String {
     let pad = "    ".repeat(indent);
-    text.lines()
-        .map(|line| format!("{pad}// {line}").trim_end().to_owned() + "\n")
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    if text.is_empty() {
+        return String::new();
+    }
+    text.split('\n')
+        .map(|line| {
+            format!("{pad}// {}", comment_text(line))
+                .trim_end()
+                .to_owned()
+                + "\n"
+        })
         .collect()
 }
 
@@ -157,7 +372,8 @@ pub fn format(code: &str) -> String {
 }
 
 /// Formats `code` with `rustfmt --edition 2021`; the error says why it could not (rustfmt
-/// missing, or failing) and what to do.
+/// missing, failing, nesting past [`MAX_RUSTFMT_NESTING`], a method chain past
+/// [`MAX_RUSTFMT_CHAIN`] or running past [`RUSTFMT_TIMEOUT`]) and what to do.
 ///
 /// ```
 /// use k8s_dsl_import::rust::try_format;
@@ -178,6 +394,18 @@ pub fn format(code: &str) -> String {
 pub fn try_format(code: &str) -> Result<String, String> {
     const UNFORMATTED: &str =
         "the code is printed as the importer indented it (valid Rust, not rustfmt's layout)";
+    let depth = nesting(code);
+    if depth > MAX_RUSTFMT_NESTING {
+        return Err(format!(
+            "the code nests brackets {depth} deep, past the {MAX_RUSTFMT_NESTING} that rustfmt formats in reasonable time, so {UNFORMATTED}"
+        ));
+    }
+    let chain = longest_chain(code);
+    if chain > MAX_RUSTFMT_CHAIN {
+        return Err(format!(
+            "the code has a chain of {chain} method calls, past the {MAX_RUSTFMT_CHAIN} that rustfmt formats in reasonable time, so {UNFORMATTED}"
+        ));
+    }
     let mut child = Command::new("rustfmt")
         .args(["--edition", "2021", "--emit", "stdout"])
         .stdin(Stdio::piped())
@@ -204,9 +432,44 @@ pub fn try_format(code: &str) -> Result<String, String> {
     let input = code.to_owned();
     // Write from another thread so a large output cannot block the pipe.
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|e| failed(e.to_string()))?;
+    // The output is read on its own thread while this one watches the clock.
+    let stdout = child.stdout.take();
+    let stderr = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        if let Some(mut stdout) = stdout {
+            let _ = std::io::Read::read_to_end(&mut stdout, &mut out);
+        }
+        if let Some(mut stderr) = stderr {
+            let _ = std::io::Read::read_to_end(&mut stderr, &mut err);
+        }
+        (out, err)
+    });
+    let deadline = Instant::now() + RUSTFMT_TIMEOUT;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "rustfmt did not finish within {} s, so {UNFORMATTED}",
+                    RUSTFMT_TIMEOUT.as_secs()
+                ));
+            }
+            Err(e) => return Err(failed(e.to_string())),
+        }
+    };
+    let (stdout, stderr) = reader
+        .join()
+        .map_err(|_| failed("reading its output stopped".to_owned()))?;
+    let output = std::process::Output {
+        status,
+        stdout,
+        stderr,
+    };
     let written = writer
         .join()
         .map_err(|_| failed("writing its input stopped".to_owned()))?;
@@ -243,11 +506,60 @@ mod tests {
     }
 
     #[test]
+    fn code_nested_past_what_rustfmt_handles_is_not_handed_to_it() {
+        let deep = format!(
+            "fn f() {{ let _ = {}1{}; }}",
+            "[".repeat(60),
+            "]".repeat(60)
+        );
+        let why = try_format(&deep).unwrap_err();
+        assert!(why.contains("nests brackets 61 deep"), "{why}");
+        assert!(why.contains("printed as the importer indented it"), "{why}");
+        // Brackets inside strings and comments do not count.
+        assert_eq!(nesting("f(\"[[[[\\\"[[\"); // ((((\n"), 1);
+    }
+
+    #[test]
+    fn code_with_a_chain_rustfmt_would_take_long_on_is_not_handed_to_it() {
+        let calls = ".env(\"A\", \"b\")\n".repeat(MAX_RUSTFMT_CHAIN + 1);
+        let long = format!("fn f() {{ let _ = Pod::new(\"p\")\n{calls}.build(); }}");
+        let why = try_format(&long).unwrap_err();
+        assert!(why.contains("a chain of 402 method calls"), "{why}");
+        assert_eq!(longest_chain("a\n  .b()\n  .c()\nd\n.e()\n"), 2);
+    }
+
+    #[test]
     fn json_literals_use_rust_escapes() {
         let value = serde_json::json!({"k": "\u{1b}", "n": [1, true, null]});
         assert_eq!(
             json_lit(&value, 0),
             r#"{ "k": "\u{1b}", "n": [1, true, null] }"#
         );
+    }
+
+    #[test]
+    fn the_one_line_form_is_measured_exactly() {
+        let values = [
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!([1, "a\"b", [true, null], {}]),
+            serde_json::json!({"k": {"n": [1, 2]}, "l": "x"}),
+        ];
+        for value in values {
+            let compact = compact_json(&value);
+            assert_eq!(compact_within(&value, compact.len()), Some(compact.clone()));
+            assert_eq!(compact_within(&value, compact.len() - 1), None, "{compact}");
+        }
+    }
+
+    #[test]
+    fn integers_beyond_i32_get_their_type() {
+        let value = serde_json::json!([107_374_182_400_i64, u64::MAX, i64::MIN]);
+        assert_eq!(
+            json_lit(&value, 0),
+            "[107374182400_i64, 18446744073709551615_u64, -9223372036854775808_i64]"
+        );
+        let value = serde_json::json!([-1, 2_147_483_647, 1.5]);
+        assert_eq!(json_lit(&value, 0), "[-1, 2147483647, 1.5]");
     }
 }

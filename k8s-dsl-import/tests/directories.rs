@@ -229,3 +229,61 @@ fn a_path_that_does_not_exist_is_an_error_naming_it() {
         errors[0]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinked_directories_are_not_followed_so_loops_end_and_read_nothing_twice() {
+    let dir = TempDir::new("symlink-loops");
+    dir.write("a/web.yaml", &config_map("web"));
+    dir.write("b/other.yaml", &config_map("other"));
+    // Two loops (each directory links to the root and to the other): 2^40 paths if followed.
+    for (link, target) in [
+        ("a/up", ".."),
+        ("a/b", "../b"),
+        ("b/up", ".."),
+        ("b/a", "../a"),
+        ("a/self", "."),
+    ] {
+        std::os::unix::fs::symlink(target, dir.0.join(link)).unwrap();
+    }
+    // A link to a file is read.
+    std::os::unix::fs::symlink("web.yaml", dir.0.join("a/link.yaml")).unwrap();
+    let documents = read::read_path(&dir.0).unwrap();
+    let found: Vec<(&str, String)> = documents
+        .iter()
+        .map(|d| {
+            (
+                d.name(),
+                d.file
+                    .strip_prefix(&*dir.0.to_string_lossy())
+                    .unwrap()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("web", "/a/link.yaml".to_owned()),
+            ("web", "/a/web.yaml".to_owned()),
+            ("other", "/b/other.yaml".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_file_past_the_size_limit_is_refused_without_reading_it() {
+    let dir = TempDir::new("too-large");
+    let file = fs::File::create(dir.0.join("huge.yaml")).unwrap();
+    // A sparse file: its size is what counts, nothing is written.
+    file.set_len(k8s_dsl_import::limits::MAX_FILE_BYTES as u64 + 1)
+        .unwrap();
+    dir.write("small.yaml", &config_map("small"));
+    let errors = read::read_path(&dir.0).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].file.ends_with("huge.yaml"));
+    assert_eq!(
+        errors[0].message,
+        "the file has 16777217 bytes, over the importer's limit of 16777216 bytes (16 MiB) per file; split it"
+    );
+}

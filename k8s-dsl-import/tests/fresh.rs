@@ -53,7 +53,7 @@ fn the_committed_generated_code_is_what_the_import_writes() {
             .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
         // Unformatted code would be stale (and, blessed, committed): say why instead.
         assert!(
-            generated.warnings.is_empty(),
+            generated.warnings.iter().all(|w| !w.contains("rustfmt")),
             "{}: {:?}",
             file.display(),
             generated.warnings

@@ -43,7 +43,7 @@ use serde_json::Value;
 use crate::kinds::{self, Kind};
 use crate::read::Document;
 use crate::report::Unsupported;
-use crate::rust::{comment, json_lit, str_lit};
+use crate::rust::{comment, comment_text, json_lit, str_lit};
 use fields::{Chain, Cx, Fields};
 use path::JPath;
 
@@ -160,6 +160,8 @@ struct ObjectCode {
     needs_helper: bool,
     /// Why the object is builder code although its kind has a macro.
     fallback: Vec<String>,
+    /// What the reader should know about this object (an image that looks like a placeholder).
+    warnings: Vec<String>,
 }
 
 /// Writes a Rust module with `pub fn objects()` building every document of `title`, in order.
@@ -221,7 +223,10 @@ pub fn generate(title: &str, documents: &[Document], options: &Options) -> Gener
         .iter()
         .flat_map(|o| o.fallback.iter().map(|why| format!("{}: {why}", o.source)))
         .collect();
-    let mut code = format!("// `{title}`, imported by `k8s-dsl-import`.\n");
+    let mut code = comment(
+        &format!("`{}`, imported by `k8s-dsl-import`.", comment_text(title)),
+        0,
+    );
     if !unsupported.is_empty() {
         code.push_str("//\n// Fields without a builder method, kept as they are:\n");
         for note in &unsupported {
@@ -230,17 +235,30 @@ pub fn generate(title: &str, documents: &[Document], options: &Options) -> Gener
             } else {
                 &note.path
             };
-            code.push_str(&format!("// - {} `{}`: {}\n", note.object, path, note.kept));
+            code.push_str(&comment(
+                &format!(
+                    "- {} `{}`: {}",
+                    comment_text(&note.object),
+                    comment_text(path),
+                    comment_text(&note.kept)
+                ),
+                0,
+            ));
         }
     }
     code.push_str("\nuse k8s_dsl::prelude::*;\n\n");
     code.push_str(&format!(
-        "/// The objects of `{title}`, in file order.\npub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {{\n    Ok(vec![\n"
+        "/// The objects of `{}`, in file order.\npub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {{\n    Ok(vec![\n",
+        comment_text(title)
     ));
     for object in &objects {
         code.push_str(&comment(&object.heading, 2));
         if !object.fallback.is_empty() {
-            let why: Vec<String> = object.fallback.iter().map(|w| format!("- {w}")).collect();
+            let why: Vec<String> = object
+                .fallback
+                .iter()
+                .map(|w| format!("- {}", comment_text(w)))
+                .collect();
             let text = format!("Builder code, not a macro:\n{}", why.join("\n"));
             code.push_str(&comment(&text, 2));
         }
@@ -254,7 +272,7 @@ pub fn generate(title: &str, documents: &[Document], options: &Options) -> Gener
         code,
         unsupported,
         builder_fallbacks,
-        warnings: Vec::new(),
+        warnings: objects.iter().flat_map(|o| o.warnings.clone()).collect(),
     }
 }
 
@@ -306,14 +324,33 @@ fn object_code(document: &Document, several_files: bool, options: &Options) -> O
         (false, None) => format!("document {}", document.number),
     };
     let heading = if name.is_empty() {
-        format!("{kind_name} without a name ({place})")
+        format!(
+            "{} without a name ({})",
+            comment_text(kind_name),
+            comment_text(&place)
+        )
     } else {
-        format!("{kind_name} `{name}` ({place})")
+        format!(
+            "{} `{}` ({})",
+            comment_text(kind_name),
+            comment_text(name),
+            comment_text(&place)
+        )
     };
     let kind = Kind::of(document.api_version(), kind_name);
     let typed = kind.map(|k| (k, k.typed(value)));
     let mut fallback = Vec::new();
+    let mut warnings = Vec::new();
     let expr = match typed {
+        Some((kind, Ok(typed))) if !placeholder_images(&typed).is_empty() => {
+            for (path, image) in placeholder_images(&typed) {
+                warnings.push(format!(
+                    "{}: {}: `{path}` is {image:?}, which looks like a placeholder: the API server takes it, the builders and macros refuse it, so the object is kept as JSON; replace it with the image to run, and import again",
+                    cx.source, cx.object
+                ));
+            }
+            raw_object(kind, value, &mut cx, "an image is not a valid reference")
+        }
         Some((kind, Ok(typed))) => {
             let unknown = kinds::unknown_fields(value, &typed);
             if unknown.is_empty() {
@@ -345,6 +382,14 @@ fn object_code(document: &Document, several_files: bool, options: &Options) -> O
             custom_object(value, &mut cx)
         }
     };
+    let kept_whole = expr.starts_with("Object::Custom(");
+    if kept_whole && document.api_version() == "v1" && kind_name == "Secret" {
+        // `Secret::build` warns about each literal value; a `CustomResource` cannot.
+        warnings.push(format!(
+            "{}: {}: a Secret kept as a `CustomResource`: its values are literals in the code, in plain text, and `Debug` of the object shows them; read them from the environment or a file instead, and fix the fields that kept it from being a `Secret`",
+            cx.source, cx.object
+        ));
+    }
     ObjectCode {
         heading,
         needs_helper: expr.contains("with_fields("),
@@ -352,7 +397,38 @@ fn object_code(document: &Document, several_files: bool, options: &Options) -> O
         source: format!("{}: {}", cx.source, cx.object),
         fallback,
         notes: cx.notes,
+        warnings,
     }
+}
+
+/// The images of every container of a typed object (a Pod, or a workload's pod template)
+/// that are no valid image reference, such as the placeholder `${IMAGE}`, with their paths.
+fn placeholder_images(typed: &Value) -> Vec<(String, String)> {
+    let specs = [
+        ("spec", "/spec"),
+        ("spec.template.spec", "/spec/template/spec"),
+        (
+            "spec.jobTemplate.spec.template.spec",
+            "/spec/jobTemplate/spec/template/spec",
+        ),
+    ];
+    let mut found = Vec::new();
+    for (path, pointer) in specs {
+        for list in ["initContainers", "containers", "ephemeralContainers"] {
+            let containers = typed
+                .pointer(&format!("{pointer}/{list}"))
+                .and_then(Value::as_array);
+            for (i, container) in containers.into_iter().flatten().enumerate() {
+                let Some(image) = container.get("image").and_then(Value::as_str) else {
+                    continue;
+                };
+                if k8s_dsl::rules::image::parse(image.trim()).is_err() && !image.trim().is_empty() {
+                    found.push((format!("{path}.{list}[{i}].image"), image.to_owned()));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// A supported kind: builder code (a macro call with `options.macros`, where the kind has a
@@ -365,15 +441,15 @@ fn builder_object(
     options: &Options,
 ) -> (String, Vec<String>) {
     let Some(mut object) = Fields::of(value.clone(), JPath::root()) else {
-        return (raw_object(kind, &value, cx), Vec::new());
+        return (raw_object(kind, &value, cx, NO_NAME), Vec::new());
     };
     object.take("apiVersion");
     object.take("kind");
     let Some(mut metadata) = object.obj("metadata") else {
-        return (raw_object(kind, &value, cx), Vec::new());
+        return (raw_object(kind, &value, cx, NO_NAME), Vec::new());
     };
     let Some(name) = metadata.str("name") else {
-        return (raw_object(kind, &value, cx), Vec::new());
+        return (raw_object(kind, &value, cx, NO_NAME), Vec::new());
     };
     let chain = match kind {
         Kind::Pod => pod::pod(&name, metadata, &mut object, cx),
@@ -424,7 +500,13 @@ fn with_patches(patches: &[fields::Patch], built: impl Fn(usize) -> (String, usi
     let (built, _) = built(3);
     let mut out = format!("with_fields(\n            {built},\n            vec![\n");
     for patch in patches {
-        out.push_str(&comment(&format!("`{}`: no builder method", patch.path), 4));
+        out.push_str(&comment(
+            &format!(
+                "`{}`: no builder method",
+                comment_text(&patch.path.to_string())
+            ),
+            4,
+        ));
         let pointer = str_lit(&patch.path.pointer());
         let one_line = format!(
             "({pointer}, serde_json::json!({})),",
@@ -443,11 +525,14 @@ fn with_patches(patches: &[fields::Patch], built: impl Fn(usize) -> (String, usi
     out
 }
 
-/// A supported kind the builder cannot start (no name): the whole object as JSON.
-fn raw_object(kind: Kind, value: &Value, cx: &mut Cx) -> String {
+const NO_NAME: &str = "the builder needs `metadata.name`";
+
+/// A supported kind the builder cannot take (`why`: no name, an image it refuses): the whole
+/// object as JSON.
+fn raw_object(kind: Kind, value: &Value, cx: &mut Cx, why: &str) -> String {
     cx.note(
         &JPath::root(),
-        "the builder needs `metadata.name`; the whole object is kept as JSON",
+        &format!("{why}; the whole object is kept as JSON"),
     );
     format!(
         "Object::{}(serde_json::from_value(serde_json::json!({}))?)",

@@ -6,6 +6,7 @@ pub mod batch_app;
 pub mod config_configmap;
 pub mod config_secret;
 pub mod custom_custom_resources;
+pub mod custom_kafka_topic_big_integers;
 pub mod custom_unknown_fields;
 pub mod custom_unsupported_kinds;
 pub mod examples_cronjob_random_generator;
@@ -40,6 +41,7 @@ pub mod examples_pod_sidecar;
 pub mod examples_priority_class;
 pub mod examples_service_types;
 pub mod examples_statefulset_rg;
+pub mod hostile_strings;
 pub mod pods_basic;
 pub mod pods_dns_and_host;
 pub mod pods_env;
@@ -48,6 +50,7 @@ pub mod pods_lifecycle;
 pub mod pods_list;
 pub mod pods_macro_edges;
 pub mod pods_native_sidecar;
+pub mod pods_placeholder_image;
 pub mod pods_probes_exec_tcp_grpc;
 pub mod pods_probes_http;
 pub mod pods_resources;
@@ -88,6 +91,10 @@ pub const CASES: &[(&str, Objects)] = &[
     (
         "custom/custom-resources.yaml",
         custom_custom_resources::objects,
+    ),
+    (
+        "custom/kafka-topic-big-integers.yaml",
+        custom_kafka_topic_big_integers::objects,
     ),
     ("custom/unknown-fields.yaml", custom_unknown_fields::objects),
     (
@@ -213,6 +220,7 @@ pub const CASES: &[(&str, Objects)] = &[
         "examples/statefulset_rg.yaml",
         examples_statefulset_rg::objects,
     ),
+    ("hostile/strings.yaml", hostile_strings::objects),
     ("pods/basic.yaml", pods_basic::objects),
     ("pods/dns-and-host.yaml", pods_dns_and_host::objects),
     ("pods/env.yaml", pods_env::objects),
@@ -221,6 +229,10 @@ pub const CASES: &[(&str, Objects)] = &[
     ("pods/list.yaml", pods_list::objects),
     ("pods/macro-edges.yaml", pods_macro_edges::objects),
     ("pods/native-sidecar.yaml", pods_native_sidecar::objects),
+    (
+        "pods/placeholder-image.yaml",
+        pods_placeholder_image::objects,
+    ),
     (
         "pods/probes-exec-tcp-grpc.yaml",
         pods_probes_exec_tcp_grpc::objects,

@@ -1,8 +1,9 @@
 //! The checks between the objects of a bundle. Each error names what the bundle does have
 //! and suggests the closest name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use k8s_openapi::api::core::v1 as core;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
@@ -18,8 +19,84 @@ use crate::workload::{describe_selector, label_selector_matches, SpecRef};
 pub(super) struct Context<'a> {
     objects: &'a [&'a Object],
     provided: &'a BTreeSet<(String, String)>,
+    index: Index<'a>,
     errors: Vec<Error>,
     warnings: Vec<Warning>,
+}
+
+/// The objects by kind, namespace, name and pod labels, built once, so that each check looks
+/// up what it needs instead of going through every object (checks over N objects take about
+/// N steps, not N²). Every list keeps the objects' order, so messages do not change.
+struct Index<'a> {
+    /// The names of each kind in each namespace.
+    names: HashMap<(&'a str, Option<&'a str>), Vec<&'a str>>,
+    /// The names of each kind in any namespace (for cluster-scoped kinds).
+    names_anywhere: HashMap<&'a str, Vec<&'a str>>,
+    /// Kind, namespace and name of every object.
+    ids: HashSet<(&'a str, Option<&'a str>, &'a str)>,
+    /// The objects running pods, by namespace.
+    pods: HashMap<Option<&'a str>, Vec<&'a Object>>,
+    /// For a namespace and a pod label `key=value`, the positions in `pods` of the objects
+    /// whose pods carry it.
+    labels: HashMap<(Option<&'a str>, &'a str, &'a str), Vec<usize>>,
+    /// The first Service of each namespace and name.
+    services: HashMap<(Option<&'a str>, &'a str), &'a core::Service>,
+}
+
+impl<'a> Index<'a> {
+    fn new(objects: &'a [&'a Object]) -> Self {
+        let mut index = Index {
+            names: HashMap::new(),
+            names_anywhere: HashMap::new(),
+            ids: HashSet::new(),
+            pods: HashMap::new(),
+            labels: HashMap::new(),
+            services: HashMap::new(),
+        };
+        for object in objects {
+            let object: &'a Object = object;
+            let metadata = object.metadata();
+            let namespace = metadata.namespace.as_deref();
+            if let Some(name) = metadata.name.as_deref() {
+                let kind = object.kind();
+                index.names.entry((kind, namespace)).or_default().push(name);
+                index.names_anywhere.entry(kind).or_default().push(name);
+                index.ids.insert((kind, namespace, name));
+                if let Object::Service(service) = object {
+                    index.services.entry((namespace, name)).or_insert(service);
+                }
+            }
+            let Some(view) = object.pod() else { continue };
+            let pods = index.pods.entry(namespace).or_default();
+            let at = pods.len();
+            pods.push(object);
+            for (key, value) in view.labels.into_iter().flatten() {
+                index
+                    .labels
+                    .entry((namespace, key.as_str(), value.as_str()))
+                    .or_default()
+                    .push(at);
+            }
+        }
+        index
+    }
+
+    /// The objects in `namespace` whose pods may match `selector`: those carrying its
+    /// rarest `matchLabels` pair, or every one when it has none.
+    fn candidates(&self, namespace: Option<&str>, selector: &LabelSelector) -> Vec<&'a Object> {
+        let all = self.pods.get(&namespace).map_or(&[][..], Vec::as_slice);
+        let pairs = selector.match_labels.iter().flatten();
+        let postings: Option<Vec<&Vec<usize>>> = pairs
+            .map(|(k, v)| self.labels.get(&(namespace, k.as_str(), v.as_str())))
+            .collect();
+        match postings {
+            None => Vec::new(),
+            Some(postings) => match postings.into_iter().min_by_key(|p| p.len()) {
+                Some(rarest) => rarest.iter().filter_map(|&i| all.get(i).copied()).collect(),
+                None => all.to_vec(),
+            },
+        }
+    }
 }
 
 /// `` `a`, `b` `` (or `none`).
@@ -46,6 +123,7 @@ impl<'a> Context<'a> {
         Context {
             objects,
             provided,
+            index: Index::new(objects),
             errors: Vec::new(),
             warnings: Vec::new(),
         }
@@ -93,12 +171,25 @@ impl<'a> Context<'a> {
 
     /// The names of the `kind` objects in `namespace` (any namespace for cluster-scoped kinds).
     fn names_of(&self, kind: &str, namespace: Option<&str>, cluster_scoped: bool) -> Vec<&'a str> {
-        self.objects
-            .iter()
-            .filter(|o| o.kind() == kind)
-            .filter(|o| cluster_scoped || o.metadata().namespace.as_deref() == namespace)
-            .filter_map(|o| o.metadata().name.as_deref())
-            .collect()
+        let names = if cluster_scoped {
+            self.index.names_anywhere.get(kind)
+        } else {
+            self.index.names.get(&(kind, namespace))
+        };
+        names.cloned().unwrap_or_default()
+    }
+
+    /// Whether the bundle has a `kind` object called `name` in `namespace` (in any namespace
+    /// for a cluster-scoped kind).
+    fn has(&self, kind: &str, namespace: Option<&str>, name: &str, cluster_scoped: bool) -> bool {
+        if cluster_scoped {
+            self.index
+                .names_anywhere
+                .get(kind)
+                .is_some_and(|names| names.contains(&name))
+        } else {
+            self.index.ids.contains(&(kind, namespace, name))
+        }
     }
 
     /// The same kind, namespace and name twice.
@@ -119,6 +210,16 @@ impl<'a> Context<'a> {
     /// A reference to a `kind` object that the bundle must hold, unless the cluster provides it.
     fn require(&mut self, id: &ObjectId, kind: &str, reference: &Reference, cluster_scoped: bool) {
         if reference.optional || self.is_provided(kind, &reference.name) {
+            return;
+        }
+        if kind != "PriorityClass"
+            && self.has(
+                kind,
+                id.namespace.as_deref(),
+                &reference.name,
+                cluster_scoped,
+            )
+        {
             return;
         }
         let mut known = self.names_of(kind, id.namespace.as_deref(), cluster_scoped);
@@ -178,9 +279,11 @@ impl<'a> Context<'a> {
 
     /// The objects running pods in `namespace`, with their pods.
     fn pods_in(&self, namespace: Option<&str>) -> Vec<(&'a Object, PodView<'a>)> {
-        self.objects
-            .iter()
-            .filter(|o| o.metadata().namespace.as_deref() == namespace)
+        self.index
+            .pods
+            .get(&namespace)
+            .into_iter()
+            .flatten()
             .filter_map(|o| o.pod().map(|view| (*o, view)))
             .collect()
     }
@@ -193,12 +296,17 @@ impl<'a> Context<'a> {
         path: &FieldPath,
     ) -> Vec<(&'a Object, PodView<'a>)> {
         let id = object.id();
-        let pods = self.pods_in(id.namespace.as_deref());
         let empty = BTreeMap::new();
-        let (matched, unmatched): (Vec<_>, Vec<_>) = pods
+        let matched: Vec<(&'a Object, PodView<'a>)> = self
+            .index
+            .candidates(id.namespace.as_deref(), selector)
             .into_iter()
-            .partition(|(_, view)| label_selector_matches(selector, view.labels.unwrap_or(&empty)));
+            .filter_map(|o| o.pod().map(|view| (o, view)))
+            .filter(|(_, view)| label_selector_matches(selector, view.labels.unwrap_or(&empty)))
+            .collect();
         if matched.is_empty() {
+            // Only for the message: every pod of the namespace, none of which matched.
+            let unmatched = self.pods_in(id.namespace.as_deref());
             let described: Vec<String> = unmatched
                 .iter()
                 .map(|(o, view)| {
@@ -334,10 +442,10 @@ impl<'a> Context<'a> {
             return;
         }
         let id = object.id();
-        let known = self.names_of(&target.kind, id.namespace.as_deref(), false);
-        if known.contains(&target.name.as_str()) {
+        if self.has(&target.kind, id.namespace.as_deref(), &target.name, false) {
             return;
         }
+        let known = self.names_of(&target.kind, id.namespace.as_deref(), false);
         let kind = &target.kind;
         let tail = format!(
             "add the {kind} to the bundle, or call `.provided_by_cluster(\"{kind}\", \"{}\")`",
@@ -373,15 +481,11 @@ impl<'a> Context<'a> {
         }
         let id = object.id();
         let path = FieldPath::parse("spec.serviceName");
-        let service = self.objects.iter().find_map(|o| match o {
-            Object::Service(s)
-                if s.metadata.name.as_deref() == Some(name)
-                    && s.metadata.namespace == id.namespace =>
-            {
-                Some(s)
-            }
-            _ => None,
-        });
+        let service = self
+            .index
+            .services
+            .get(&(id.namespace.as_deref(), name))
+            .copied();
         match service {
             Some(service) => {
                 let headless =
