@@ -162,6 +162,7 @@
 
 #[doc(hidden)]
 pub mod __private;
+pub mod account;
 pub mod autoscaling;
 pub mod bundle;
 pub mod config;
@@ -172,6 +173,7 @@ pub mod output;
 pub mod pod;
 pub mod policy;
 pub mod pss;
+pub mod rbac;
 #[doc(inline)]
 pub use k8s_dsl_rules as rules;
 pub mod service;
@@ -207,6 +209,7 @@ pub use value::{Parsed, PortRef};
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```
 pub mod prelude {
+    pub use crate::account::ServiceAccount;
     pub use crate::autoscaling::{
         HorizontalPodAutoscaler, Metric, MetricTarget, ScaleTarget, ScalingPolicy, ScalingRules,
         SelectPolicy,
@@ -217,6 +220,9 @@ pub mod prelude {
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
     pub use crate::pss::Profile;
+    pub use crate::rbac::{
+        ClusterRole, ClusterRoleBinding, Role, RoleBinding, Rule, Subject, Verb,
+    };
     pub use crate::rules::duration::Duration;
     pub use crate::rules::enums::*;
     pub use crate::rules::quantity::Quantity;

@@ -1,6 +1,8 @@
 //! The checks between the objects of a bundle. Each error names what the bundle does have
 //! and suggests the closest name.
 
+mod rbac;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
@@ -59,6 +61,8 @@ impl<'a> Context<'a> {
                 }
                 Object::HorizontalPodAutoscaler(_) => self.autoscaler_target(object),
                 Object::StatefulSet(_) => self.stateful_set_service(object),
+                Object::RoleBinding(_) | Object::ClusterRoleBinding(_) => self.binding(object),
+                Object::ServiceAccount(_) => self.account_secrets(object),
                 _ => {}
             }
         }
@@ -163,6 +167,9 @@ impl<'a> Context<'a> {
         }
         if let Some(reference) = &refs.priority_class {
             self.require(&id, "PriorityClass", reference, true);
+        }
+        if let Some(reference) = &refs.service_account {
+            self.service_account_exists(&id, reference);
         }
     }
 

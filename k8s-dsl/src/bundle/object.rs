@@ -8,6 +8,7 @@ use k8s_openapi::api::autoscaling::v2 as autoscaling;
 use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1 as core;
 use k8s_openapi::api::policy::v1 as policy;
+use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::Serialize;
@@ -117,6 +118,14 @@ pub enum Object {
     PodDisruptionBudget(policy::PodDisruptionBudget),
     /// A HorizontalPodAutoscaler (autoscaling/v2).
     HorizontalPodAutoscaler(autoscaling::HorizontalPodAutoscaler),
+    /// A Role.
+    Role(rbac::Role),
+    /// A ClusterRole.
+    ClusterRole(rbac::ClusterRole),
+    /// A RoleBinding.
+    RoleBinding(rbac::RoleBinding),
+    /// A ClusterRoleBinding.
+    ClusterRoleBinding(rbac::ClusterRoleBinding),
     /// Any other object, such as a custom resource.
     Custom(CustomObject),
 }
@@ -140,6 +149,10 @@ macro_rules! each {
             Object::CronJob($inner) => $body,
             Object::PodDisruptionBudget($inner) => $body,
             Object::HorizontalPodAutoscaler($inner) => $body,
+            Object::Role($inner) => $body,
+            Object::ClusterRole($inner) => $body,
+            Object::RoleBinding($inner) => $body,
+            Object::ClusterRoleBinding($inner) => $body,
             Object::Custom($inner) => $body,
         }
     };
@@ -204,6 +217,10 @@ impl Object {
             Object::CronJob(_) => "CronJob",
             Object::PodDisruptionBudget(_) => "PodDisruptionBudget",
             Object::HorizontalPodAutoscaler(_) => "HorizontalPodAutoscaler",
+            Object::Role(_) => "Role",
+            Object::ClusterRole(_) => "ClusterRole",
+            Object::RoleBinding(_) => "RoleBinding",
+            Object::ClusterRoleBinding(_) => "ClusterRoleBinding",
             Object::Custom(custom) => &custom.kind,
         }
     }
@@ -356,6 +373,10 @@ built!(
     batch::CronJob => CronJob,
     policy::PodDisruptionBudget => PodDisruptionBudget,
     autoscaling::HorizontalPodAutoscaler => HorizontalPodAutoscaler,
+    rbac::Role => Role,
+    rbac::ClusterRole => ClusterRole,
+    rbac::RoleBinding => RoleBinding,
+    rbac::ClusterRoleBinding => ClusterRoleBinding,
 );
 
 /// A built Secret carries its values as they are: each of `data` and `stringData` that holds
@@ -436,6 +457,11 @@ builder!(
     crate::workload::CronJob => CronJob,
     crate::policy::PodDisruptionBudget => PodDisruptionBudget,
     crate::autoscaling::HorizontalPodAutoscaler => HorizontalPodAutoscaler,
+    crate::account::ServiceAccount => ServiceAccount,
+    crate::rbac::Role => Role,
+    crate::rbac::ClusterRole => ClusterRole,
+    crate::rbac::RoleBinding => RoleBinding,
+    crate::rbac::ClusterRoleBinding => ClusterRoleBinding,
 );
 
 impl IntoObject for crate::custom::CustomResource {

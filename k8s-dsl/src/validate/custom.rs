@@ -8,6 +8,7 @@ use k8s_openapi::api::autoscaling::v2 as autoscaling;
 use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1 as core;
 use k8s_openapi::api::policy::v1 as policy;
+use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -87,6 +88,18 @@ fn built_in(object: &CustomObject, report: &mut Report) -> bool {
                 Object::HorizontalPodAutoscaler,
                 report,
             )
+        }
+        ("rbac.authorization.k8s.io/v1", "Role") => {
+            typed::<rbac::Role>(object, Object::Role, report)
+        }
+        ("rbac.authorization.k8s.io/v1", "ClusterRole") => {
+            typed::<rbac::ClusterRole>(object, Object::ClusterRole, report)
+        }
+        ("rbac.authorization.k8s.io/v1", "RoleBinding") => {
+            typed::<rbac::RoleBinding>(object, Object::RoleBinding, report)
+        }
+        ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding") => {
+            typed::<rbac::ClusterRoleBinding>(object, Object::ClusterRoleBinding, report)
         }
         _ => return false,
     }

@@ -47,6 +47,7 @@ pub(crate) mod meta;
 mod objects;
 mod path;
 pub(crate) mod pod;
+pub(crate) mod rbac;
 mod report;
 mod workload;
 
@@ -58,6 +59,7 @@ pub use objects::{
 };
 pub use path::{At, FieldPath, Location};
 pub use pod::pod;
+pub use rbac::{cluster_role, cluster_role_binding, role, role_binding};
 pub use report::{Error, Errors, Report, Warning};
 pub use workload::{cron_job, daemon_set, deployment, job, replica_set, stateful_set};
 
@@ -91,6 +93,10 @@ pub fn object(object: &Object) -> Report {
         Object::CronJob(o) => cron_job(o),
         Object::PodDisruptionBudget(o) => pod_disruption_budget(o),
         Object::HorizontalPodAutoscaler(o) => horizontal_pod_autoscaler(o),
+        Object::Role(o) => role(o),
+        Object::ClusterRole(o) => cluster_role(o),
+        Object::RoleBinding(o) => role_binding(o),
+        Object::ClusterRoleBinding(o) => cluster_role_binding(o),
         Object::Custom(o) => custom(o),
     }
 }
