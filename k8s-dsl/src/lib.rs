@@ -169,6 +169,7 @@ pub mod config;
 pub mod custom;
 pub mod emit;
 pub mod meta;
+pub mod namespace;
 pub mod output;
 pub mod pod;
 pub mod policy;
@@ -217,6 +218,7 @@ pub mod prelude {
     pub use crate::bundle::{Bundle, BundleError, IntoObject, Object, ObjectId};
     pub use crate::config::{ConfigMap, Secret, SecretType};
     pub use crate::custom::{CustomObject, CustomResource};
+    pub use crate::namespace::Namespace;
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
     pub use crate::pss::Profile;

@@ -1,6 +1,7 @@
 //! The checks between the objects of a bundle. Each error names what the bundle does have
 //! and suggests the closest name.
 
+mod namespace;
 mod rbac;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -66,6 +67,7 @@ impl<'a> Context<'a> {
                 _ => {}
             }
         }
+        self.namespaces_exist();
     }
 
     /// The errors and warnings found.

@@ -458,6 +458,7 @@ builder!(
     crate::policy::PodDisruptionBudget => PodDisruptionBudget,
     crate::autoscaling::HorizontalPodAutoscaler => HorizontalPodAutoscaler,
     crate::account::ServiceAccount => ServiceAccount,
+    crate::namespace::Namespace => Namespace,
     crate::rbac::Role => Role,
     crate::rbac::ClusterRole => ClusterRole,
     crate::rbac::RoleBinding => RoleBinding,

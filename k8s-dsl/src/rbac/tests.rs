@@ -359,3 +359,55 @@ fn raw_and_yaml_rbac_objects_are_checked() {
         .build();
     assert!(object.is_ok(), "{object:?}");
 }
+
+#[test]
+fn bundle_warns_about_a_namespace_it_does_not_hold() {
+    let config = |ns: &str| ConfigMap::new("settings").namespace(ns);
+    // No Namespace in the bundle: namespaces are the cluster's business.
+    let warnings = Bundle::new().add(config("shop")).check().unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let warnings = Bundle::new()
+        .add(Namespace::new("shop"))
+        .add(config("shpo"))
+        .add(ServiceAccount::new("web").namespace("shpo"))
+        .check()
+        .unwrap();
+    let namespace: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.path.as_str().ends_with("metadata.namespace"))
+        .collect();
+    assert_eq!(namespace.len(), 1, "{warnings:?}");
+    assert!(
+        namespace[0].message.contains("did you mean `shop`?"),
+        "{}",
+        namespace[0].message
+    );
+    let provided = Bundle::new()
+        .add(Namespace::new("shop"))
+        .add(config("shop"))
+        .add(config("monitoring"))
+        .provided_by_cluster("Namespace", "monitoring");
+    assert!(provided.check().unwrap().is_empty());
+}
+
+#[test]
+fn namespaces_come_first_and_raw_ones_are_checked() {
+    let bundle = Bundle::new()
+        .add(ServiceAccount::new("web").namespace("shop"))
+        .add(Namespace::new("shop").enforce(Profile::Restricted));
+    let kinds: Vec<&str> = bundle.objects().iter().map(|o| o.kind()).collect();
+    assert_eq!(kinds, ["Namespace", "ServiceAccount"]);
+    let mut raw = Namespace::new("shop").build().unwrap();
+    raw.metadata.labels = Some(
+        [(
+            "pod-security.kubernetes.io/enforce".to_owned(),
+            "strict".to_owned(),
+        )]
+        .into(),
+    );
+    let errors = Bundle::new().add(raw).check().unwrap_err();
+    assert!(errors.has(
+        "Namespace/shop: metadata.labels[pod-security.kubernetes.io/enforce]",
+        72
+    ));
+}

@@ -44,6 +44,7 @@
 
 mod custom;
 pub(crate) mod meta;
+pub(crate) mod namespace;
 mod objects;
 mod path;
 pub(crate) mod pod;

@@ -114,9 +114,13 @@ pub fn horizontal_pod_autoscaler(autoscaler: &autoscaling::HorizontalPodAutoscal
 /// assert!(report.errors().iter().any(|e| e.path.as_str() == "metadata.name"));
 /// ```
 pub fn namespace(namespace: &core::Namespace) -> Report {
-    metadata_only(&namespace.metadata, |name| {
+    let mut report = metadata_only(&namespace.metadata, |name| {
         names::dns1123_label(name, 11, "namespace name")
-    })
+    });
+    if let Some(labels) = &namespace.metadata.labels {
+        super::namespace::pod_security_labels(labels, &mut report);
+    }
+    report
 }
 
 /// Every error and warning of a ServiceAccount.
