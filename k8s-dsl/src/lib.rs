@@ -170,6 +170,7 @@ pub mod custom;
 pub mod emit;
 pub mod meta;
 pub mod namespace;
+pub mod network;
 pub mod output;
 pub mod pod;
 pub mod policy;
@@ -219,6 +220,7 @@ pub mod prelude {
     pub use crate::config::{ConfigMap, Secret, SecretType};
     pub use crate::custom::{CustomObject, CustomResource};
     pub use crate::namespace::Namespace;
+    pub use crate::network::{NetworkPolicy, Peer, PolicyPort};
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
     pub use crate::pss::Profile;

@@ -2,6 +2,7 @@
 //! and suggests the closest name.
 
 mod namespace;
+mod network;
 mod rbac;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,6 +65,7 @@ impl<'a> Context<'a> {
                 Object::StatefulSet(_) => self.stateful_set_service(object),
                 Object::RoleBinding(_) | Object::ClusterRoleBinding(_) => self.binding(object),
                 Object::ServiceAccount(_) => self.account_secrets(object),
+                Object::NetworkPolicy(_) => self.network_policy(object),
                 _ => {}
             }
         }

@@ -7,6 +7,7 @@ use k8s_openapi::api::apps::v1 as apps;
 use k8s_openapi::api::autoscaling::v2 as autoscaling;
 use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1 as core;
+use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
 use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
@@ -126,6 +127,8 @@ pub enum Object {
     RoleBinding(rbac::RoleBinding),
     /// A ClusterRoleBinding.
     ClusterRoleBinding(rbac::ClusterRoleBinding),
+    /// A NetworkPolicy.
+    NetworkPolicy(networking::NetworkPolicy),
     /// Any other object, such as a custom resource.
     Custom(CustomObject),
 }
@@ -153,6 +156,7 @@ macro_rules! each {
             Object::ClusterRole($inner) => $body,
             Object::RoleBinding($inner) => $body,
             Object::ClusterRoleBinding($inner) => $body,
+            Object::NetworkPolicy($inner) => $body,
             Object::Custom($inner) => $body,
         }
     };
@@ -221,6 +225,7 @@ impl Object {
             Object::ClusterRole(_) => "ClusterRole",
             Object::RoleBinding(_) => "RoleBinding",
             Object::ClusterRoleBinding(_) => "ClusterRoleBinding",
+            Object::NetworkPolicy(_) => "NetworkPolicy",
             Object::Custom(custom) => &custom.kind,
         }
     }
@@ -377,6 +382,7 @@ built!(
     rbac::ClusterRole => ClusterRole,
     rbac::RoleBinding => RoleBinding,
     rbac::ClusterRoleBinding => ClusterRoleBinding,
+    networking::NetworkPolicy => NetworkPolicy,
 );
 
 /// A built Secret carries its values as they are: each of `data` and `stringData` that holds
@@ -463,6 +469,7 @@ builder!(
     crate::rbac::ClusterRole => ClusterRole,
     crate::rbac::RoleBinding => RoleBinding,
     crate::rbac::ClusterRoleBinding => ClusterRoleBinding,
+    crate::network::NetworkPolicy => NetworkPolicy,
 );
 
 impl IntoObject for crate::custom::CustomResource {

@@ -17,7 +17,9 @@ fn rank(object: &Object) -> u8 {
         | Object::Role(_)
         | Object::ClusterRole(_)
         | Object::RoleBinding(_)
-        | Object::ClusterRoleBinding(_) => 2,
+        | Object::ClusterRoleBinding(_)
+        // Policies before the pods they isolate.
+        | Object::NetworkPolicy(_) => 2,
         Object::Service(_) => 3,
         Object::Deployment(_)
         | Object::StatefulSet(_)

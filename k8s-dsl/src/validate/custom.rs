@@ -7,6 +7,7 @@ use k8s_openapi::api::apps::v1 as apps;
 use k8s_openapi::api::autoscaling::v2 as autoscaling;
 use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1 as core;
+use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
 use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
@@ -100,6 +101,9 @@ fn built_in(object: &CustomObject, report: &mut Report) -> bool {
         }
         ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding") => {
             typed::<rbac::ClusterRoleBinding>(object, Object::ClusterRoleBinding, report)
+        }
+        ("networking.k8s.io/v1", "NetworkPolicy") => {
+            typed::<networking::NetworkPolicy>(object, Object::NetworkPolicy, report)
         }
         _ => return false,
     }

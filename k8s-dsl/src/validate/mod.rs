@@ -45,6 +45,7 @@
 mod custom;
 pub(crate) mod meta;
 pub(crate) mod namespace;
+pub(crate) mod network;
 mod objects;
 mod path;
 pub(crate) mod pod;
@@ -54,6 +55,7 @@ mod workload;
 
 pub use custom::custom;
 pub(crate) use custom::custom_into;
+pub use network::network_policy;
 pub use objects::{
     config_map, horizontal_pod_autoscaler, namespace, persistent_volume_claim,
     pod_disruption_budget, priority_class, secret, service, service_account,
@@ -98,6 +100,7 @@ pub fn object(object: &Object) -> Report {
         Object::ClusterRole(o) => cluster_role(o),
         Object::RoleBinding(o) => role_binding(o),
         Object::ClusterRoleBinding(o) => cluster_role_binding(o),
+        Object::NetworkPolicy(o) => network_policy(o),
         Object::Custom(o) => custom(o),
     }
 }
