@@ -103,7 +103,8 @@
 //! - **[`Bundle::check()`](bundle::Bundle::check) and every write**: references *between*
 //!   objects (a Service selecting no pods, a `targetPort` name no selected container declares,
 //!   a ConfigMap, Secret or PriorityClass not in the bundle, an autoscaler target that does
-//!   not exist), with paths prefixed by the object (`Pod/web: spec.priorityClassName`).
+//!   not exist, a RoleBinding's role or ServiceAccount subject not in the bundle, a
+//!   NetworkPolicy port name the selected pods do not declare), with paths prefixed by the object (`Pod/web: spec.priorityClassName`).
 //! - **In CI** (`bash scripts/test-all`): every example's YAML is validated by an independent
 //!   validator of the Kubernetes OpenAPI schemas and read back by a YAML 1.1 and a YAML 1.2
 //!   parser.
