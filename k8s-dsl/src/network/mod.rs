@@ -1,5 +1,5 @@
 //! [`NetworkPolicy`]: which traffic reaches the selected pods and which leaves them, with
-//! helpers for the usual policies (deny all, allow from pods with labels, allow DNS).
+//! shortcuts for the usual policies (deny all, allow from pods with labels, allow DNS).
 //!
 //! ```
 //! use k8s_dsl::prelude::*;

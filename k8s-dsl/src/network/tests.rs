@@ -139,7 +139,7 @@ fn rule_76_policy_types() {
 }
 
 #[test]
-fn helpers_build_the_usual_policies() {
+fn shortcuts_build_the_usual_policies() {
     let deny = NetworkPolicy::deny_all("deny")
         .build()
         .unwrap()

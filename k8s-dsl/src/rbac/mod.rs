@@ -37,7 +37,7 @@ use crate::meta::Meta;
 use crate::validate::{At, Errors, Report, Warning};
 use crate::workload::meta_methods;
 
-/// The rules a role grants, and the grant helpers every role kind shares.
+/// The rules a role grants, and the grant shortcuts every role kind shares.
 macro_rules! grant_methods {
     () => {
         /// Adds a rule.
