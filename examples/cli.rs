@@ -92,6 +92,7 @@ pub fn object_from_value(value: serde_json::Value) -> Result<Object, EmitError> 
     }
     use k8s_openapi::api::{apps::v1 as apps, autoscaling::v2 as autoscaling, batch::v1 as batch};
     use k8s_openapi::api::{core::v1 as core, policy::v1 as policy, scheduling::v1 as scheduling};
+    use k8s_openapi::api::{networking::v1 as networking, rbac::v1 as rbac};
     typed!(
         core::Namespace,
         core::ServiceAccount,
@@ -108,6 +109,11 @@ pub fn object_from_value(value: serde_json::Value) -> Result<Object, EmitError> 
         batch::CronJob,
         policy::PodDisruptionBudget,
         autoscaling::HorizontalPodAutoscaler,
+        rbac::Role,
+        rbac::ClusterRole,
+        rbac::RoleBinding,
+        rbac::ClusterRoleBinding,
+        networking::NetworkPolicy,
     );
     let serde_json::Value::Object(mut fields) = value else {
         return Err(EmitError::Unsupported("an object must be a map".to_owned()));

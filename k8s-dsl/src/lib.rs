@@ -106,7 +106,8 @@
 //! - **[`Bundle::check()`](bundle::Bundle::check) and every write**: references *between*
 //!   objects (a Service selecting no pods, a `targetPort` name no selected container declares,
 //!   a ConfigMap, Secret or PriorityClass not in the bundle, an autoscaler target that does
-//!   not exist), with paths prefixed by the object (`Pod/web: spec.priorityClassName`).
+//!   not exist, a RoleBinding's role or ServiceAccount subject not in the bundle, a
+//!   NetworkPolicy port name the selected pods do not declare), with paths prefixed by the object (`Pod/web: spec.priorityClassName`).
 //! - **In CI** (`bash scripts/test-all`): every example's YAML is validated by an independent
 //!   validator of the Kubernetes OpenAPI schemas and read back by a YAML 1.1 and a YAML 1.2
 //!   parser.
@@ -167,6 +168,7 @@
 
 #[doc(hidden)]
 pub mod __private;
+pub mod account;
 pub mod autoscaling;
 pub mod bundle;
 pub mod config;
@@ -174,10 +176,13 @@ pub mod custom;
 pub mod emit;
 pub mod lint;
 pub mod meta;
+pub mod namespace;
+pub mod network;
 pub mod output;
 pub mod pod;
 pub mod policy;
 pub mod pss;
+pub mod rbac;
 #[doc(inline)]
 pub use k8s_dsl_rules as rules;
 pub mod service;
@@ -213,6 +218,7 @@ pub use value::{Parsed, PortRef};
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```
 pub mod prelude {
+    pub use crate::account::ServiceAccount;
     pub use crate::autoscaling::{
         HorizontalPodAutoscaler, Metric, MetricTarget, ScaleTarget, ScalingPolicy, ScalingRules,
         SelectPolicy,
@@ -220,9 +226,14 @@ pub mod prelude {
     pub use crate::bundle::{Bundle, BundleError, IntoObject, Object, ObjectId};
     pub use crate::config::{ConfigMap, Secret, SecretType};
     pub use crate::custom::{CustomObject, CustomResource};
+    pub use crate::namespace::Namespace;
+    pub use crate::network::{NetworkPolicy, Peer, PolicyPort};
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
     pub use crate::pss::Profile;
+    pub use crate::rbac::{
+        ClusterRole, ClusterRoleBinding, Role, RoleBinding, Rule, Subject, Verb,
+    };
     pub use crate::rules::duration::Duration;
     pub use crate::rules::enums::*;
     pub use crate::rules::quantity::Quantity;

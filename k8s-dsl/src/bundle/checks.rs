@@ -1,6 +1,10 @@
 //! The checks between the objects of a bundle. Each error names what the bundle does have
 //! and suggests the closest name.
 
+mod namespace;
+mod network;
+mod rbac;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use k8s_openapi::api::core::v1 as core;
@@ -146,9 +150,13 @@ impl<'a> Context<'a> {
                 }
                 Object::HorizontalPodAutoscaler(_) => self.autoscaler_target(object),
                 Object::StatefulSet(_) => self.stateful_set_service(object),
+                Object::RoleBinding(_) | Object::ClusterRoleBinding(_) => self.binding(object),
+                Object::ServiceAccount(_) => self.account_secrets(object),
+                Object::NetworkPolicy(_) => self.network_policy(object),
                 _ => {}
             }
         }
+        self.namespaces_exist();
     }
 
     /// The errors and warnings found.
@@ -274,6 +282,9 @@ impl<'a> Context<'a> {
         }
         if let Some(reference) = &refs.priority_class {
             self.require(&id, "PriorityClass", reference, true);
+        }
+        if let Some(reference) = &refs.service_account {
+            self.service_account_exists(&id, reference);
         }
     }
 

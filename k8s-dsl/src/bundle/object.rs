@@ -7,14 +7,16 @@ use k8s_openapi::api::apps::v1 as apps;
 use k8s_openapi::api::autoscaling::v2 as autoscaling;
 use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1 as core;
+use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
+use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::Serialize;
 
 use crate::custom::CustomObject;
 use crate::meta::Meta;
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{Errors, FieldPath, Warning};
 use crate::workload::SpecRef;
 
 /// Which object: kind, namespace and name, written `Kind/namespace/name` (or `Kind/name`
@@ -117,6 +119,16 @@ pub enum Object {
     PodDisruptionBudget(policy::PodDisruptionBudget),
     /// A HorizontalPodAutoscaler (autoscaling/v2).
     HorizontalPodAutoscaler(autoscaling::HorizontalPodAutoscaler),
+    /// A Role.
+    Role(rbac::Role),
+    /// A ClusterRole.
+    ClusterRole(rbac::ClusterRole),
+    /// A RoleBinding.
+    RoleBinding(rbac::RoleBinding),
+    /// A ClusterRoleBinding.
+    ClusterRoleBinding(rbac::ClusterRoleBinding),
+    /// A NetworkPolicy.
+    NetworkPolicy(networking::NetworkPolicy),
     /// Any other object, such as a custom resource.
     Custom(CustomObject),
 }
@@ -140,6 +152,11 @@ macro_rules! each {
             Object::CronJob($inner) => $body,
             Object::PodDisruptionBudget($inner) => $body,
             Object::HorizontalPodAutoscaler($inner) => $body,
+            Object::Role($inner) => $body,
+            Object::ClusterRole($inner) => $body,
+            Object::RoleBinding($inner) => $body,
+            Object::ClusterRoleBinding($inner) => $body,
+            Object::NetworkPolicy($inner) => $body,
             Object::Custom($inner) => $body,
         }
     };
@@ -204,6 +221,11 @@ impl Object {
             Object::CronJob(_) => "CronJob",
             Object::PodDisruptionBudget(_) => "PodDisruptionBudget",
             Object::HorizontalPodAutoscaler(_) => "HorizontalPodAutoscaler",
+            Object::Role(_) => "Role",
+            Object::ClusterRole(_) => "ClusterRole",
+            Object::RoleBinding(_) => "RoleBinding",
+            Object::ClusterRoleBinding(_) => "ClusterRoleBinding",
+            Object::NetworkPolicy(_) => "NetworkPolicy",
             Object::Custom(custom) => &custom.kind,
         }
     }
@@ -310,7 +332,8 @@ impl IntoObject for Object {
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
         match self {
             Object::Secret(secret) => secret.into_object(),
-            other => Ok((other, Vec::new())),
+            Object::Custom(custom) => custom.into_object(),
+            other => crate::validate::object(&other).finish(other),
         }
     }
 }
@@ -324,8 +347,10 @@ macro_rules! built {
                     ObjectId::new(stringify!($variant), &self.metadata)
                 }
 
+                /// The object checked like any other ([`crate::validate::object`]).
                 fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
-                    Ok((Object::$variant(self), Vec::new()))
+                    let object = Object::$variant(self);
+                    crate::validate::object(&object).finish(object)
                 }
             }
 
@@ -353,6 +378,11 @@ built!(
     batch::CronJob => CronJob,
     policy::PodDisruptionBudget => PodDisruptionBudget,
     autoscaling::HorizontalPodAutoscaler => HorizontalPodAutoscaler,
+    rbac::Role => Role,
+    rbac::ClusterRole => ClusterRole,
+    rbac::RoleBinding => RoleBinding,
+    rbac::ClusterRoleBinding => ClusterRoleBinding,
+    networking::NetworkPolicy => NetworkPolicy,
 );
 
 /// A built Secret carries its values as they are: each of `data` and `stringData` that holds
@@ -363,7 +393,7 @@ impl IntoObject for core::Secret {
     }
 
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
-        let mut report = Report::new();
+        let mut report = crate::validate::secret(&self);
         for (field, keys) in [
             (
                 "data",
@@ -395,8 +425,10 @@ impl IntoObject for CustomObject {
         ObjectId::new(&self.kind, &self.metadata)
     }
 
+    /// Checked like any other object; a built-in kind held as JSON is checked as that kind
+    /// ([`crate::validate::custom`]).
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
-        Ok((Object::Custom(self), Vec::new()))
+        crate::validate::custom(&self).finish(Object::Custom(self))
     }
 }
 
@@ -431,6 +463,13 @@ builder!(
     crate::workload::CronJob => CronJob,
     crate::policy::PodDisruptionBudget => PodDisruptionBudget,
     crate::autoscaling::HorizontalPodAutoscaler => HorizontalPodAutoscaler,
+    crate::account::ServiceAccount => ServiceAccount,
+    crate::namespace::Namespace => Namespace,
+    crate::rbac::Role => Role,
+    crate::rbac::ClusterRole => ClusterRole,
+    crate::rbac::RoleBinding => RoleBinding,
+    crate::rbac::ClusterRoleBinding => ClusterRoleBinding,
+    crate::network::NetworkPolicy => NetworkPolicy,
 );
 
 impl IntoObject for crate::custom::CustomResource {

@@ -12,7 +12,14 @@ fn rank(object: &Object) -> u8 {
         Object::ServiceAccount(_)
         | Object::ConfigMap(_)
         | Object::Secret(_)
-        | Object::PersistentVolumeClaim(_) => 2,
+        | Object::PersistentVolumeClaim(_)
+        // RBAC before the workloads whose pods use it.
+        | Object::Role(_)
+        | Object::ClusterRole(_)
+        | Object::RoleBinding(_)
+        | Object::ClusterRoleBinding(_)
+        // Policies before the pods they isolate.
+        | Object::NetworkPolicy(_) => 2,
         Object::Service(_) => 3,
         Object::Deployment(_)
         | Object::StatefulSet(_)

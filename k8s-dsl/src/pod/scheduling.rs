@@ -25,9 +25,10 @@ use std::collections::BTreeMap;
 use k8s_openapi::api::core::v1 as k8s;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, LabelSelectorRequirement};
 
-use crate::meta::{check_labels, non_empty};
+use crate::meta::non_empty;
 use crate::rules::enums::{TaintEffect, TolerationOperator};
 use crate::rules::labels;
+use crate::validate::meta::label_map as check_labels;
 use crate::validate::{At, Report};
 use crate::value::Parsed;
 
@@ -715,26 +716,4 @@ impl Affinity {
 
 fn non_empty_vec<T>(items: Vec<T>) -> Option<Vec<T>> {
     (!items.is_empty()).then_some(items)
-}
-
-/// Rule 43: a node selector is a label map (`ValidatePodSpec` → `ValidateLabels`), checked at
-/// `spec.nodeSelector[<key>]`.
-pub(crate) fn check_node_selector(
-    path: &At<'_>,
-    selector: &BTreeMap<String, String>,
-    report: &mut Report,
-) {
-    for (key, value) in selector {
-        let at = path.key(key);
-        for result in [labels::label_key(key), labels::label_value(value)] {
-            report.check(
-                &at,
-                result.map_err(|mut v| {
-                    v.rule = 43;
-                    v.message = format!("node selector: {}", v.message);
-                    v
-                }),
-            );
-        }
-    }
 }

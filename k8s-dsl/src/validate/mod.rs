@@ -2,7 +2,7 @@
 //!
 //! Every check in the crate reports into a [`Report`]; `build()` turns a report with errors into
 //! [`Errors`], which lists **every** problem found, each with its [`FieldPath`], the rule it
-//! breaks (its number in RULES.md) and the fix. Warnings (valid but suspicious) never fail a
+//! breaks (its number in the book's rule list, *Reference: The rules*) and the fix. Warnings (valid but suspicious) never fail a
 //! build; they are returned separately.
 //!
 //! ```
@@ -19,8 +19,88 @@
 //! # Ok::<(), k8s_dsl::Errors>(())
 //! ```
 
-mod path;
-mod report;
+//!
+//! # One pass over the objects
+//!
+//! The API server validates the object, not the way it was written (`ValidatePod(*core.Pod)`).
+//! So does [`object`]: it takes any [`Object`] of a bundle, whatever made it (a builder, a raw
+//! k8s-openapi value, an imported file), and returns every error and warning, each path from the
+//! object's root. The per-kind functions ([`pod`], [`deployment`], [`job`], ...) are the same
+//! pass for one k8s-openapi type; the builders call them after they construct their object.
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//! use k8s_openapi::api::core::v1 as k8s;
+//!
+//! // A pod built, then edited: the edit is checked too.
+//! let mut pod = Pod::new("web").container(Container::new("web").image("nginx:1.27")).build()?;
+//! if let Some(spec) = pod.spec.as_mut() {
+//!     spec.containers.push(k8s::Container { name: "web".into(), image: Some("nginx:1.27".into()), ..Default::default() });
+//! }
+//! let report = k8s_dsl::validate::object(&Object::Pod(pod));
+//! assert!(report.errors().iter().any(|e| e.path.as_str() == "spec.containers[1].name" && e.rule == 13));
+//! # Ok::<(), k8s_dsl::Errors>(())
+//! ```
 
+mod custom;
+pub(crate) mod meta;
+pub(crate) mod namespace;
+pub(crate) mod network;
+mod objects;
+mod path;
+pub(crate) mod pod;
+pub(crate) mod rbac;
+mod report;
+mod workload;
+
+pub use custom::custom;
+pub(crate) use custom::custom_into;
+pub use network::network_policy;
+pub use objects::{
+    config_map, horizontal_pod_autoscaler, namespace, persistent_volume_claim,
+    pod_disruption_budget, priority_class, secret, service, service_account,
+};
 pub use path::{At, FieldPath, Location};
+pub use pod::pod;
+pub use rbac::{cluster_role, cluster_role_binding, role, role_binding};
 pub use report::{Error, Errors, Report, Warning};
+pub use workload::{cron_job, daemon_set, deployment, job, replica_set, stateful_set};
+
+use crate::bundle::Object;
+
+/// Every error and warning of one object, each path from the object's root
+/// (`spec.template.spec.containers[0].name`). Pure: the object is only read.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let config = ConfigMap::new("settings").build()?;
+/// let report = k8s_dsl::validate::object(&Object::ConfigMap(config));
+/// assert!(report.errors().is_empty());
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+pub fn object(object: &Object) -> Report {
+    match object {
+        Object::Namespace(o) => namespace(o),
+        Object::ServiceAccount(o) => service_account(o),
+        Object::PriorityClass(o) => priority_class(o),
+        Object::ConfigMap(o) => config_map(o),
+        Object::Secret(o) => secret(o),
+        Object::PersistentVolumeClaim(o) => persistent_volume_claim(o),
+        Object::Service(o) => service(o),
+        Object::Pod(o) => pod(o),
+        Object::Deployment(o) => deployment(o),
+        Object::StatefulSet(o) => stateful_set(o),
+        Object::DaemonSet(o) => daemon_set(o),
+        Object::Job(o) => job(o),
+        Object::CronJob(o) => cron_job(o),
+        Object::PodDisruptionBudget(o) => pod_disruption_budget(o),
+        Object::HorizontalPodAutoscaler(o) => horizontal_pod_autoscaler(o),
+        Object::Role(o) => role(o),
+        Object::ClusterRole(o) => cluster_role(o),
+        Object::RoleBinding(o) => role_binding(o),
+        Object::ClusterRoleBinding(o) => cluster_role_binding(o),
+        Object::NetworkPolicy(o) => network_policy(o),
+        Object::Custom(o) => custom(o),
+    }
+}
