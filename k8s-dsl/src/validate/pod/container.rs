@@ -107,3 +107,67 @@ pub(crate) fn each(list: &At<'_>, containers: &[k8s::Container], pod: Pod, repor
         container(&list.index(i), c, pod, report);
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    const POD: Pod = Pod {
+        is_template: false,
+        host_network: false,
+    };
+
+    fn report(c: &k8s::Container) -> Report {
+        let mut report = Report::new();
+        let path = At::root().field("spec");
+        let path = path.field("containers");
+        container(&path.index(0), c, POD, &mut report);
+        report
+    }
+
+    #[test]
+    fn rule_15_pull_and_termination_message_policies_take_their_values() {
+        let c = k8s::Container {
+            name: "web".into(),
+            image: Some("nginx:1.27".into()),
+            image_pull_policy: Some("Sometimes".into()),
+            termination_message_policy: Some("Stdout".into()),
+            ..Default::default()
+        };
+        let report = report(&c);
+        let paths: Vec<(&str, u16)> = report
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str(), e.rule))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("spec.containers[0].imagePullPolicy", 15),
+                ("spec.containers[0].terminationMessagePolicy", 15),
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_22_an_unknown_protocol_is_an_error() {
+        let c = k8s::Container {
+            name: "web".into(),
+            image: Some("nginx:1.27".into()),
+            ports: Some(vec![k8s::ContainerPort {
+                container_port: 53,
+                protocol: Some("QUIC".into()),
+                ..Default::default()
+            }]),
+            ..Default::default()
+        };
+        let report = report(&c);
+        assert_eq!(report.errors().len(), 1, "{:?}", report.errors());
+        assert_eq!(
+            report.errors()[0].path.as_str(),
+            "spec.containers[0].ports[0].protocol"
+        );
+        assert_eq!(report.errors()[0].rule, 22);
+    }
+}
