@@ -153,7 +153,8 @@
 //! # Layout
 //!
 //! The library (this crate: `rules` shared with the macros, the builders, `validate`, `emit`,
-//! `output`), `k8s-dsl-macros` (the procedural macros, re-exported here), `examples/` (the
+//! `output`), `k8s-dsl-syntax` (the macros' parser, key tables, checks and expansion) and
+//! `k8s-dsl-macros` (the procedural macros over it, re-exported here), `examples/` (the
 //! reference workloads, one runnable example each), `tests/` (integration and UI tests),
 //! `k8s-dsl-import/` (the importer), `book/` (the guide, built with `mdbook build book`, which
 //! walks through every pattern and workload and lists every compile-time and run-time error
@@ -178,11 +179,11 @@ pub mod validate;
 pub mod value;
 pub mod workload;
 
-#[doc = include_str!("../../k8s-dsl-macros/docs/cronjob.md")]
+#[doc = include_str!("../docs/cronjob.md")]
 pub use k8s_dsl_macros::cronjob;
-#[doc = include_str!("../../k8s-dsl-macros/docs/job.md")]
+#[doc = include_str!("../docs/job.md")]
 pub use k8s_dsl_macros::job;
-#[doc = include_str!("../../k8s-dsl-macros/docs/pod.md")]
+#[doc = include_str!("../docs/pod.md")]
 pub use k8s_dsl_macros::pod;
 pub use validate::{Error, Errors, FieldPath, Warning};
 pub use value::{Parsed, PortRef};

@@ -1,5 +1,5 @@
 //! Compile-time checks: a body against the key tables ([`crate::keys`]), every literal against
-//! the shared rules ([`literal`]), then references and role rules between blocks ([`refs`]).
+//! the shared rules ([`literal`]), then references and role rules between blocks (`refs`).
 //!
 //! Every check reports to the [`Ctxt`] and goes on, so one compile shows every mistake. Values
 //! computed at run time (variables, expressions) are left to the builder's `build()`.
