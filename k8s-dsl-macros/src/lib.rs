@@ -1,5 +1,5 @@
 //! Internal: the procedural macros of `k8s-dsl`. Use them through the `k8s-dsl` crate, whose
-//! documentation of `pod!`, `job!` and `cronjob!` describes the syntax key by key.
+//! documentation of `pod!`, `job!`, `cronjob!` and `deployment!` describes the syntax key by key.
 //!
 //! Each macro is an entry point over the plain library `k8s-dsl-syntax`, which parses, checks
 //! and expands (and turns a panic of its own into a compile error that says it is a bug).
@@ -22,4 +22,10 @@ pub fn job(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn cronjob(input: TokenStream) -> TokenStream {
     k8s_dsl_syntax::cronjob(input.into()).into()
+}
+
+/// The expansion is a chain of `k8s_dsl::workload::Deployment` builder calls.
+#[proc_macro]
+pub fn deployment(input: TokenStream) -> TokenStream {
+    k8s_dsl_syntax::deployment(input.into()).into()
 }

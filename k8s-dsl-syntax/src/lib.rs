@@ -64,8 +64,19 @@ pub const CRONJOB: Phases = Phases {
     expand: expand::cronjob,
 };
 
+/// `deployment!`.
+pub const DEPLOYMENT: Phases = Phases {
+    check: check::deployment,
+    expand: expand::deployment,
+};
+
 /// Every macro with its name, for tests and tools that go through all of them.
-pub const MACROS: [(&str, Phases); 3] = [("pod", POD), ("job", JOB), ("cronjob", CRONJOB)];
+pub const MACROS: [(&str, Phases); 4] = [
+    ("pod", POD),
+    ("job", JOB),
+    ("cronjob", CRONJOB),
+    ("deployment", DEPLOYMENT),
+];
 
 /// Parses, checks and expands one macro call; on errors, emits all of them (and an expression
 /// of type `!`, so no follow-up type error is reported). A panic is not caught: the fuzz
@@ -121,6 +132,12 @@ pub fn job(input: TokenStream) -> TokenStream {
 /// calls, or the compile errors of the body.
 pub fn cronjob(input: TokenStream) -> TokenStream {
     run(input, CRONJOB)
+}
+
+/// `deployment! { ... }`: the expansion is a chain of `k8s_dsl::workload::Deployment`
+/// builder calls, or the compile errors of the body.
+pub fn deployment(input: TokenStream) -> TokenStream {
+    run(input, DEPLOYMENT)
 }
 
 #[cfg(test)]

@@ -80,6 +80,46 @@ const CASES: &[Case] = &[
             },
         "#,
     },
+    Case {
+        name: "deployment_rolling_update_selector",
+        expand: k8s_dsl_syntax::deployment,
+        body: r#"
+            name: "web",
+            labels: { app: "web" },
+            replicas: 3,
+            minReadySeconds: 10s,
+            strategy: { type: RollingUpdate, rollingUpdate: { maxSurge: 1, maxUnavailable: "25%" } },
+            selector: { matchLabels: { app: "web" } },
+            template: {
+                labels: { app: "web", tier: "front" },
+                containers: [ { name: "web", image: "nginx:1.27", ports: [ { containerPort: 80 } ] } ],
+            },
+        "#,
+    },
+    Case {
+        name: "deployment_recreate_computed",
+        expand: k8s_dsl_syntax::deployment,
+        body: r#"
+            name: name,
+            strategy: { type: Recreate },
+            paused: paused,
+            template: {
+                labels: labels,
+                restartPolicy: Always,
+                containers: [ { name: "web", image: image } ],
+            },
+        "#,
+    },
+    Case {
+        name: "deployment_errors",
+        expand: k8s_dsl_syntax::deployment,
+        body: r#"
+            name: "web",
+            selector: { matchLabels: { app: "api" } },
+            strategy: { type: RollingUpdate, rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } },
+            template: { labels: { app: "web" }, restartPolicy: Never, containers: [ { name: "web", image: "nginx" } ] },
+        "#,
+    },
 ];
 
 /// The expansion of `case`, as a Rust file `prettyplease` prints (the expression is the body

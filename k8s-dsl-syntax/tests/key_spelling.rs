@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use k8s_dsl_syntax::keys::{self, Kind, Spec};
 
-/// Every key name of the blocks reachable from the three macros' bodies.
+/// Every key name of the blocks reachable from the macros' bodies.
 fn table_keys() -> BTreeSet<&'static str> {
     fn walk(spec: &'static Spec, seen: &mut Vec<*const Spec>, names: &mut BTreeSet<&'static str>) {
         if seen.contains(&(spec as *const Spec)) {
@@ -28,7 +28,7 @@ fn table_keys() -> BTreeSet<&'static str> {
     }
     let mut names = BTreeSet::new();
     let mut seen = Vec::new();
-    for root in [&keys::POD, &keys::JOB, &keys::CRONJOB] {
+    for root in [&keys::POD, &keys::JOB, &keys::CRONJOB, &keys::DEPLOYMENT] {
         walk(root, &mut seen, &mut names);
     }
     names

@@ -41,9 +41,10 @@
 //! # Two front doors
 //!
 //! - **Builders** for code that computes its manifests: `Pod::new("web").container(...).build()`.
-//! - **Macros** ([`pod!`], [`job!`], [`cronjob!`]) for manifests written mostly as literals, in
-//!   the shape of their YAML: `pod! { name: "web", containers: [ ... ] }`. Every literal is
-//!   checked while the crate compiles. A macro evaluates to the builder, so both mix freely.
+//! - **Macros** ([`pod!`], [`job!`], [`cronjob!`], [`deployment!`]) for manifests written
+//!   mostly as literals, in the shape of their YAML: `pod! { name: "web", containers: [ ... ] }`.
+//!   Every literal is checked while the crate compiles. A macro evaluates to the builder, so
+//!   both mix freely.
 //!
 //! # A first pod
 //!
@@ -88,10 +89,10 @@
 //! ```
 //!
 //! # What is checked when
-//! - **While your crate compiles**: [`pod!`], [`job!`] and [`cronjob!`] check every literal
-//!   (names, images, ports, durations, schedules, time zones, quantities), unknown and missing
-//!   keys, mounts of undeclared volumes and probes on undeclared port names; a mistake is a
-//!   compile error on the wrong token, with the fix.
+//! - **While your crate compiles**: [`pod!`], [`job!`], [`cronjob!`] and [`deployment!`] check
+//!   every literal (names, images, ports, durations, schedules, time zones, quantities), unknown
+//!   and missing keys, mounts of undeclared volumes and probes on undeclared port names; a
+//!   mistake is a compile error on the wrong token, with the fix.
 //! - **`build()`**: the API server's rules ([`rules`], one function each, shared with the
 //!   macros, so a literal and a string computed at run time are judged by the same function)
 //!   for every field, plus references inside the object (a mount of a volume the pod does not
@@ -181,6 +182,8 @@ pub mod workload;
 
 #[doc = include_str!("../docs/cronjob.md")]
 pub use k8s_dsl_macros::cronjob;
+#[doc = include_str!("../docs/deployment.md")]
+pub use k8s_dsl_macros::deployment;
 #[doc = include_str!("../docs/job.md")]
 pub use k8s_dsl_macros::job;
 #[doc = include_str!("../docs/pod.md")]

@@ -1,7 +1,8 @@
 //! Replays every input under `fuzz/regressions/macro_parse/` through the check of the
-//! `macro_parse` fuzz target (`fuzz/macro_check.rs`): the parser and checks of `pod!`, `job!`
-//! and `cronjob!` may not panic on any macro body. CI runs this corpus, not the fuzzer;
-//! `fuzz/README.md` says how to run the fuzzer and how to add an input here.
+//! `macro_parse` fuzz target (`fuzz/macro_check.rs`): the parser and checks of the macros
+//! (`pod!`, `job!`, `cronjob!`, `deployment!`) may not panic on any macro body. CI runs this
+//! corpus, not the fuzzer; `fuzz/README.md` says how to run the fuzzer and how to add an input
+//! here.
 //!
 //! The parser and checks are those of the library `k8s-dsl-syntax`, which the macros call.
 //! It runs without the test harness (`harness = false` in `tests/Cargo.toml`).
