@@ -33,6 +33,8 @@ pub(crate) enum Form {
     Port,
     /// A quantity string (or number).
     Quantity,
+    /// A number or a percentage string (`maxSurge: "25%"`).
+    IntOrPercent,
     /// `["a", "b"]`.
     StrList,
     /// `[1, 2]`, each zero or more.
@@ -629,6 +631,59 @@ pub(crate) static CRONJOB: Spec = Spec {
     one_of: None,
 };
 
+/// A Deployment's pod `template` (its `restartPolicy` is `Always`, if written).
+static POD_TEMPLATE: Spec = Spec {
+    parts: &[
+        ("metadata", &[LABELS]),
+        (
+            "spec",
+            &[
+                POD_SPEC,
+                &[opt("restartPolicy", Form::Enum(is::<RestartPolicy>))],
+            ],
+        ),
+    ],
+    own: &[],
+    one_of: None,
+};
+
+static ROLLING_UPDATE: Spec = own(&[&[
+    opt("maxSurge", Form::IntOrPercent),
+    opt("maxUnavailable", Form::IntOrPercent),
+]]);
+
+/// The strategy types of a Deployment.
+fn strategy_type(text: &str) -> bool {
+    matches!(text, "Recreate" | "RollingUpdate")
+}
+
+static STRATEGY: Spec = own(&[&[
+    req("type", Form::Enum(strategy_type)),
+    opt("rollingUpdate", Form::Block(&ROLLING_UPDATE)),
+]]);
+
+/// `deployment! { ... }`.
+pub(crate) static DEPLOYMENT: Spec = Spec {
+    parts: &[
+        ("metadata", &[NAME, NAMESPACE, LABELS]),
+        (
+            "spec",
+            &[&[
+                opt("replicas", Form::Int),
+                opt("minReadySeconds", Form::Duration),
+                opt("progressDeadlineSeconds", Form::Duration),
+                opt("revisionHistoryLimit", Form::Int),
+                opt("paused", Form::Bool),
+                opt("strategy", Form::Block(&STRATEGY)),
+                opt("selector", Form::Block(&LABEL_SELECTOR)),
+                req("template", Form::Block(&POD_TEMPLATE)),
+            ]],
+        ),
+    ],
+    own: &[],
+    one_of: None,
+};
+
 /// The macro list of each container role, by the builder method the walk chose for it.
 pub(crate) const ROLE_LISTS: &[(&str, &str)] = &[
     ("init_container", "initContainers"),
@@ -698,6 +753,7 @@ mod tests {
             ("pod", &POD, &syntax::POD),
             ("job", &JOB, &syntax::JOB),
             ("cronjob", &CRONJOB, &syntax::CRONJOB),
+            ("deployment", &DEPLOYMENT, &syntax::DEPLOYMENT),
         ] {
             compared += compare(name, ours, theirs, &mut problems);
         }
