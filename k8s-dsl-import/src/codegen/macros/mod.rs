@@ -1,4 +1,5 @@
-//! `--macros`: the same walk as the builder code, printed as `pod!`, `job!`, `cronjob!` or `deployment!`.
+//! `--macros`: the same walk as the builder code, printed as `pod!`, `job!`, `cronjob!` or
+//! `deployment!`.
 //!
 //! The walk ([`super::pod`], [`super::workload`], ...) decides everything: which fields are
 //! kept as JSON (set afterwards by `with_fields`, as for builder code) and the role of each
