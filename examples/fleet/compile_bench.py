@@ -44,10 +44,12 @@ k8s-openapi = {{ version = "0.29", default-features = false, features = ["std", 
 [workspace]
 {profile}"""
 
-# With OPT_MACROS=1 the proc-macro crate is compiled with optimizations in debug builds too, as
-# a project can ask in its own Cargo.toml (macro expansion then runs optimized code).
+# With OPT_MACROS=1 the proc-macro crate and the syntax library it calls are compiled with
+# optimizations in debug builds too, as a project can ask in its own Cargo.toml (macro
+# expansion then runs optimized code).
 PROFILE = (
     "\n[profile.dev.package.k8s-dsl-macros]\nopt-level = 3\n"
+    "\n[profile.dev.package.k8s-dsl-syntax]\nopt-level = 3\n"
     if os.environ.get("OPT_MACROS") == "1"
     else ""
 )

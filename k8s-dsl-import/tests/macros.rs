@@ -1,4 +1,4 @@
-//! `--macros`: Pods, Jobs and CronJobs as `pod!`/`job!`/`cronjob!`, other kinds as builder
+//! `--macros`: Pods, Jobs, CronJobs and Deployments as their macros, other kinds as builder
 //! code, and builder code (with every field that forced it named) where a macro has no key.
 //! That the macro output compiles and gives back the same objects is `roundtrip.rs`.
 
@@ -64,10 +64,25 @@ fn without_the_option_the_same_pod_is_builder_code() {
 
 #[test]
 fn kinds_without_a_macro_are_the_same_builder_code_with_macros() {
-    let file = Path::new("tests/corpus/web-app.yaml");
-    let builders = import(file, &Options::default()).unwrap();
-    let macros = import(file, &MACROS).unwrap();
-    assert_eq!(builders, macros);
+    for file in [
+        "tests/corpus/examples/statefulset_rg.yaml",
+        "tests/corpus/services/nodeport.yaml",
+    ] {
+        let file = Path::new(file);
+        let builders = import(file, &Options::default()).unwrap();
+        let macros = import(file, &MACROS).unwrap();
+        assert_eq!(builders, macros);
+    }
+}
+
+#[test]
+fn a_deployment_is_a_deployment_macro_beside_builder_code_for_other_kinds() {
+    let code = import(Path::new("tests/corpus/web-app.yaml"), &MACROS)
+        .unwrap()
+        .code;
+    assert!(code.contains("k8s_dsl::deployment! {"), "{code}");
+    assert!(code.contains("Service::new(\"web\")"), "{code}");
+    assert!(code.contains("PodDisruptionBudget::new(\"web\")"), "{code}");
 }
 
 #[test]

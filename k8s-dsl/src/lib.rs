@@ -44,9 +44,10 @@
 //! # Two front doors
 //!
 //! - **Builders** for code that computes its manifests: `Pod::new("web").container(...).build()`.
-//! - **Macros** ([`pod!`], [`job!`], [`cronjob!`]) for manifests written mostly as literals, in
-//!   the shape of their YAML: `pod! { name: "web", containers: [ ... ] }`. Every literal is
-//!   checked while the crate compiles. A macro evaluates to the builder, so both mix freely.
+//! - **Macros** ([`pod!`], [`job!`], [`cronjob!`], [`deployment!`]) for manifests written
+//!   mostly as literals, in the shape of their YAML: `pod! { name: "web", containers: [ ... ] }`.
+//!   Every literal is checked while the crate compiles. A macro evaluates to the builder, so
+//!   both mix freely.
 //!
 //! # A first pod
 //!
@@ -91,10 +92,10 @@
 //! ```
 //!
 //! # What is checked when
-//! - **While your crate compiles**: [`pod!`], [`job!`] and [`cronjob!`] check every literal
-//!   (names, images, ports, durations, schedules, time zones, quantities), unknown and missing
-//!   keys, mounts of undeclared volumes and probes on undeclared port names; a mistake is a
-//!   compile error on the wrong token, with the fix.
+//! - **While your crate compiles**: [`pod!`], [`job!`], [`cronjob!`] and [`deployment!`] check
+//!   every literal (names, images, ports, durations, schedules, time zones, quantities), unknown
+//!   and missing keys, mounts of undeclared volumes and probes on undeclared port names; a
+//!   mistake is a compile error on the wrong token, with the fix.
 //! - **`build()`**: the API server's rules ([`rules`], one function each, shared with the
 //!   macros, so a literal and a string computed at run time are judged by the same function)
 //!   for every field, plus references inside the object (a mount of a volume the pod does not
@@ -160,7 +161,8 @@
 //! # Layout
 //!
 //! The library (this crate: `rules` shared with the macros, the builders, `validate`, `emit`,
-//! `output`), `k8s-dsl-macros` (the procedural macros, re-exported here), `examples/` (the
+//! `output`), `k8s-dsl-syntax` (the macros' parser, key tables, checks and expansion) and
+//! `k8s-dsl-macros` (the procedural macros over it, re-exported here), `examples/` (the
 //! reference workloads, one runnable example each), `tests/` (integration and UI tests),
 //! `k8s-dsl-import/` (the importer), `book/` (the guide, built with `mdbook build book`, which
 //! walks through every pattern and workload and lists every compile-time and run-time error
@@ -190,11 +192,13 @@ pub mod validate;
 pub mod value;
 pub mod workload;
 
-#[doc = include_str!("../../k8s-dsl-macros/docs/cronjob.md")]
+#[doc = include_str!("../docs/cronjob.md")]
 pub use k8s_dsl_macros::cronjob;
-#[doc = include_str!("../../k8s-dsl-macros/docs/job.md")]
+#[doc = include_str!("../docs/deployment.md")]
+pub use k8s_dsl_macros::deployment;
+#[doc = include_str!("../docs/job.md")]
 pub use k8s_dsl_macros::job;
-#[doc = include_str!("../../k8s-dsl-macros/docs/pod.md")]
+#[doc = include_str!("../docs/pod.md")]
 pub use k8s_dsl_macros::pod;
 pub use validate::{Error, Errors, FieldPath, Warning};
 pub use value::{Parsed, PortRef};

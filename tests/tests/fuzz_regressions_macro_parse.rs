@@ -1,32 +1,13 @@
 //! Replays every input under `fuzz/regressions/macro_parse/` through the check of the
-//! `macro_parse` fuzz target (`fuzz/macro_check.rs`): the parser and checks of `pod!`, `job!`
-//! and `cronjob!` may not panic on any macro body. CI runs this corpus, not the fuzzer;
-//! `fuzz/README.md` says how to run the fuzzer and how to add an input here.
+//! `macro_parse` fuzz target (`fuzz/macro_check.rs`): the parser and checks of the macros
+//! (`pod!`, `job!`, `cronjob!`, `deployment!`) may not panic on any macro body. CI runs this
+//! corpus, not the fuzzer; `fuzz/README.md` says how to run the fuzzer and how to add an input
+//! here.
 //!
-//! The macro crate's modules are compiled here from its sources (as in the fuzz target), since
-//! a proc-macro crate cannot be a dependency. It runs without the test harness (`harness =
-//! false` in `tests/Cargo.toml`), so their own unit tests do not run a second time (they are
-//! compiled, as dead code: hence `unused_imports` below).
+//! The parser and checks are those of the library `k8s-dsl-syntax`, which the macros call.
+//! It runs without the test harness (`harness = false` in `tests/Cargo.toml`).
 
-#[allow(dead_code, unused_imports)]
-#[path = "../../k8s-dsl-macros/src/ast.rs"]
-mod ast;
-#[allow(dead_code, unused_imports)]
-#[path = "../../k8s-dsl-macros/src/check/mod.rs"]
-mod check;
-#[allow(dead_code, unused_imports)]
-#[path = "../../k8s-dsl-macros/src/ctxt.rs"]
-mod ctxt;
-#[allow(dead_code, unused_imports)]
-#[path = "../../k8s-dsl-macros/src/keys.rs"]
-mod keys;
-#[allow(dead_code, unused_imports)]
-#[path = "../../k8s-dsl-macros/src/parse.rs"]
-mod parse;
-use k8s_dsl::rules;
-#[allow(dead_code, unused_imports)]
-#[path = "../../k8s-dsl-macros/src/suggest.rs"]
-mod suggest;
+use k8s_dsl_syntax::{check, ctxt, parse};
 
 #[path = "../../fuzz/macro_check.rs"]
 mod macro_check;

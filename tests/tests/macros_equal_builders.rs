@@ -1,6 +1,6 @@
-//! Every WORKLOADS pod, Job and CronJob is written twice in `examples/`: with the builders
-//! (`NAME.rs`) and with the macros (`NAME_macro.rs`). One model, two front doors: both must
-//! print byte-identical YAML.
+//! Every WORKLOADS pod, Job, CronJob and Deployment is written twice in `examples/`: with the
+//! builders (`NAME.rs`) and with the macros (`NAME_macro.rs`). One model, two front doors:
+//! both must print byte-identical YAML.
 
 #![allow(clippy::expect_used)]
 
@@ -36,6 +36,34 @@ fn cronjob_reporting_macro_equals_builders() {
 
 // `cronjob_reporting` includes `job_math_add.rs` already: a file is loaded as one module.
 use cronjob_reporting::job_math_add;
+
+#[path = "../../examples/deployment_config_template.rs"]
+mod deployment_config_template;
+#[path = "../../examples/deployment_config_template_macro.rs"]
+mod deployment_config_template_macro;
+
+#[test]
+fn deployment_config_template_macro_equals_builders() {
+    let builders = yaml(deployment_config_template::manifests());
+    assert!(builders.starts_with("apiVersion: "));
+    assert_eq!(
+        yaml(deployment_config_template_macro::manifests()),
+        builders
+    );
+}
+
+#[path = "../../examples/hpa_random_generator.rs"]
+mod hpa_random_generator;
+#[path = "../../examples/hpa_random_generator_macro.rs"]
+mod hpa_random_generator_macro;
+
+#[test]
+fn hpa_random_generator_macro_equals_builders() {
+    let builders = yaml(hpa_random_generator::manifests());
+    assert!(builders.starts_with("apiVersion: "));
+    assert_eq!(yaml(hpa_random_generator_macro::manifests()), builders);
+}
+
 #[path = "../../examples/job_math_add_macro.rs"]
 mod job_math_add_macro;
 
@@ -212,4 +240,16 @@ fn priority_class_macro_equals_builders() {
     let builders = yaml(priority_class::manifests());
     assert!(builders.starts_with("apiVersion: "));
     assert_eq!(yaml(priority_class_macro::manifests()), builders);
+}
+
+#[path = "../../examples/service_types.rs"]
+mod service_types;
+#[path = "../../examples/service_types_macro.rs"]
+mod service_types_macro;
+
+#[test]
+fn service_types_macro_equals_builders() {
+    let builders = yaml(service_types::manifests());
+    assert!(builders.starts_with("apiVersion: "));
+    assert_eq!(yaml(service_types_macro::manifests()), builders);
 }

@@ -1,4 +1,4 @@
-//! Compile-time errors of `pod!`, `job!` and `cronjob!`: one file per error kind under
+//! Compile-time errors of `pod!`, `job!`, `cronjob!` and `deployment!`: one file per error kind under
 //! `ui/<macro>/` (in the tests package), each with the `.stderr` rustc prints, and the pass cases.
 
 #[test]
@@ -10,4 +10,5 @@ fn ui() {
     cases.compile_fail("ui/pod/*.rs");
     cases.compile_fail("ui/job/*.rs");
     cases.compile_fail("ui/cronjob/*.rs");
+    cases.compile_fail("ui/deployment/*.rs");
 }

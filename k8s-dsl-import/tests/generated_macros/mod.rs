@@ -5,7 +5,11 @@
 pub mod batch_app;
 pub mod examples_cronjob_random_generator;
 pub mod examples_cronjob_reporting;
+pub mod examples_deployment_config_template;
 pub mod examples_fleet_fleet_n2;
+pub mod examples_gitops_production_deployment_shop_production_web;
+pub mod examples_gitops_staging_deployment_shop_staging_web;
+pub mod examples_hpa_random_generator;
 pub mod examples_job_math_add;
 pub mod examples_pod_adapter;
 pub mod examples_pod_ambassador;
@@ -22,6 +26,7 @@ pub mod examples_pod_shared_volumes;
 pub mod examples_pod_sidecar;
 pub mod examples_priority_class;
 pub mod hostile_strings;
+pub mod examples_service_types;
 pub mod pods_basic;
 pub mod pods_dns_and_host;
 pub mod pods_env;
@@ -40,8 +45,11 @@ pub mod pods_security;
 pub mod pods_unsupported_fields;
 pub mod pods_volumes;
 pub mod pods_volumes_raw;
+pub mod web_app;
 pub mod workloads_batch_policies;
 pub mod workloads_cronjob;
+pub mod workloads_deployment_recreate;
+pub mod workloads_deployment_rolling;
 pub mod workloads_job_basic;
 pub mod workloads_job_indexed;
 pub mod workloads_job_manual_selector;
@@ -61,8 +69,24 @@ pub const CASES: &[(&str, Objects)] = &[
         examples_cronjob_reporting::objects,
     ),
     (
+        "examples/deployment_config_template.yaml",
+        examples_deployment_config_template::objects,
+    ),
+    (
         "examples/fleet/fleet-n2.yaml",
         examples_fleet_fleet_n2::objects,
+    ),
+    (
+        "examples/gitops/production/deployment_shop-production_web.yaml",
+        examples_gitops_production_deployment_shop_production_web::objects,
+    ),
+    (
+        "examples/gitops/staging/deployment_shop-staging_web.yaml",
+        examples_gitops_staging_deployment_shop_staging_web::objects,
+    ),
+    (
+        "examples/hpa_random_generator.yaml",
+        examples_hpa_random_generator::objects,
     ),
     ("examples/job_math_add.yaml", examples_job_math_add::objects),
     ("examples/pod_adapter.yaml", examples_pod_adapter::objects),
@@ -116,6 +140,10 @@ pub const CASES: &[(&str, Objects)] = &[
         examples_priority_class::objects,
     ),
     ("hostile/strings.yaml", hostile_strings::objects),
+    (
+        "examples/service_types.yaml",
+        examples_service_types::objects,
+    ),
     ("pods/basic.yaml", pods_basic::objects),
     ("pods/dns-and-host.yaml", pods_dns_and_host::objects),
     ("pods/env.yaml", pods_env::objects),
@@ -140,11 +168,20 @@ pub const CASES: &[(&str, Objects)] = &[
     ),
     ("pods/volumes-raw.yaml", pods_volumes_raw::objects),
     ("pods/volumes.yaml", pods_volumes::objects),
+    ("web-app.yaml", web_app::objects),
     (
         "workloads/batch-policies.yaml",
         workloads_batch_policies::objects,
     ),
     ("workloads/cronjob.yaml", workloads_cronjob::objects),
+    (
+        "workloads/deployment-recreate.yaml",
+        workloads_deployment_recreate::objects,
+    ),
+    (
+        "workloads/deployment-rolling.yaml",
+        workloads_deployment_rolling::objects,
+    ),
     ("workloads/job-basic.yaml", workloads_job_basic::objects),
     ("workloads/job-indexed.yaml", workloads_job_indexed::objects),
     (

@@ -36,37 +36,41 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
         .build()?
         .into(),
         // Deployment `api` (document 2)
-        Deployment::new("api")
-            .replicas(2)
-            .template(
-                Pod::template()
-                    .label("app", "api")
-                    .annotation("team", "payments")
-                    .sidecar(
-                        Container::new("log-shipper")
-                            .image("fluent/fluent-bit:3.2")
-                            .mount_read_only("logs", "/logs"),
-                    )
-                    .container(
-                        Container::new("api")
-                            .image("ghcr.io/example/api:1.0.0")
-                            .mount("logs", "/var/log/api"),
-                    )
-                    .classic_ambassador(
-                        Container::new("cache-proxy")
-                            .image("envoyproxy/envoy:v1.32.1")
-                            .port(ContainerPort::new(6379).name("redis")),
-                    )
-                    .classic_adapter(
-                        Container::new("metrics")
-                            .image("ghcr.io/example/api-exporter:1.0.0")
-                            .port(ContainerPort::new(9100).name("metrics")),
-                    )
-                    .volume(Volume::empty_dir("logs"))
-                    .role_annotations(),
-            )
-            .build()?
-            .into(),
+        k8s_dsl::deployment! {
+            name: "api",
+            replicas: 2,
+            selector: { matchLabels: { app: "api" } },
+            template: {
+                labels: { app: "api" },
+                annotations: {
+                    "k8s-dsl.io/roles": "sidecar=log-shipper,ambassador=cache-proxy,adapter=metrics",
+                    team: "payments",
+                },
+                sidecars: [ {
+                    name: "log-shipper",
+                    image: "fluent/fluent-bit:3.2",
+                    volumeMounts: [ { name: "logs", mountPath: "/logs", readOnly: true } ],
+                } ],
+                containers: [ {
+                    name: "api",
+                    image: "ghcr.io/example/api:1.0.0",
+                    volumeMounts: [ { name: "logs", mountPath: "/var/log/api" } ],
+                } ],
+                classicAmbassadors: [ {
+                    name: "cache-proxy",
+                    image: "envoyproxy/envoy:v1.32.1",
+                    ports: [ { containerPort: 6379, name: "redis" } ],
+                } ],
+                classicAdapters: [ {
+                    name: "metrics",
+                    image: "ghcr.io/example/api-exporter:1.0.0",
+                    ports: [ { containerPort: 9100, name: "metrics" } ],
+                } ],
+                volumes: [ { name: "logs", emptyDir: {} } ],
+            },
+        }
+        .build()?
+        .into(),
         // Pod `stale-roles` (document 3)
         k8s_dsl::pod! {
             name: "stale-roles",

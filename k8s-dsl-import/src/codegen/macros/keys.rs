@@ -1,4 +1,4 @@
-//! The keys of `pod!`, `job!` and `cronjob!` (as `k8s-dsl-macros/docs/*.md` lists them): for
+//! The keys of `pod!`, `job!` and `cronjob!` (as `k8s-dsl/docs/*.md` lists them): for
 //! each block, the manifest fields it holds and how each value is written. The printer writes
 //! exactly these keys; a field not listed here makes its object builder code. Supporting a new
 //! macro key is one row here (`opt("tolerations", Form::Blocks(&TOLERATION))`).
@@ -33,6 +33,8 @@ pub(crate) enum Form {
     Port,
     /// A quantity string (or number).
     Quantity,
+    /// A number or a percentage string (`maxSurge: "25%"`).
+    IntOrPercent,
     /// `["a", "b"]`.
     StrList,
     /// `[1, 2]`, each zero or more.
@@ -629,6 +631,59 @@ pub(crate) static CRONJOB: Spec = Spec {
     one_of: None,
 };
 
+/// A Deployment's pod `template` (its `restartPolicy` is `Always`, if written).
+static POD_TEMPLATE: Spec = Spec {
+    parts: &[
+        ("metadata", &[LABELS]),
+        (
+            "spec",
+            &[
+                POD_SPEC,
+                &[opt("restartPolicy", Form::Enum(is::<RestartPolicy>))],
+            ],
+        ),
+    ],
+    own: &[],
+    one_of: None,
+};
+
+static ROLLING_UPDATE: Spec = own(&[&[
+    opt("maxSurge", Form::IntOrPercent),
+    opt("maxUnavailable", Form::IntOrPercent),
+]]);
+
+/// The strategy types of a Deployment.
+fn strategy_type(text: &str) -> bool {
+    matches!(text, "Recreate" | "RollingUpdate")
+}
+
+static STRATEGY: Spec = own(&[&[
+    req("type", Form::Enum(strategy_type)),
+    opt("rollingUpdate", Form::Block(&ROLLING_UPDATE)),
+]]);
+
+/// `deployment! { ... }`.
+pub(crate) static DEPLOYMENT: Spec = Spec {
+    parts: &[
+        ("metadata", &[NAME, NAMESPACE, LABELS]),
+        (
+            "spec",
+            &[&[
+                opt("replicas", Form::Int),
+                opt("minReadySeconds", Form::Duration),
+                opt("progressDeadlineSeconds", Form::Duration),
+                opt("revisionHistoryLimit", Form::Int),
+                opt("paused", Form::Bool),
+                opt("strategy", Form::Block(&STRATEGY)),
+                opt("selector", Form::Block(&LABEL_SELECTOR)),
+                req("template", Form::Block(&POD_TEMPLATE)),
+            ]],
+        ),
+    ],
+    own: &[],
+    one_of: None,
+};
+
 /// The macro list of each container role, by the builder method the walk chose for it.
 pub(crate) const ROLE_LISTS: &[(&str, &str)] = &[
     ("init_container", "initContainers"),
@@ -640,3 +695,79 @@ pub(crate) const ROLE_LISTS: &[(&str, &str)] = &[
     ("classic_ambassador", "classicAmbassadors"),
     ("classic_adapter", "classicAdapters"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use k8s_dsl_syntax::keys as syntax;
+
+    /// Walks an importer block and the macros' block of the same key side by side: every key
+    /// the importer prints is a key of the macros' table (`k8s_dsl_syntax::keys`) in the same
+    /// block, and a block key is a block there too. Returns the keys compared.
+    fn compare(
+        path: &str,
+        ours: &'static Spec,
+        theirs: &'static syntax::Spec,
+        problems: &mut Vec<String>,
+    ) -> usize {
+        let mut compared = 0;
+        let keys = ours
+            .parts
+            .iter()
+            .flat_map(|(_, groups)| groups.iter())
+            .chain(ours.own.iter())
+            .flat_map(|group| group.iter());
+        for key in keys {
+            compared += 1;
+            let here = format!("{path}.{}", key.name);
+            let Some(theirs) = theirs.key(key.name) else {
+                problems.push(format!("`{here}` is not a key of the macros' table"));
+                continue;
+            };
+            if key.required != theirs.required {
+                problems.push(format!("`{here}`: required differs from the macros' table"));
+            }
+            let inner = match key.form {
+                Form::Block(spec) | Form::Blocks(spec) | Form::Projections(spec) => Some(spec),
+                Form::Containers => Some(&CONTAINER),
+                _ => None,
+            };
+            match (inner, theirs.kind) {
+                (Some(ours), syntax::Kind::Block(inner) | syntax::Kind::Blocks(inner)) => {
+                    compared += compare(&here, ours, inner, problems);
+                }
+                (Some(_), other) => {
+                    problems.push(format!("`{here}` is a block here, {other:?} in the macros"))
+                }
+                (None, _) => {}
+            }
+        }
+        compared
+    }
+
+    #[test]
+    fn the_importer_prints_only_keys_of_the_macros_table() {
+        let mut problems = Vec::new();
+        let mut compared = 0;
+        for (name, ours, theirs) in [
+            ("pod", &POD, &syntax::POD),
+            ("job", &JOB, &syntax::JOB),
+            ("cronjob", &CRONJOB, &syntax::CRONJOB),
+            ("deployment", &DEPLOYMENT, &syntax::DEPLOYMENT),
+        ] {
+            compared += compare(name, ours, theirs, &mut problems);
+        }
+        assert!(compared > 150, "only {compared} keys compared");
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn every_role_list_is_a_container_list_of_the_macros() {
+        for (_, list) in ROLE_LISTS {
+            assert!(
+                syntax::CONTAINER_LISTS.contains(list),
+                "`{list}` is no container list of the macros"
+            );
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! `--macros`: the same walk as the builder code, printed as `pod!`, `job!` or `cronjob!`.
+//! `--macros`: the same walk as the builder code, printed as `pod!`, `job!`, `cronjob!` or
+//! `deployment!`.
 //!
 //! The walk ([`super::pod`], [`super::workload`], ...) decides everything: which fields are
 //! kept as JSON (set afterwards by `with_fields`, as for builder code) and the role of each
@@ -46,6 +47,7 @@ pub(crate) fn macro_of(kind: Kind) -> Option<(&'static str, &'static Spec)> {
         Kind::Pod => Some(("pod", &keys::POD)),
         Kind::Job => Some(("job", &keys::JOB)),
         Kind::CronJob => Some(("cronjob", &keys::CRONJOB)),
+        Kind::Deployment => Some(("deployment", &keys::DEPLOYMENT)),
         _ => None,
     }
 }
@@ -210,8 +212,8 @@ impl Printer<'_> {
                 duration(n.as_u64().unwrap_or_default())
             }
             (Form::Enum(known), Value::String(s)) if known(s) && is_ident(s) => s.clone(),
-            (Form::Port | Form::Quantity, Value::Number(n)) => n.to_string(),
-            (Form::Port | Form::Quantity, Value::String(s)) => str_lit(s),
+            (Form::Port | Form::Quantity | Form::IntOrPercent, Value::Number(n)) => n.to_string(),
+            (Form::Port | Form::Quantity | Form::IntOrPercent, Value::String(s)) => str_lit(s),
             (Form::StrList, Value::Array(items)) => {
                 let items = items
                     .iter()

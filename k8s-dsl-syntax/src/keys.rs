@@ -118,6 +118,8 @@ pub enum Enum {
     ConditionStatus,
     /// A Job's `podReplacementPolicy` (`k8s_dsl::workload::PodReplacementPolicy`).
     PodReplacementPolicy,
+    /// A Deployment's `strategy.type` (`Recreate`, `RollingUpdate`).
+    DeploymentStrategyType,
 }
 
 /// The kind of value a key takes.
@@ -137,6 +139,8 @@ pub enum Kind {
     Port,
     /// A quantity: `"500m"`, `"1Gi"` (a string) or a plain number.
     Quantity,
+    /// A number (zero or more) or a percentage string: `1`, `"25%"` (rule 65).
+    IntOrPercent,
     /// `["a", "b"]`, each string checked by the rule.
     StrList(Text),
     /// `[1, 2]`, each number checked.
@@ -1092,6 +1096,60 @@ pub static CRONJOB: Spec = block(
             ),
             opt("failedJobsHistoryLimit", Kind::Int(Number::NonNegative(64))),
             req("jobTemplate", Kind::Block(&JOB_TEMPLATE)),
+        ],
+    ],
+);
+
+// ---- deployments ----------------------------------------------------------------------------
+
+/// `rollingUpdate: { maxSurge, maxUnavailable }` (rule 65).
+pub static ROLLING_UPDATE: Spec = block(
+    "rolling update",
+    &[&[
+        opt("maxSurge", Kind::IntOrPercent),
+        opt("maxUnavailable", Kind::IntOrPercent),
+    ]],
+);
+
+/// A Deployment's `strategy: { type, rollingUpdate }`.
+pub static DEPLOYMENT_STRATEGY: Spec = block(
+    "deployment strategy",
+    &[&[
+        req("type", Kind::Enum(Enum::DeploymentStrategyType)),
+        opt("rollingUpdate", Kind::Block(&ROLLING_UPDATE)),
+    ]],
+);
+
+/// The pod `template` of a workload whose pods keep running: a pod without a name
+/// (`restartPolicy`, if written, is `Always`: rule 65).
+pub static POD_TEMPLATE: Spec = block(
+    "pod template",
+    &[
+        LABELS,
+        POD_SPEC,
+        &[opt("restartPolicy", Kind::Enum(Enum::RestartPolicy))],
+    ],
+);
+
+/// The body of `deployment! { ... }`.
+pub static DEPLOYMENT: Spec = block(
+    "deployment",
+    &[
+        &[req(
+            "name",
+            Kind::Str(Text::ObjectName(0, "deployment name")),
+        )],
+        NAMESPACE,
+        LABELS,
+        &[
+            opt("replicas", Kind::Int(Number::NonNegative(65))),
+            opt("minReadySeconds", Kind::Duration),
+            opt("progressDeadlineSeconds", Kind::Duration),
+            opt("revisionHistoryLimit", Kind::Int(Number::NonNegative(65))),
+            opt("paused", Kind::Bool),
+            opt("strategy", Kind::Block(&DEPLOYMENT_STRATEGY)),
+            opt("selector", Kind::Block(&LABEL_SELECTOR)),
+            req("template", Kind::Block(&POD_TEMPLATE)),
         ],
     ],
 );

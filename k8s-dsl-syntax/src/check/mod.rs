@@ -1,5 +1,5 @@
 //! Compile-time checks: a body against the key tables ([`crate::keys`]), every literal against
-//! the shared rules ([`literal`]), then references and role rules between blocks ([`refs`]).
+//! the shared rules ([`literal`]), then references and role rules between blocks (`refs`).
 //!
 //! Every check reports to the [`Ctxt`] and goes on, so one compile shows every mistake. Values
 //! computed at run time (variables, expressions) are left to the builder's `build()`.
@@ -7,6 +7,7 @@
 pub mod literal;
 mod refs;
 mod shape;
+mod workload;
 
 use crate::ast::{Block, Value};
 use crate::ctxt::Ctxt;
@@ -31,6 +32,13 @@ pub fn cronjob(body: &Block, cx: &mut Ctxt) {
     if let Some(job) = body.block("jobTemplate") {
         refs::job_spec(job, cx);
     }
+}
+
+/// Checks the body of `deployment!`.
+pub fn deployment(body: &Block, cx: &mut Ctxt) {
+    block(body, &keys::DEPLOYMENT, cx);
+    workload::replicated(body, "deployment", cx);
+    workload::rolling_update(body, cx);
 }
 
 /// Checks one block against its table: unknown, duplicate and missing keys, each value, and
@@ -127,7 +135,7 @@ fn a(what: &str) -> String {
 fn placeholder(kind: Kind) -> &'static str {
     match kind {
         Kind::Str(_) | Kind::Quantity => "\"...\"",
-        Kind::Int(_) | Kind::Port => "<number>",
+        Kind::Int(_) | Kind::Port | Kind::IntOrPercent => "<number>",
         Kind::Bool => "true",
         Kind::Duration => "10s",
         Kind::Enum(_) => "<value>",
@@ -147,6 +155,7 @@ fn expected(kind: Kind) -> String {
         Kind::Duration => "a duration such as `10s`, `2m` or `1h30m`".into(),
         Kind::Enum(e) => format!("one of {}", literal::values(e)),
         Kind::Port => "a port number or a port name".into(),
+        Kind::IntOrPercent => "a number such as `1` or a percentage such as `\"25%\"`".into(),
         Kind::Quantity => "a quantity such as `\"500m\"` or `\"1Gi\"`".into(),
         Kind::StrList(_) => "a list of strings `[\"a\", \"b\"]`".into(),
         Kind::IntList(_) => "a list of numbers `[1, 2]`".into(),
@@ -201,6 +210,7 @@ fn value(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
             | Kind::Duration
             | Kind::Port
             | Kind::Quantity
+            | Kind::IntOrPercent
             | Kind::StrList(_)
             | Kind::IntList(_)
             | Kind::Map(..)
@@ -229,6 +239,9 @@ fn value(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
             if let Err(v) = literal::variant(e, &ident.to_string()) {
                 cx.violation(ident.span(), &v);
             }
+        }
+        (Value::Int(_) | Value::Str(_), Kind::IntOrPercent) => {
+            workload::int_or_percent(value, key, cx);
         }
         (Value::Str(s), Kind::Quantity) => {
             if let Err(v) = literal::text(Text::Quantity, &s.value()) {

@@ -15,6 +15,9 @@ use crate::keys::{self, Enum};
 
 mod job_policy;
 mod scheduling;
+mod workload;
+
+pub use workload::deployment;
 
 /// A chain of builder calls being written.
 struct Chain {

@@ -18,6 +18,9 @@ fn misplaced(name: &str, spec: &Spec) -> Option<&'static str> {
         ("job pod template" | "job template", "name") => {
             "a template takes no `name`; the name is the job's own `name`"
         }
+        ("pod template", "name") => {
+            "a template takes no `name`; its pods are named after the workload's own `name`"
+        }
         _ => return None,
     })
 }

@@ -132,6 +132,15 @@ static LABEL_SELECTOR_OPERATOR: Local = Local {
     values: &["In", "NotIn", "Exists", "DoesNotExist"],
 };
 
+/// A Deployment's strategy types (written by `deployment!` as the builder's
+/// `DeploymentStrategy`).
+static DEPLOYMENT_STRATEGY_TYPE: Local = Local {
+    what: "deployment strategy type",
+    rule: 65,
+    ty: "",
+    values: &["Recreate", "RollingUpdate"],
+};
+
 /// Checks a value of a [`Local`] enum, with the list of values and the closest one.
 fn parse_local(table: &Local, value: &str) -> Checked<Variant> {
     if table.values.contains(&value) {
@@ -211,6 +220,7 @@ pub fn variant(kind: Enum, value: &str) -> Checked<Variant> {
         }
         Enum::NodeSelectorOperator => parse_local(&NODE_SELECTOR_OPERATOR, value),
         Enum::LabelSelectorOperator => parse_local(&LABEL_SELECTOR_OPERATOR, value),
+        Enum::DeploymentStrategyType => parse_local(&DEPLOYMENT_STRATEGY_TYPE, value),
     }
 }
 
@@ -244,5 +254,6 @@ pub fn values(kind: Enum) -> String {
         Enum::PodReplacementPolicy => list(enums::PodReplacementPolicy::ALL),
         Enum::NodeSelectorOperator => list(NODE_SELECTOR_OPERATOR.values),
         Enum::LabelSelectorOperator => list(LABEL_SELECTOR_OPERATOR.values),
+        Enum::DeploymentStrategyType => list(DEPLOYMENT_STRATEGY_TYPE.values),
     }
 }

@@ -1,0 +1,30 @@
+// `tests/corpus/examples/gitops/production/deployment_shop-production_web.yaml`, imported by `k8s-dsl-import`.
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/examples/gitops/production/deployment_shop-production_web.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // Deployment `web` (document 1)
+        k8s_dsl::deployment! {
+            name: "web",
+            namespace: "shop-production",
+            labels: { app: "web" },
+            replicas: 3,
+            selector: { matchLabels: { app: "web" } },
+            template: {
+                labels: { app: "web" },
+                containers: [ {
+                    name: "web",
+                    image: "nginx:1.27",
+                    ports: [ { containerPort: 80, name: "http", protocol: TCP } ],
+                    envFrom: [ { configMapRef: { name: "web-config" } } ],
+                    readinessProbe: { httpGet: { path: "/", port: "http" } },
+                    livenessProbe: { tcpSocket: { port: "http" } },
+                } ],
+            },
+        }
+        .build()?
+        .into(),
+    ])
+}

@@ -1,0 +1,10 @@
+fn main() {
+    let _deployment = k8s_dsl::deployment! {
+        name: "web",
+        selector: { matchLabels: { app: "api" } },
+        template: {
+            labels: { app: "web" },
+            containers: [ { name: "web", image: "nginx:1.27" } ],
+        },
+    };
+}

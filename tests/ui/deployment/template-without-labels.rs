@@ -1,0 +1,8 @@
+fn main() {
+    let _deployment = k8s_dsl::deployment! {
+        name: "web",
+        template: {
+            containers: [ { name: "web", image: "nginx:1.27" } ],
+        },
+    };
+}
