@@ -20,17 +20,47 @@
 //! ```
 
 /// The largest manifest file read, in bytes.
+///
+/// ```
+/// assert_eq!(k8s_dsl_import::limits::MAX_FILE_BYTES, 16 * 1024 * 1024);
+/// ```
 pub const MAX_FILE_BYTES: usize = 16 << 20;
 /// The largest total of the files of one import, in bytes.
+///
+/// ```
+/// use k8s_dsl_import::limits::{MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+/// assert_eq!(MAX_TOTAL_BYTES, 4 * MAX_FILE_BYTES);
+/// ```
 pub const MAX_TOTAL_BYTES: usize = 64 << 20;
 /// The most documents one import reads (all its files together).
+///
+/// ```
+/// use k8s_dsl_import::{import_str, limits::MAX_DOCUMENTS, Options};
+///
+/// let one = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n---\n";
+/// let many = one.repeat(MAX_DOCUMENTS + 1);
+/// let errors = import_str("many.yaml", &many, &Options::default()).err().unwrap_or_default();
+/// assert!(!errors.is_empty());
+/// ```
 pub const MAX_DOCUMENTS: usize = 10_000;
 /// The deepest nesting of mappings and lists read.
+///
+/// ```
+/// assert_eq!(k8s_dsl_import::limits::MAX_DEPTH, 64);
+/// ```
 pub const MAX_DEPTH: usize = 64;
 /// The most nodes (mappings, lists, scalars) one import reads, all files together, as
 /// counted before parsing (each line, each flow bracket and each comma counts one).
+///
+/// ```
+/// assert_eq!(k8s_dsl_import::limits::MAX_NODES, 300_000);
+/// ```
 pub const MAX_NODES: usize = 300_000;
 /// The most manifest files read under a directory.
+///
+/// ```
+/// assert_eq!(k8s_dsl_import::limits::MAX_FILES, 10_000);
+/// ```
 pub const MAX_FILES: usize = 10_000;
 
 pub(crate) fn file_too_large(bytes: usize) -> String {

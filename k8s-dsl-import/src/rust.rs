@@ -16,15 +16,27 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How long rustfmt may take before the code is printed unformatted.
+///
+/// ```
+/// assert_eq!(k8s_dsl_import::rust::RUSTFMT_TIMEOUT.as_secs(), 10);
+/// ```
 pub const RUSTFMT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The deepest bracket nesting handed to rustfmt: its time grows steeply with nesting
 /// (32 levels take 0.1 s, 60 take 10 s), so deeper code is printed unformatted.
+///
+/// ```
+/// assert_eq!(k8s_dsl_import::rust::MAX_RUSTFMT_NESTING, 40);
+/// ```
 pub const MAX_RUSTFMT_NESTING: usize = 40;
 
 /// The longest method chain handed to rustfmt: its time and memory grow with the square of a
 /// chain's length (1000 calls take 1 s and 200 MiB, 3500 over 10 s and 2 GiB), so code with a
 /// longer one is printed unformatted.
+///
+/// ```
+/// assert_eq!(k8s_dsl_import::rust::MAX_RUSTFMT_CHAIN, 400);
+/// ```
 pub const MAX_RUSTFMT_CHAIN: usize = 400;
 
 /// The most lines in a row of `code` that start with a method call (`.env(..)`): the
@@ -260,6 +272,13 @@ fn write_compact(out: &mut String, value: &Value) {
 }
 
 /// Where a string read from a manifest goes in the generated code.
+///
+/// ```
+/// use k8s_dsl_import::rust::{safe, Position};
+///
+/// assert_eq!(safe("a\"b", Position::Literal), r#""a\"b""#);
+/// assert!(!safe("x\ny", Position::Comment).contains('\n'));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Position {
     /// Inside a Rust string literal: the whole literal, quotes included, is returned.

@@ -25,8 +25,8 @@ pub mod examples_pod_readiness_tcp;
 pub mod examples_pod_shared_volumes;
 pub mod examples_pod_sidecar;
 pub mod examples_priority_class;
-pub mod hostile_strings;
 pub mod examples_service_types;
+pub mod hostile_strings;
 pub mod pods_basic;
 pub mod pods_dns_and_host;
 pub mod pods_env;
@@ -139,11 +139,11 @@ pub const CASES: &[(&str, Objects)] = &[
         "examples/priority_class.yaml",
         examples_priority_class::objects,
     ),
-    ("hostile/strings.yaml", hostile_strings::objects),
     (
         "examples/service_types.yaml",
         examples_service_types::objects,
     ),
+    ("hostile/strings.yaml", hostile_strings::objects),
     ("pods/basic.yaml", pods_basic::objects),
     ("pods/dns-and-host.yaml", pods_dns_and_host::objects),
     ("pods/env.yaml", pods_env::objects),
