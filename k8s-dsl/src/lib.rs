@@ -171,6 +171,7 @@ pub mod output;
 pub mod pod;
 pub mod policy;
 pub mod pss;
+pub mod read;
 #[doc(inline)]
 pub use k8s_dsl_rules as rules;
 pub mod service;
