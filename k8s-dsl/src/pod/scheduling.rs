@@ -716,25 +716,3 @@ impl Affinity {
 fn non_empty_vec<T>(items: Vec<T>) -> Option<Vec<T>> {
     (!items.is_empty()).then_some(items)
 }
-
-/// Rule 43: a node selector is a label map (`ValidatePodSpec` → `ValidateLabels`), checked at
-/// `spec.nodeSelector[<key>]`.
-pub(crate) fn check_node_selector(
-    path: &At<'_>,
-    selector: &BTreeMap<String, String>,
-    report: &mut Report,
-) {
-    for (key, value) in selector {
-        let at = path.key(key);
-        for result in [labels::label_key(key), labels::label_value(value)] {
-            report.check(
-                &at,
-                result.map_err(|mut v| {
-                    v.rule = 43;
-                    v.message = format!("node selector: {}", v.message);
-                    v
-                }),
-            );
-        }
-    }
-}

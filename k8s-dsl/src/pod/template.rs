@@ -274,7 +274,7 @@ impl Pod {
             }
         }
         // Rule 43: the node selector follows label syntax; tolerations.
-        super::scheduling::check_node_selector(&path.field("nodeSelector"), &node_selector, report);
+        crate::validate::pod::node_selector(&path.field("nodeSelector"), &node_selector, report);
         let tolerations_path = path.field("tolerations");
         let tolerations: Vec<k8s::Toleration> = tolerations
             .iter()

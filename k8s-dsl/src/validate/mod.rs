@@ -19,8 +19,75 @@
 //! # Ok::<(), k8s_dsl::Errors>(())
 //! ```
 
-mod path;
-mod report;
+//!
+//! # One pass over the objects
+//!
+//! The API server validates the object, not the way it was written (`ValidatePod(*core.Pod)`).
+//! So does [`object`]: it takes any [`Object`] of a bundle, whatever made it (a builder, a raw
+//! k8s-openapi value, an imported file), and returns every error and warning, each path from the
+//! object's root. The per-kind functions ([`pod`], [`deployment`], [`job`], ...) are the same
+//! pass for one k8s-openapi type; the builders call them after they construct their object.
+//!
+//! ```
+//! use k8s_dsl::prelude::*;
+//! use k8s_openapi::api::core::v1 as k8s;
+//!
+//! // A pod built, then edited: the edit is checked too.
+//! let mut pod = Pod::new("web").container(Container::new("web").image("nginx:1.27")).build()?;
+//! if let Some(spec) = pod.spec.as_mut() {
+//!     spec.containers.push(k8s::Container { name: "web".into(), image: Some("nginx:1.27".into()), ..Default::default() });
+//! }
+//! let report = k8s_dsl::validate::object(&Object::Pod(pod));
+//! assert!(report.errors().iter().any(|e| e.path.as_str() == "spec.containers[1].name" && e.rule == 13));
+//! # Ok::<(), k8s_dsl::Errors>(())
+//! ```
 
+pub(crate) mod meta;
+mod objects;
+mod path;
+pub(crate) mod pod;
+mod report;
+mod workload;
+
+pub use objects::{
+    config_map, custom, horizontal_pod_autoscaler, namespace, persistent_volume_claim,
+    pod_disruption_budget, priority_class, secret, service, service_account,
+};
 pub use path::{At, FieldPath, Location};
+pub use pod::pod;
 pub use report::{Error, Errors, Report, Warning};
+pub use workload::{cron_job, daemon_set, deployment, job, replica_set, stateful_set};
+
+use crate::bundle::Object;
+
+/// Every error and warning of one object, each path from the object's root
+/// (`spec.template.spec.containers[0].name`). Pure: the object is only read.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let config = ConfigMap::new("settings").build()?;
+/// let report = k8s_dsl::validate::object(&Object::ConfigMap(config));
+/// assert!(report.errors().is_empty());
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+pub fn object(object: &Object) -> Report {
+    match object {
+        Object::Namespace(o) => namespace(o),
+        Object::ServiceAccount(o) => service_account(o),
+        Object::PriorityClass(o) => priority_class(o),
+        Object::ConfigMap(o) => config_map(o),
+        Object::Secret(o) => secret(o),
+        Object::PersistentVolumeClaim(o) => persistent_volume_claim(o),
+        Object::Service(o) => service(o),
+        Object::Pod(o) => pod(o),
+        Object::Deployment(o) => deployment(o),
+        Object::StatefulSet(o) => stateful_set(o),
+        Object::DaemonSet(o) => daemon_set(o),
+        Object::Job(o) => job(o),
+        Object::CronJob(o) => cron_job(o),
+        Object::PodDisruptionBudget(o) => pod_disruption_budget(o),
+        Object::HorizontalPodAutoscaler(o) => horizontal_pod_autoscaler(o),
+        Object::Custom(o) => custom(o),
+    }
+}

@@ -38,6 +38,7 @@ required_spec!(
     k8s_openapi::api::apps::v1::DeploymentSpec,
     k8s_openapi::api::apps::v1::StatefulSetSpec,
     k8s_openapi::api::apps::v1::DaemonSetSpec,
+    k8s_openapi::api::apps::v1::ReplicaSetSpec,
     k8s_openapi::api::autoscaling::v2::HorizontalPodAutoscalerSpec,
 );
 

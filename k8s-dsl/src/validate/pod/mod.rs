@@ -1,0 +1,130 @@
+//! Pods and pod templates (`ValidatePod`, `ValidatePodTemplateSpec`, `ValidatePodSpec`): the
+//! spec's own fields, every container list and the volumes.
+
+mod container;
+mod containers;
+mod dns;
+mod security;
+mod spec;
+mod volumes;
+
+pub(crate) use container::{image as container_image, name as container_name};
+pub(crate) use containers::{
+    has_app_container, host_ports, unique_names as unique_container_names,
+};
+pub(crate) use dns::dns;
+pub(crate) use security::pod_security_context;
+pub(crate) use spec::{
+    active_deadline, names_and_selectors, node_selector, termination_grace_period,
+};
+pub(crate) use volumes::{
+    resource_item_containers, token_needs_service_account, unique_names as unique_volume_names,
+};
+
+use k8s_openapi::api::core::v1 as k8s;
+
+use super::{meta, At, Report};
+use crate::rules::names;
+
+/// Every error and warning of a Pod, with paths from the object's root (`spec.containers[0].name`).
+///
+/// ```
+/// use k8s_openapi::api::core::v1 as k8s;
+///
+/// let pod = k8s::Pod {
+///     metadata: k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta {
+///         name: Some("web".into()),
+///         ..Default::default()
+///     },
+///     spec: Some(k8s::PodSpec {
+///         containers: vec![k8s::Container { name: "Web".into(), image: Some("nginx:1.27".into()), ..Default::default() }],
+///         ..Default::default()
+///     }),
+///     ..Default::default()
+/// };
+/// let report = k8s_dsl::validate::pod(&pod);
+/// assert!(report.errors().iter().any(|e| e.path.as_str() == "spec.containers[0].name" && e.rule == 6));
+/// ```
+pub fn pod(pod: &k8s::Pod) -> Report {
+    let mut report = Report::new();
+    let metadata = At::root().field("metadata");
+    if pod.metadata.name.is_none() && pod.metadata.generate_name.is_none() {
+        // Rule 1: a Pod object needs a name (a template does not).
+        report.error(
+            &metadata.field("name"),
+            1,
+            "a Pod needs a name",
+            "create it with `Pod::new(name)`; `Pod::template()` is for workloads",
+        );
+    }
+    meta::object_meta(&pod.metadata, &metadata, names::pod_name, &mut report);
+    match &pod.spec {
+        Some(spec) => pod_spec(&At::root().field("spec"), spec, false, &mut report),
+        None => missing_spec(&At::root().field("spec"), &mut report),
+    }
+    report
+}
+
+/// A pod template at `path` (`spec.template`, or `spec.jobTemplate.spec.template`).
+pub(crate) fn template(path: &At<'_>, template: &k8s::PodTemplateSpec, report: &mut Report) {
+    if let Some(metadata) = &template.metadata {
+        meta::object_meta(metadata, &path.field("metadata"), names::pod_name, report);
+    }
+    match &template.spec {
+        Some(spec) => pod_spec(&path.field("spec"), spec, true, report),
+        None => missing_spec(&path.field("spec"), report),
+    }
+}
+
+/// A pod without a spec has no containers (rule 12).
+fn missing_spec(path: &At<'_>, report: &mut Report) {
+    has_app_container(&path.field("containers"), false, report);
+}
+
+/// Every check of a pod spec at `path`, in the order the builders report them.
+pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, report: &mut Report) {
+    let volumes = spec.volumes.as_deref().unwrap_or_default();
+    let volumes_path = path.field("volumes");
+    unique_volume_names(&volumes_path, volumes, report);
+    if let Some(seconds) = spec.termination_grace_period_seconds {
+        termination_grace_period(
+            &path.field("terminationGracePeriodSeconds"),
+            seconds,
+            report,
+        );
+    }
+    if let Some(seconds) = spec.active_deadline_seconds {
+        active_deadline(&path.field("activeDeadlineSeconds"), seconds, report);
+    }
+    let init = spec.init_containers.as_deref().unwrap_or_default();
+    let app = spec.containers.as_slice();
+    let ephemeral = spec.ephemeral_containers.as_deref().unwrap_or_default();
+    container::each(&path.field("initContainers"), init, is_template, report);
+    container::each(&path.field("containers"), app, is_template, report);
+    for (i, c) in ephemeral.iter().enumerate() {
+        let at = path.field("ephemeralContainers");
+        let at = at.index(i);
+        container_name(&at, &c.name, report);
+        container_image(&at.field("image"), c.image.as_deref(), is_template, report);
+    }
+    if app.is_empty() {
+        has_app_container(&path.field("containers"), !init.is_empty(), report);
+    }
+    unique_container_names(path, app, init, ephemeral, report);
+    host_ports(path, app, init, report);
+    let container_names: Vec<&str> = init.iter().chain(app).map(|c| c.name.as_str()).collect();
+    resource_item_containers(&volumes_path, volumes, &container_names, report);
+    if !is_template && spec.service_account_name.is_none() {
+        token_needs_service_account(&volumes_path, volumes, report);
+    }
+    names_and_selectors(path, spec, report);
+    dns(
+        path,
+        spec.dns_policy.as_deref(),
+        spec.dns_config.as_ref(),
+        report,
+    );
+    if let Some(context) = &spec.security_context {
+        pod_security_context(&path.field("securityContext"), context, report);
+    }
+}
