@@ -56,6 +56,7 @@
 //! assert_eq!(web.line_of("spec.replicas"), 16);
 //! ```
 
+mod removed;
 mod typed;
 mod yaml;
 
@@ -66,6 +67,7 @@ use serde_json::Value;
 use crate::bundle::{Object, ObjectId};
 use crate::validate::FieldPath;
 
+pub use removed::{removed_api, RemovedApi};
 pub use typed::{is_typed_kind, object_from_value, unknown_fields, TypeError};
 
 /// How much a reading may do: past any limit it stops with a [`ReadError`] that names it.
@@ -225,6 +227,8 @@ pub struct Document {
     pub item: Option<usize>,
     /// The line the object starts on, from 1.
     pub line: usize,
+    /// Its `apiVersion`, as written.
+    pub api_version: String,
     /// Its kind, namespace and name, as written.
     pub id: ObjectId,
     /// The object, or `None` when a field has the wrong type (see `problems`).
@@ -511,6 +515,7 @@ fn read_object(
         index: place.index,
         item: place.item,
         line,
+        api_version: text("/apiVersion").unwrap_or_default().to_owned(),
         id,
         object,
         problems,
