@@ -221,11 +221,7 @@ impl CustomResource {
     pub(crate) fn to_k8s(&self, report: &mut Report) -> CustomObject {
         self.check_api_version(report);
         self.check_kind(report);
-        let metadata = self.meta.to_k8s(
-            &crate::validate::At::root().field("metadata"),
-            report,
-            |name| names::object_name(name, 0, "object name"),
-        );
+        let metadata = self.meta.clone().into_object_meta();
         let mut fields = BTreeMap::new();
         for (key, value) in &self.fields {
             let at = FieldPath::parse(key);
@@ -250,12 +246,15 @@ impl CustomResource {
                 ),
             }
         }
-        CustomObject {
+        let object = CustomObject {
             api_version: self.api_version.clone(),
             kind: self.kind.clone(),
             metadata,
             fields,
-        }
+        };
+        // The metadata, and a built-in kind's every rule: the same pass as any other door.
+        crate::validate::custom_into(&object, report);
+        object
     }
 }
 

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
-use crate::rules::{labels, names, Checked};
+use crate::rules::Checked;
 use crate::validate::{At, Report};
 
 /// The name, namespace, labels and annotations of an object (or of a pod template, which has
@@ -129,7 +129,14 @@ impl Meta {
         report: &mut Report,
         name_rule: fn(&str) -> Checked,
     ) -> ObjectMeta {
-        self.check(path, report, name_rule);
+        let meta = self.into_object_meta();
+        crate::validate::meta::object_meta(&meta, path, name_rule, report);
+        meta
+    }
+
+    /// The k8s-openapi `ObjectMeta`, unchecked (for an object checked as a whole by
+    /// [`crate::validate`]).
+    pub(crate) fn into_object_meta(self) -> ObjectMeta {
         ObjectMeta {
             name: self.name,
             namespace: self.namespace,
@@ -137,45 +144,6 @@ impl Meta {
             annotations: non_empty_map(self.annotations),
             ..ObjectMeta::default()
         }
-    }
-
-    /// The checks of [`Meta::to_k8s`].
-    fn check(&self, path: &At<'_>, report: &mut Report, name_rule: fn(&str) -> Checked) {
-        if let Some(name) = &self.name {
-            report.check(&path.field("name"), name_rule(name));
-        }
-        if let Some(namespace) = &self.namespace {
-            // Namespaces are DNS-1123 labels (`ValidateNamespaceName`), like the rule-11 names.
-            report.check(
-                &path.field("namespace"),
-                names::dns1123_label(namespace, 11, "namespace"),
-            );
-        }
-        check_labels(&path.field("labels"), &self.labels, report);
-        let annotations_path = path.field("annotations");
-        for key in self.annotations.keys() {
-            // Rule 9: annotation keys are qualified names (lower-cased).
-            report.check(&annotations_path.key(key), labels::annotation_key(key));
-        }
-        // Rule 9: all annotations together are at most 256 KiB.
-        report.check(
-            &annotations_path,
-            labels::annotations_size(
-                self.annotations
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str())),
-            ),
-        );
-    }
-}
-
-/// Checks a map of labels (or a node selector, or `matchLabels`) at `path[<key>]`: rule 8 for
-/// each key and each value.
-pub(crate) fn check_labels(path: &At<'_>, map: &BTreeMap<String, String>, report: &mut Report) {
-    for (key, value) in map {
-        let entry = path.key(key);
-        report.check(&entry, labels::label_key(key));
-        report.check(&entry, labels::label_value(value));
     }
 }
 
@@ -192,6 +160,7 @@ pub(crate) fn non_empty_map<K, V>(map: BTreeMap<K, V>) -> Option<BTreeMap<K, V>>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::names;
 
     fn check(meta: &Meta) -> Report {
         let mut report = Report::new();

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::custom::CustomObject;
 use crate::meta::Meta;
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{Errors, FieldPath, Warning};
 use crate::workload::SpecRef;
 
 /// Which object: kind, namespace and name, written `Kind/namespace/name` (or `Kind/name`
@@ -295,7 +295,8 @@ impl IntoObject for Object {
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
         match self {
             Object::Secret(secret) => secret.into_object(),
-            other => Ok((other, Vec::new())),
+            Object::Custom(custom) => custom.into_object(),
+            other => crate::validate::object(&other).finish(other),
         }
     }
 }
@@ -309,8 +310,10 @@ macro_rules! built {
                     ObjectId::new(stringify!($variant), &self.metadata)
                 }
 
+                /// The object checked like any other ([`crate::validate::object`]).
                 fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
-                    Ok((Object::$variant(self), Vec::new()))
+                    let object = Object::$variant(self);
+                    crate::validate::object(&object).finish(object)
                 }
             }
 
@@ -348,7 +351,7 @@ impl IntoObject for core::Secret {
     }
 
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
-        let mut report = Report::new();
+        let mut report = crate::validate::secret(&self);
         for (field, keys) in [
             (
                 "data",
@@ -380,8 +383,10 @@ impl IntoObject for CustomObject {
         ObjectId::new(&self.kind, &self.metadata)
     }
 
+    /// Checked like any other object; a built-in kind held as JSON is checked as that kind
+    /// ([`crate::validate::custom`]).
     fn into_object(self) -> Result<(Object, Vec<Warning>), Errors> {
-        Ok((Object::Custom(self), Vec::new()))
+        crate::validate::custom(&self).finish(Object::Custom(self))
     }
 }
 

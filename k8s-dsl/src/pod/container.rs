@@ -9,9 +9,8 @@ mod tests;
 use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::enums::{ImagePullPolicy, TerminationMessagePolicy};
-use crate::rules::image::Image;
 use crate::rules::quantity::Quantity;
-use crate::rules::{names, shown};
+use crate::rules::shown;
 use crate::validate::{At, Report};
 use crate::value::Parsed;
 
@@ -320,9 +319,7 @@ impl Container {
         ctx: &PodContext<'_>,
         report: &mut Report,
     ) -> api::Container {
-        // rule 6: required, DNS-1123 label
-        report.check(&path.field("name"), names::container_name(&self.name));
-        self.check_image(&path.field("image"), ctx, report);
+        // The name (rule 6) and image (rule 14) are checked with the pod spec (`validate::pod`).
         let declared = DeclaredPorts(&self.ports);
         let privileged = self
             .security_context
@@ -382,41 +379,6 @@ impl Container {
         out.working_dir = self.working_dir;
         out.termination_message_path = self.termination_message_path;
         out
-    }
-
-    /// Checks the image (rule 14), with warnings for a missing tag or `latest`.
-    fn check_image(&self, path: &At<'_>, ctx: &PodContext<'_>, report: &mut Report) {
-        let Some(image) = &self.image else {
-            // rule 14: image is required
-            report.error(
-                path,
-                14,
-                "image is required",
-                "set it with `.image(\"nginx:1.27\")`",
-            );
-            return;
-        };
-        // rule 14: surrounding whitespace is rejected for Pods only; a template keeps it, but
-        // the pods created from it are rejected
-        let trimmed = image.trim();
-        let text = if ctx.is_template && trimmed != image && !trimmed.is_empty() {
-            report.warn(
-                path,
-                format!(
-                    "image {} has leading or trailing whitespace; pods created from this template will be rejected; use {}",
-                    shown(image),
-                    shown(trimmed)
-                ),
-            );
-            trimmed
-        } else {
-            image.as_str()
-        };
-        if let Some(parsed) = report.check(path, Image::parse(text)) {
-            for warning in parsed.warnings() {
-                report.warn(path, warning);
-            }
-        }
     }
 
     /// Rule 17: a plain init container may have no probes and no lifecycle hooks.

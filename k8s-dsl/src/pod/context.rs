@@ -18,9 +18,6 @@ pub(crate) struct PodContext<'a> {
     pub volumes: &'a [&'a str],
     /// Where the container runs.
     pub kind: ContainerKind,
-    /// True for a pod template inside a workload (some rules apply to Pods only, e.g. rule 14's
-    /// whitespace check and rule 23's hostPort 0).
-    pub is_template: bool,
     /// The pod's terminationGracePeriodSeconds, if set (upper bound of sleep hooks, rule 26).
     pub termination_grace_period_seconds: Option<i64>,
     /// Whether the pod uses the host network (rule 23).

@@ -25,9 +25,10 @@ use std::collections::BTreeMap;
 use k8s_openapi::api::core::v1 as k8s;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, LabelSelectorRequirement};
 
-use crate::meta::{check_labels, non_empty};
+use crate::meta::non_empty;
 use crate::rules::enums::{TaintEffect, TolerationOperator};
 use crate::rules::labels;
+use crate::validate::meta::label_map as check_labels;
 use crate::validate::{At, Report};
 use crate::value::Parsed;
 

@@ -5,24 +5,14 @@
 // `..Default::default()` so it compiles against each supported version.
 #![allow(clippy::needless_update)]
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::net::IpAddr;
-
 use k8s_openapi::api::core::v1 as k8s;
 
 use super::pod::{DnsConfig, Pod, PodSecurityContext};
 use super::roles::{roles_annotation, warn_roles, Placed, Role, ROLES_ANNOTATION};
 use super::{ContainerKind, PodContext};
-use crate::rules::enums::{DnsPolicy, SeccompProfileType};
-use crate::rules::{names, shown, suggest};
+use crate::rules::enums::SeccompProfileType;
+use crate::rules::names;
 use crate::validate::{At, Errors, FieldPath, Report, Warning};
-
-/// The largest value of an `int32` field (`math.MaxInt32`).
-const MAX_INT32: i64 = i32::MAX as i64;
-/// `validatePodDNSConfig` limits.
-const MAX_NAMESERVERS: usize = 3;
-const MAX_SEARCHES: usize = 32;
-const MAX_SEARCH_CHARS: usize = 2048;
 
 impl Pod {
     /// Checks the pod and returns it as a k8s-openapi `Pod`, or every error found.
@@ -34,15 +24,7 @@ impl Pod {
     pub fn build_with_warnings(mut self) -> Result<(k8s::Pod, Vec<Warning>), Errors> {
         let mut report = Report::new();
         let metadata_path = At::root().field("metadata");
-        if self.meta.name.is_none() {
-            // Rule 1: a Pod object needs a name (a template does not).
-            report.error(
-                &metadata_path.field("name"),
-                1,
-                "a Pod needs a name",
-                "create it with `Pod::new(name)`; `Pod::template()` is for workloads",
-            );
-        }
+        crate::validate::pod::name_required(self.meta.name.is_some(), &metadata_path, &mut report);
         let metadata = self.metadata(&metadata_path, &mut report);
         let spec_path = At::root().field("spec");
         let pss = self.pss;
@@ -157,36 +139,16 @@ impl Pod {
             .enumerate()
             .map(|(i, v)| v.to_k8s(&volumes_path.index(i), report))
             .collect();
-        check_unique_volume_names(&volumes_path, &volumes, report);
         let volume_names: Vec<&str> = volumes.iter().map(|v| v.name.as_str()).collect();
 
+        // Durations are written as text; their bounds are checked with the spec (rules 40, 42).
         let termination_grace_period_seconds = termination_grace_period.as_ref().and_then(|d| {
             let at = path.field("terminationGracePeriodSeconds");
-            let seconds = report.check(&at, d.parse())?.as_secs();
-            // Rule 40: terminationGracePeriodSeconds is a non-negative int64.
-            if seconds < 0 {
-                report.error(
-                    &at,
-                    40,
-                    format!("termination grace period {seconds}s is negative"),
-                    "give 0 or more seconds",
-                );
-            }
-            Some(seconds)
+            Some(report.check(&at, d.parse())?.as_secs())
         });
         let active_deadline_seconds = active_deadline.as_ref().and_then(|d| {
             let at = path.field("activeDeadlineSeconds");
-            let seconds = report.check(&at, d.parse())?.as_secs();
-            // Rule 42: activeDeadlineSeconds is 1..MaxInt32.
-            if !(1..=MAX_INT32).contains(&seconds) {
-                report.error(
-                    &at,
-                    42,
-                    format!("active deadline of {seconds}s is outside 1s to {MAX_INT32}s"),
-                    "give a deadline of at least one second, or none",
-                );
-            }
-            Some(seconds)
+            Some(report.check(&at, d.parse())?.as_secs())
         });
 
         let has_host_network = host_network.unwrap_or(false);
@@ -205,7 +167,6 @@ impl Pod {
             let ctx = PodContext {
                 volumes: &volume_names,
                 kind,
-                is_template,
                 termination_grace_period_seconds,
                 host_network: has_host_network,
             };
@@ -218,21 +179,6 @@ impl Pod {
             list.push((role, at.to_path(), out));
         }
 
-        let containers_path = path.field("containers");
-        if app.is_empty() {
-            check_has_app_container(&containers_path, !init.is_empty(), report);
-        }
-        check_unique_container_names(&init, &app, report);
-        check_host_ports(&app, &init, report);
-        let container_names: Vec<&str> = init
-            .iter()
-            .chain(&app)
-            .map(|(_, _, c)| c.name.as_str())
-            .collect();
-        check_resource_item_containers(&volumes_path, &volumes, &container_names, report);
-        if !is_template && service_account_name.is_none() {
-            check_token_needs_service_account(&volumes_path, &volumes, report);
-        }
         let placed: Vec<Placed<'_>> = init
             .iter()
             .chain(&app)
@@ -244,59 +190,18 @@ impl Pod {
             .collect();
         warn_roles(&placed, report);
 
-        // Rule 10: hostname and subdomain are DNS-1123 labels.
-        for (field, value) in [("hostname", &hostname), ("subdomain", &subdomain)] {
-            if let Some(value) = value {
-                report.check(&path.field(field), names::hostname(value));
-            }
-        }
-        // Rule 11: names of other objects are DNS subdomains.
-        for (field, value, what) in [
-            (
-                "serviceAccountName",
-                &service_account_name,
-                "service account name",
-            ),
-            (
-                "priorityClassName",
-                &priority_class_name,
-                "priority class name",
-            ),
-            (
-                "runtimeClassName",
-                &runtime_class_name,
-                "runtime class name",
-            ),
-            ("schedulerName", &scheduler_name, "scheduler name"),
-        ] {
-            if let Some(value) = value {
-                report.check(&path.field(field), names::object_name(value, 11, what));
-            }
-        }
-        // Rule 43: the node selector follows label syntax; tolerations.
-        crate::validate::pod::node_selector(&path.field("nodeSelector"), &node_selector, report);
         let tolerations_path = path.field("tolerations");
         let tolerations: Vec<k8s::Toleration> = tolerations
             .iter()
             .enumerate()
             .map(|(i, t)| t.to_k8s(&tolerations_path.index(i), report))
             .collect();
-        // Rule 44: image pull secrets name a Secret.
-        let secrets_path = path.field("imagePullSecrets");
         let image_pull_secrets: Vec<k8s::LocalObjectReference> = image_pull_secrets
             .into_iter()
-            .enumerate()
-            .map(|(i, name)| {
-                report.check(
-                    &secrets_path.index(i).field("name"),
-                    names::object_name(&name, 44, "image pull secret name"),
-                );
-                k8s::LocalObjectReference { name }
-            })
+            .map(|name| k8s::LocalObjectReference { name })
             .collect();
-        check_dns(path, dns_policy, dns_config.as_ref(), report);
 
-        k8s::PodSpec {
+        let spec = k8s::PodSpec {
             active_deadline_seconds,
             affinity: affinity
                 .as_ref()
@@ -316,9 +221,7 @@ impl Pod {
             restart_policy: restart_policy.map(|p| p.as_str().to_owned()),
             runtime_class_name,
             scheduler_name,
-            security_context: security_context
-                .as_ref()
-                .map(|s| security_context_to_k8s(&path.field("securityContext"), s, report)),
+            security_context: security_context.as_ref().map(security_context_to_k8s),
             service_account_name,
             set_hostname_as_fqdn,
             share_process_namespace,
@@ -327,285 +230,15 @@ impl Pod {
             tolerations: non_empty(tolerations),
             volumes: non_empty(volumes),
             ..k8s::PodSpec::default()
-        }
+        };
+        // Every pod-level rule, over the object itself (the one place they are written).
+        crate::validate::pod::pod_spec(path, &spec, is_template, report);
+        spec
     }
 }
 
 fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
     (!items.is_empty()).then_some(items)
-}
-
-/// Rule 12 (`validateContainers`): at least one app container. Sidecars of any kind and init
-/// containers do not count.
-fn check_has_app_container(path: &At<'_>, has_init: bool, report: &mut Report) {
-    let message = if has_init {
-        "a pod needs at least one app container; init containers and native sidecars (sidecar, \
-         ambassador, adapter) do not count"
-    } else {
-        "a pod needs at least one container"
-    };
-    report.error(
-        path,
-        12,
-        message,
-        "add one with `.container(Container::new(..))`",
-    );
-}
-
-/// Rule 7 (`ValidateVolumes`): volume names are unique within the pod; reported at the later one.
-fn check_unique_volume_names(path: &At<'_>, volumes: &[k8s::Volume], report: &mut Report) {
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, volume) in volumes.iter().enumerate() {
-        if let Some(first) = seen.get(volume.name.as_str()) {
-            report.error(
-                &path.index(i).field("name"),
-                7,
-                format!("volume name {} is already used by `{}`", shown(&volume.name), path.index(*first)),
-                "give each volume its own name; containers can mount the same volume more than once",
-            );
-        } else {
-            seen.insert(&volume.name, i);
-        }
-    }
-}
-
-/// Rule 13 (`validateContainers`, `validateInitContainers`): names are unique across app and
-/// init containers. As the API server does, a clash between an init and an app container is
-/// reported at the init container; a clash within one list at the later container.
-fn check_unique_container_names(
-    init: &[(Role, FieldPath, k8s::Container)],
-    app: &[(Role, FieldPath, k8s::Container)],
-    report: &mut Report,
-) {
-    let mut seen: BTreeMap<&str, &FieldPath> = BTreeMap::new();
-    let mut check = |at: &FieldPath, name: &str, seen: &mut BTreeMap<&str, &FieldPath>| {
-        if let Some(first) = seen.get(name) {
-            report.error(
-                &at.field("name"),
-                13,
-                format!(
-                    "container name {} is already used by `{first}`",
-                    shown(name)
-                ),
-                "give each container (init, sidecar and app) its own name",
-            );
-        }
-    };
-    for (_, at, c) in app {
-        check(at, &c.name, &mut seen);
-        seen.entry(c.name.as_str()).or_insert(at);
-    }
-    for (_, at, c) in init {
-        check(at, &c.name, &mut seen);
-        seen.entry(c.name.as_str()).or_insert(at);
-    }
-}
-
-/// Rule 19 (`checkHostPortConflicts`): a (protocol, hostIP, hostPort) triple is used once across
-/// all app containers, and once within each init container.
-fn check_host_ports(
-    app: &[(Role, FieldPath, k8s::Container)],
-    init: &[(Role, FieldPath, k8s::Container)],
-    report: &mut Report,
-) {
-    fn check<'a>(
-        at: &FieldPath,
-        container: &'a k8s::Container,
-        seen: &mut BTreeSet<(&'a str, &'a str, i32)>,
-        report: &mut Report,
-    ) {
-        for (j, port) in container.ports.iter().flatten().enumerate() {
-            let Some(host_port) = port.host_port.filter(|p| *p != 0) else {
-                continue;
-            };
-            let protocol = port.protocol.as_deref().unwrap_or("TCP");
-            let ip = port.host_ip.as_deref().unwrap_or("");
-            if !seen.insert((protocol, ip, host_port)) {
-                report.error(
-                    &at.field("ports").index(j).field("hostPort"),
-                    19,
-                    format!("host port {host_port}/{protocol} is used twice in this pod"),
-                    "give each host port (per protocol and host IP) to one container port only",
-                );
-            }
-        }
-    }
-    let mut seen = BTreeSet::new();
-    for (_, at, c) in app {
-        check(at, c, &mut seen, report);
-    }
-    for (_, at, c) in init {
-        check(at, c, &mut BTreeSet::new(), report);
-    }
-}
-
-/// A downward API file of a volume names a container of this pod (a reference check, rule 0).
-fn check_resource_item_containers(
-    path: &At<'_>,
-    volumes: &[k8s::Volume],
-    containers: &[&str],
-    report: &mut Report,
-) {
-    let mut check = |at: At<'_>, item: &k8s::DownwardAPIVolumeFile| {
-        let Some(name) = item
-            .resource_field_ref
-            .as_ref()
-            .and_then(|r| r.container_name.as_deref())
-        else {
-            return;
-        };
-        if containers.contains(&name) {
-            return;
-        }
-        let fix = match suggest::did_you_mean(name, containers.iter().copied()) {
-            Some(hint) => hint,
-            None => format!(
-                "name one of the pod's containers: `{}`",
-                containers.join("`, `")
-            ),
-        };
-        report.error(
-            &at.field("resourceFieldRef").field("containerName"),
-            0,
-            format!("container {} is not in this pod", shown(name)),
-            fix,
-        );
-    };
-    for (i, volume) in volumes.iter().enumerate() {
-        let at = path.index(i);
-        if let Some(d) = &volume.downward_api {
-            for (j, item) in d.items.iter().flatten().enumerate() {
-                check(at.field("downwardAPI").field("items").index(j), item);
-            }
-        }
-        if let Some(p) = &volume.projected {
-            for (j, source) in p.sources.iter().flatten().enumerate() {
-                if let Some(d) = &source.downward_api {
-                    for (k, item) in d.items.iter().flatten().enumerate() {
-                        let source = at.field("projected");
-                        let source = source.field("sources");
-                        let source = source.index(j);
-                        let items = source.field("downwardAPI");
-                        check(items.field("items").index(k), item);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Rule 45 (`validatePodMetadataAndSpec`, Pods only): a projected service account token needs
-/// `serviceAccountName`.
-fn check_token_needs_service_account(path: &At<'_>, volumes: &[k8s::Volume], report: &mut Report) {
-    for (i, volume) in volumes.iter().enumerate() {
-        let sources = volume
-            .projected
-            .iter()
-            .flat_map(|p| p.sources.iter().flatten());
-        for (j, source) in sources.enumerate() {
-            if source.service_account_token.is_some() {
-                report.error(
-                    &path
-                        .index(i)
-                        .field("projected")
-                        .field("sources")
-                        .index(j)
-                        .field("serviceAccountToken"),
-                    45,
-                    "a projected service account token needs the pod's `serviceAccountName`",
-                    "set `.service_account_name(..)` on the pod",
-                );
-            }
-        }
-    }
-}
-
-/// Rule 41 (`validateDNSPolicy`, `validatePodDNSConfig`).
-fn check_dns(
-    path: &At<'_>,
-    policy: Option<DnsPolicy>,
-    config: Option<&DnsConfig>,
-    report: &mut Report,
-) {
-    let at = path.field("dnsConfig");
-    let nameservers = config.map_or(0, |c| c.nameservers.len());
-    if policy == Some(DnsPolicy::None) && nameservers == 0 {
-        let field = if config.is_some() {
-            at.field("nameservers")
-        } else {
-            at
-        };
-        report.error(
-            &field,
-            41,
-            "dns policy `None` needs a dns config with at least one nameserver",
-            "add `.dns_config(DnsConfig::new().nameserver(\"<ip>\"))`",
-        );
-    }
-    let Some(config) = config else {
-        return;
-    };
-    let servers = at.field("nameservers");
-    if nameservers > MAX_NAMESERVERS {
-        report.error(
-            &servers,
-            41,
-            format!("{nameservers} nameservers given; the limit is {MAX_NAMESERVERS}"),
-            "keep at most 3 nameservers",
-        );
-    }
-    for (i, ip) in config.nameservers.iter().enumerate() {
-        if ip.parse::<IpAddr>().is_err() {
-            report.error(
-                &servers.index(i),
-                41,
-                format!("nameserver {} is not an IP address", shown(ip)),
-                "give an IPv4 or IPv6 address, such as `10.0.0.10`",
-            );
-        }
-    }
-    let searches = at.field("searches");
-    if config.searches.len() > MAX_SEARCHES {
-        report.error(
-            &searches,
-            41,
-            format!(
-                "{} search domains given; the limit is {MAX_SEARCHES}",
-                config.searches.len()
-            ),
-            "keep at most 32 search domains",
-        );
-    }
-    let chars = config.searches.join(" ").len();
-    if chars > MAX_SEARCH_CHARS {
-        report.error(
-            &searches,
-            41,
-            format!("the search list is {chars} characters long; the limit is {MAX_SEARCH_CHARS}"),
-            "shorten or drop search domains",
-        );
-    }
-    for (i, search) in config.searches.iter().enumerate() {
-        // A single `.` may come first; a trailing dot is allowed.
-        if i == 0 && search == "." {
-            continue;
-        }
-        let domain = search.strip_suffix('.').unwrap_or(search);
-        report.check(
-            &searches.index(i),
-            names::dns1123_subdomain(domain, 41, "search domain"),
-        );
-    }
-    for (i, (name, _)) in config.options.iter().enumerate() {
-        if name.is_empty() {
-            report.error(
-                &at.field("options").index(i).field("name"),
-                41,
-                "a dns option needs a name",
-                "give the resolver option's name, such as `ndots`",
-            );
-        }
-    }
 }
 
 fn dns_config_to_k8s(config: &DnsConfig) -> k8s::PodDNSConfig {
@@ -627,54 +260,15 @@ fn dns_config_to_k8s(config: &DnsConfig) -> k8s::PodDNSConfig {
     }
 }
 
-/// The pod security context, checking IDs (0..MaxInt32, as rule 47 asks of containers:
-/// `ValidatePodSecurityContext`) and the seccomp profile (`validateSeccompProfileField`).
-fn security_context_to_k8s(
-    path: &At<'_>,
-    context: &PodSecurityContext,
-    report: &mut Report,
-) -> k8s::PodSecurityContext {
-    let mut check_id = |field: At<'_>, id: i64, what: &str| {
-        if !(0..=MAX_INT32).contains(&id) {
-            report.error(
-                &field,
-                47,
-                format!("{what} {id} is not between 0 and {MAX_INT32}"),
-                "give a non-negative 32-bit id",
-            );
-        }
-    };
-    for (field, id, what) in [
-        ("runAsUser", context.run_as_user, "user id"),
-        ("runAsGroup", context.run_as_group, "group id"),
-        ("fsGroup", context.fs_group, "group id"),
-    ] {
-        if let Some(id) = id {
-            check_id(path.field(field), id, what);
-        }
-    }
-    for (i, gid) in context.supplemental_groups.iter().enumerate() {
-        check_id(path.field("supplementalGroups").index(i), *gid, "group id");
-    }
-    let seccomp_profile = context.seccomp.map(|kind| {
-        let at = path.field("seccompProfile");
-        let at = at.field("localhostProfile");
-        if kind == SeccompProfileType::Localhost && context.seccomp_localhost.is_none() {
-            report.error(
-                &at,
-                47,
-                "a `Localhost` seccomp profile needs the profile file",
-                "use `.seccomp_localhost(\"profiles/app.json\")`",
-            );
-        }
-        k8s::SeccompProfile {
-            type_: kind.as_str().to_owned(),
-            localhost_profile: context
-                .seccomp_localhost
-                .clone()
-                .filter(|_| kind == SeccompProfileType::Localhost),
-            ..Default::default()
-        }
+/// The pod security context (checked with the spec: `validate::pod`).
+fn security_context_to_k8s(context: &PodSecurityContext) -> k8s::PodSecurityContext {
+    let seccomp_profile = context.seccomp.map(|kind| k8s::SeccompProfile {
+        type_: kind.as_str().to_owned(),
+        localhost_profile: context
+            .seccomp_localhost
+            .clone()
+            .filter(|_| kind == SeccompProfileType::Localhost),
+        ..Default::default()
     });
     k8s::PodSecurityContext {
         run_as_user: context.run_as_user,

@@ -29,11 +29,11 @@ use super::VolumeName;
 use crate::rules::enums::StorageMedium;
 use crate::rules::quantity::Quantity;
 use crate::rules::{env, labels, names, shown, Checked, Violation};
+use crate::validate::pod::local_path;
 use crate::validate::{At, Report};
 use crate::value::Parsed;
 
 /// The largest file mode (`0777`) a volume or item may set (`fileModeErrorMsg`).
-const MAX_MODE: i32 = 0o777;
 /// The shortest token lifetime the API server accepts (10 minutes).
 const MIN_TOKEN_SECONDS: i64 = 600;
 /// The longest token lifetime the API server accepts (2^32 seconds).
@@ -170,8 +170,8 @@ impl Volume {
 
     /// The k8s-openapi volume, checking it into `report`; `path` is `spec.volumes[i]`.
     pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::Volume {
-        // Rule 7: a volume name is a DNS-1123 label (uniqueness is checked by the pod).
-        report.check(&path.field("name"), names::volume_name(self.name()));
+        // Checked with the pod spec (`validate::pod`): the name (rule 7), one source and the
+        // source's names, paths and modes (rules 34, 36).
         let mut volume = k8s::Volume {
             name: self.name().to_owned(),
             ..k8s::Volume::default()
@@ -181,41 +181,26 @@ impl Volume {
                 volume.empty_dir = Some(v.to_k8s(&path.field("emptyDir"), report))
             }
             Source::ConfigMap(v) => {
-                let p = path.field("configMap");
                 let f = &v.files;
-                report.check(
-                    &p.field("name"),
-                    names::object_name(&f.object, 34, "config map name"),
-                );
                 volume.config_map = Some(k8s::ConfigMapVolumeSource {
                     name: f.object.clone(),
-                    items: f.items_to_k8s(&p, report),
-                    default_mode: check_mode(&p.field("defaultMode"), f.default_mode, report),
+                    items: f.items_to_k8s(),
+                    default_mode: f.default_mode,
                     optional: f.optional,
                     ..Default::default()
                 });
             }
             Source::Secret(v) => {
-                let p = path.field("secret");
                 let f = &v.files;
-                report.check(
-                    &p.field("secretName"),
-                    names::object_name(&f.object, 34, "secret name"),
-                );
                 volume.secret = Some(k8s::SecretVolumeSource {
                     secret_name: Some(f.object.clone()),
-                    items: f.items_to_k8s(&p, report),
-                    default_mode: check_mode(&p.field("defaultMode"), f.default_mode, report),
+                    items: f.items_to_k8s(),
+                    default_mode: f.default_mode,
                     optional: f.optional,
                     ..Default::default()
                 });
             }
             Source::Claim(v) => {
-                let p = path.field("persistentVolumeClaim");
-                report.check(
-                    &p.field("claimName"),
-                    names::object_name(&v.claim, 36, "persistent volume claim name"),
-                );
                 volume.persistent_volume_claim = Some(k8s::PersistentVolumeClaimVolumeSource {
                     claim_name: v.claim.clone(),
                     read_only: v.read_only.then_some(true),
@@ -226,7 +211,7 @@ impl Volume {
                 let p = path.field("downwardAPI");
                 volume.downward_api = Some(k8s::DownwardAPIVolumeSource {
                     items: downward_items_to_k8s(&p.field("items"), &v.items, report),
-                    default_mode: check_mode(&p.field("defaultMode"), v.default_mode, report),
+                    default_mode: v.default_mode,
                     ..Default::default()
                 });
             }
@@ -234,166 +219,16 @@ impl Volume {
                 volume.projected = Some(v.to_k8s(&path.field("projected"), report))
             }
             Source::HostPath(v) => {
-                let p = path.field("hostPath");
-                if !v.path.starts_with('/') {
-                    report.error(
-                        &p.field("path"),
-                        36,
-                        format!("host path {} is not absolute", shown(&v.path)),
-                        "give the full path on the node, starting with `/`",
-                    );
-                }
-                if let Some(kind) = &v.kind {
-                    report.check(&p.field("type"), host_path_type(kind));
-                }
                 volume.host_path = Some(k8s::HostPathVolumeSource {
                     path: v.path.clone(),
                     type_: v.kind.clone(),
                     ..Default::default()
                 });
             }
-            Source::Raw(raw) => {
-                check_one_source(path, raw, report);
-                volume = (**raw).clone();
-            }
+            Source::Raw(raw) => volume = (**raw).clone(),
         }
         volume
     }
-}
-
-/// Rule 36 (`validateVolumeSource`): a volume given in k8s-openapi form sets exactly one source.
-fn check_one_source(path: &At<'_>, volume: &k8s::Volume, report: &mut Report) {
-    let v = volume;
-    let sources = [
-        ("awsElasticBlockStore", v.aws_elastic_block_store.is_some()),
-        ("azureDisk", v.azure_disk.is_some()),
-        ("azureFile", v.azure_file.is_some()),
-        ("cephfs", v.cephfs.is_some()),
-        ("cinder", v.cinder.is_some()),
-        ("configMap", v.config_map.is_some()),
-        ("csi", v.csi.is_some()),
-        ("downwardAPI", v.downward_api.is_some()),
-        ("emptyDir", v.empty_dir.is_some()),
-        ("ephemeral", v.ephemeral.is_some()),
-        ("fc", v.fc.is_some()),
-        ("flexVolume", v.flex_volume.is_some()),
-        ("flocker", v.flocker.is_some()),
-        ("gcePersistentDisk", v.gce_persistent_disk.is_some()),
-        ("gitRepo", v.git_repo.is_some()),
-        ("glusterfs", v.glusterfs.is_some()),
-        ("hostPath", v.host_path.is_some()),
-        ("image", v.image.is_some()),
-        ("iscsi", v.iscsi.is_some()),
-        ("nfs", v.nfs.is_some()),
-        ("persistentVolumeClaim", v.persistent_volume_claim.is_some()),
-        ("photonPersistentDisk", v.photon_persistent_disk.is_some()),
-        ("portworxVolume", v.portworx_volume.is_some()),
-        ("projected", v.projected.is_some()),
-        ("quobyte", v.quobyte.is_some()),
-        ("rbd", v.rbd.is_some()),
-        ("scaleIO", v.scale_io.is_some()),
-        ("secret", v.secret.is_some()),
-        ("storageos", v.storageos.is_some()),
-        ("vsphereVolume", v.vsphere_volume.is_some()),
-    ];
-    let set: Vec<&str> = sources
-        .iter()
-        .filter(|(_, is_set)| *is_set)
-        .map(|(name, _)| *name)
-        .collect();
-    match set.as_slice() {
-        [_] => {}
-        [] => report.error(
-            path,
-            36,
-            format!("volume {} has no source", shown(&v.name)),
-            "set exactly one source, such as `emptyDir`, `configMap` or `persistentVolumeClaim`",
-        ),
-        [_, rest @ ..] => {
-            for extra in rest {
-                report.error(
-                    &path.field(extra),
-                    36,
-                    format!(
-                        "volume {} sets more than one source: `{}`",
-                        shown(&v.name),
-                        set.join("`, `")
-                    ),
-                    "keep exactly one source per volume; declare another volume for the other",
-                );
-            }
-        }
-    }
-}
-
-/// The `hostPath` types (`validateHostPathType`).
-const HOST_PATH_TYPES: &[&str] = &[
-    "",
-    "DirectoryOrCreate",
-    "Directory",
-    "FileOrCreate",
-    "File",
-    "Socket",
-    "CharDevice",
-    "BlockDevice",
-];
-
-/// `validateHostPathType` (rule 36): one of [`HOST_PATH_TYPES`].
-fn host_path_type(value: &str) -> Checked {
-    if HOST_PATH_TYPES.contains(&value) {
-        return Ok(());
-    }
-    let fix = match crate::rules::suggest::closest(value, HOST_PATH_TYPES.iter().copied()) {
-        Some(close) => format!("use `{close}`"),
-        None => "use `Directory`, `DirectoryOrCreate`, `File`, `FileOrCreate`, `Socket`, `CharDevice` or `BlockDevice`".to_owned(),
-    };
-    Err(Violation::new(
-        36,
-        format!("{} is not a host path type", shown(value)),
-        fix,
-    ))
-}
-
-/// `validateVolumeSource` (rule 36) checks file modes: 0 to `0777`.
-fn check_mode(path: &At<'_>, mode: Option<i32>, report: &mut Report) -> Option<i32> {
-    if let Some(m) = mode {
-        if !(0..=MAX_MODE).contains(&m) {
-            report.error(
-                path,
-                36,
-                format!("file mode {m} is not between 0 and 0777 (511)"),
-                "write the mode in octal, such as `0o644`",
-            );
-        }
-    }
-    mode
-}
-
-/// `validateLocalDescendingPath` (used for volume items, rule 36): a non-empty relative path
-/// without `..` parts.
-fn local_path(value: &str) -> Checked {
-    if value.is_empty() {
-        return Err(Violation::new(
-            36,
-            "path may not be empty",
-            "give a relative file name, such as `config.yaml`",
-        ));
-    }
-    if value.starts_with('/') {
-        return Err(Violation::new(
-            36,
-            format!("path {} is absolute", shown(value)),
-            "give a path relative to the mount point, without the leading `/`",
-        ));
-    }
-    if value.split('/').any(|part| part == "..") {
-        return Err(Violation::new(
-            36,
-            format!("path {} contains `..`", shown(value)),
-            "give a path inside the volume, without `..`",
-        ));
-    }
-    Ok(())
 }
 
 macro_rules! volume_handle {
@@ -535,33 +370,23 @@ impl KeyFiles {
         }
     }
 
-    fn items_to_k8s(&self, path: &At<'_>, report: &mut Report) -> Option<Vec<k8s::KeyToPath>> {
-        key_items_to_k8s(&path.field("items"), &self.items, report)
+    fn items_to_k8s(&self) -> Option<Vec<k8s::KeyToPath>> {
+        key_items_to_k8s(&self.items)
     }
 }
 
-/// `validateKeyToPath` (rule 36): a valid key (rule 34's grammar) and a local path.
-fn key_items_to_k8s(
-    path: &At<'_>,
-    items: &[(String, String)],
-    report: &mut Report,
-) -> Option<Vec<k8s::KeyToPath>> {
+/// The items of a ConfigMap or Secret source (checked by `validate::pod`: rule 36).
+fn key_items_to_k8s(items: &[(String, String)]) -> Option<Vec<k8s::KeyToPath>> {
     if items.is_empty() {
         return None;
     }
     let out = items
         .iter()
-        .enumerate()
-        .map(|(i, (key, file))| {
-            let at = path.index(i);
-            report.check(&at.field("key"), env::config_map_key(key));
-            report.check(&at.field("path"), local_path(file));
-            k8s::KeyToPath {
-                key: key.clone(),
-                path: file.clone(),
-                mode: None,
-                ..Default::default()
-            }
+        .map(|(key, file)| k8s::KeyToPath {
+            key: key.clone(),
+            path: file.clone(),
+            mode: None,
+            ..Default::default()
         })
         .collect();
     Some(out)
@@ -1095,38 +920,24 @@ impl ProjectedVolume {
             .map(|(i, source)| {
                 let at = sources_path.index(i);
                 match source {
-                    Projection::ConfigMap { name, items } => {
-                        let p = at.field("configMap");
-                        report.check(
-                            &p.field("name"),
-                            names::object_name(name, 34, "config map name"),
-                        );
-                        k8s::VolumeProjection {
-                            config_map: Some(k8s::ConfigMapProjection {
-                                name: name.clone(),
-                                items: key_items_to_k8s(&p.field("items"), items, report),
-                                optional: None,
-                                ..Default::default()
-                            }),
-                            ..k8s::VolumeProjection::default()
-                        }
-                    }
-                    Projection::Secret { name, items } => {
-                        let p = at.field("secret");
-                        report.check(
-                            &p.field("name"),
-                            names::object_name(name, 34, "secret name"),
-                        );
-                        k8s::VolumeProjection {
-                            secret: Some(k8s::SecretProjection {
-                                name: name.clone(),
-                                items: key_items_to_k8s(&p.field("items"), items, report),
-                                optional: None,
-                                ..Default::default()
-                            }),
-                            ..k8s::VolumeProjection::default()
-                        }
-                    }
+                    Projection::ConfigMap { name, items } => k8s::VolumeProjection {
+                        config_map: Some(k8s::ConfigMapProjection {
+                            name: name.clone(),
+                            items: key_items_to_k8s(items),
+                            optional: None,
+                            ..Default::default()
+                        }),
+                        ..k8s::VolumeProjection::default()
+                    },
+                    Projection::Secret { name, items } => k8s::VolumeProjection {
+                        secret: Some(k8s::SecretProjection {
+                            name: name.clone(),
+                            items: key_items_to_k8s(items),
+                            optional: None,
+                            ..Default::default()
+                        }),
+                        ..k8s::VolumeProjection::default()
+                    },
                     Projection::DownwardApi(items) => k8s::VolumeProjection {
                         downward_api: Some(k8s::DownwardAPIProjection {
                             items: downward_items_to_k8s(
@@ -1153,7 +964,7 @@ impl ProjectedVolume {
             } else {
                 Some(sources)
             },
-            default_mode: check_mode(&path.field("defaultMode"), self.default_mode, report),
+            default_mode: self.default_mode,
             ..Default::default()
         }
     }

@@ -42,6 +42,7 @@
 //! # Ok::<(), k8s_dsl::Errors>(())
 //! ```
 
+mod custom;
 pub(crate) mod meta;
 mod objects;
 mod path;
@@ -49,8 +50,10 @@ pub(crate) mod pod;
 mod report;
 mod workload;
 
+pub use custom::custom;
+pub(crate) use custom::custom_into;
 pub use objects::{
-    config_map, custom, horizontal_pod_autoscaler, namespace, persistent_volume_claim,
+    config_map, horizontal_pod_autoscaler, namespace, persistent_volume_claim,
     pod_disruption_budget, priority_class, secret, service, service_account,
 };
 pub use path::{At, FieldPath, Location};

@@ -18,6 +18,25 @@ fn metadata(
 }
 
 /// Every error and warning of a Deployment.
+///
+/// ```
+/// use k8s_openapi::api::apps::v1 as apps;
+///
+/// // A Deployment read from JSON (or YAML): no builder involved.
+/// let deployment: apps::Deployment = serde_json::from_value(serde_json::json!({
+///     "apiVersion": "apps/v1", "kind": "Deployment", "metadata": { "name": "web" },
+///     "spec": {
+///         "selector": { "matchLabels": { "app": "web" } },
+///         "template": {
+///             "metadata": { "labels": { "app": "web" } },
+///             "spec": { "containers": [{ "name": "Web", "image": "nginx:1.27" }] },
+///         },
+///     },
+/// }))?;
+/// let report = k8s_dsl::validate::deployment(&deployment);
+/// assert!(report.errors().iter().any(|e| e.path.as_str() == "spec.template.spec.containers[0].name" && e.rule == 6));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub fn deployment(deployment: &apps::Deployment) -> Report {
     let mut report = Report::new();
     metadata(&deployment.metadata, meta::deployment_name, &mut report);
@@ -32,6 +51,15 @@ pub fn deployment(deployment: &apps::Deployment) -> Report {
 }
 
 /// Every error and warning of a StatefulSet.
+///
+/// ```
+/// use k8s_openapi::api::apps::v1 as apps;
+///
+/// let set = apps::StatefulSet::default();
+/// // No pod template: no containers (rule 12).
+/// let report = k8s_dsl::validate::stateful_set(&set);
+/// assert!(report.errors().iter().all(|e| e.path.as_str().starts_with("spec.template")));
+/// ```
 pub fn stateful_set(set: &apps::StatefulSet) -> Report {
     let mut report = Report::new();
     metadata(&set.metadata, meta::stateful_set_name, &mut report);
@@ -46,6 +74,16 @@ pub fn stateful_set(set: &apps::StatefulSet) -> Report {
 }
 
 /// Every error and warning of a DaemonSet.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let set = DaemonSet::new("agent")
+///     .template(Pod::template().label("app", "agent").container(Container::new("agent").image("fluent-bit:3.2")))
+///     .build()?;
+/// assert!(k8s_dsl::validate::daemon_set(&set).errors().is_empty());
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 pub fn daemon_set(set: &apps::DaemonSet) -> Report {
     let mut report = Report::new();
     metadata(&set.metadata, meta::daemon_set_name, &mut report);
@@ -60,6 +98,22 @@ pub fn daemon_set(set: &apps::DaemonSet) -> Report {
 }
 
 /// Every error and warning of a ReplicaSet.
+///
+/// ```
+/// use k8s_openapi::api::apps::v1 as apps;
+/// use k8s_openapi::api::core::v1 as core;
+///
+/// let template = core::PodTemplateSpec {
+///     spec: Some(core::PodSpec { containers: vec![core::Container { name: "web".into(), ..Default::default() }], ..Default::default() }),
+///     ..Default::default()
+/// };
+/// let set = apps::ReplicaSet {
+///     spec: apps::ReplicaSetSpec { template: Some(template), ..Default::default() }.into(),
+///     ..Default::default()
+/// };
+/// let report = k8s_dsl::validate::replica_set(&set);
+/// assert!(report.errors().iter().any(|e| e.path.as_str() == "spec.template.spec.containers[0].image" && e.rule == 14));
+/// ```
 pub fn replica_set(set: &apps::ReplicaSet) -> Report {
     let mut report = Report::new();
     metadata(&set.metadata, meta::replica_set_name, &mut report);
@@ -74,6 +128,16 @@ pub fn replica_set(set: &apps::ReplicaSet) -> Report {
 }
 
 /// Every error and warning of a Job.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let job = Job::new("migrate")
+///     .template(Pod::template().restart_policy(RestartPolicy::Never).container(Container::new("migrate").image("migrate:1.0")))
+///     .build()?;
+/// assert!(k8s_dsl::validate::job(&job).errors().is_empty());
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 pub fn job(job: &batch::Job) -> Report {
     let mut report = Report::new();
     metadata(&job.metadata, names::job_name, &mut report);
@@ -88,6 +152,26 @@ pub fn job(job: &batch::Job) -> Report {
 }
 
 /// Every error and warning of a CronJob.
+///
+/// ```
+/// use k8s_openapi::api::batch::v1 as batch;
+///
+/// let cron_job: batch::CronJob = serde_json::from_value(serde_json::json!({
+///     "apiVersion": "batch/v1", "kind": "CronJob", "metadata": { "name": "backup" },
+///     "spec": {
+///         "schedule": "0 3 * * *",
+///         "jobTemplate": { "spec": { "template": { "spec": {
+///             "restartPolicy": "OnFailure",
+///             "containers": [{ "name": "backup" }],
+///         } } } },
+///     },
+/// }))?;
+/// let report = k8s_dsl::validate::cron_job(&cron_job);
+/// assert!(report.errors().iter().any(|e| {
+///     e.path.as_str() == "spec.jobTemplate.spec.template.spec.containers[0].image" && e.rule == 14
+/// }));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub fn cron_job(cron_job: &batch::CronJob) -> Report {
     let mut report = Report::new();
     metadata(&cron_job.metadata, names::cronjob_name, &mut report);

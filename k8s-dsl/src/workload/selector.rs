@@ -174,7 +174,7 @@ impl Selector {
 
     /// The k8s form, with every key and value checked (rule 8) at `path`.
     pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> LabelSelector {
-        crate::meta::check_labels(&path.field("matchLabels"), &self.labels, report);
+        crate::validate::meta::label_map(&path.field("matchLabels"), &self.labels, report);
         let expressions_path = path.field("matchExpressions");
         for (i, (key, operator, values)) in self.expressions.iter().enumerate() {
             let at = expressions_path.index(i);

@@ -11,13 +11,13 @@ pub(crate) fn name(path: &At<'_>, name: &str, report: &mut Report) {
     report.check(&path.field("name"), names::container_name(name));
 }
 
-/// Rule 14: the image is required (except in a pod template, where a controller may fill
-/// it in, the API server asks for it too), and may not have leading or trailing whitespace.
-/// Anything else the reference parser dislikes (a placeholder such as `<your-image>`) is a
-/// warning: the API server accepts it and only the pull fails. `path` is the `image` field.
+/// Rule 14 (`validateContainers`, `validateContainersOnlyForPod`): the image is required, and a
+/// Pod's image may not have leading or trailing whitespace (a template's may: the pods created
+/// from it are refused, so that is a warning). That is all the API server checks: anything else
+/// the reference parser dislikes (a placeholder such as `<your-image>`, upper-case letters) is a
+/// warning, since only the pull fails. `path` is the `image` field.
 pub(crate) fn image(path: &At<'_>, image: Option<&str>, is_template: bool, report: &mut Report) {
-    let Some(image) = image else {
-        // rule 14: image is required
+    let Some(image) = image.filter(|i| !i.is_empty()) else {
         report.error(
             path,
             14,
@@ -26,27 +26,49 @@ pub(crate) fn image(path: &At<'_>, image: Option<&str>, is_template: bool, repor
         );
         return;
     };
-    // rule 14: surrounding whitespace is rejected for Pods only; a template keeps it, but
-    // the pods created from it are rejected
     let trimmed = image.trim();
-    let text = if is_template && trimmed != image && !trimmed.is_empty() {
-        report.warn(
-            path,
-            format!(
-                "image {} has leading or trailing whitespace; pods created from this template will be rejected; use {}",
-                shown(image),
-                shown(trimmed)
-            ),
-        );
-        trimmed
-    } else {
-        image
-    };
-    if let Some(parsed) = report.check(path, Image::parse(text)) {
-        for warning in parsed.warnings() {
-            report.warn(path, warning);
+    if trimmed != image {
+        if is_template {
+            if !trimmed.is_empty() {
+                report.warn(
+                    path,
+                    format!(
+                        "image {} has leading or trailing whitespace; pods created from this template will be rejected; use {}",
+                        shown(image),
+                        shown(trimmed)
+                    ),
+                );
+            }
+        } else {
+            report.error(
+                path,
+                14,
+                format!("image {} has leading or trailing whitespace", shown(image)),
+                format!("use {}", shown(trimmed)),
+            );
         }
     }
+    match Image::parse(trimmed) {
+        Ok(parsed) => {
+            for warning in parsed.warnings() {
+                report.warn(path, warning);
+            }
+        }
+        Err(violation) if !trimmed.is_empty() => report.warn(
+            path,
+            format!(
+                "{}; the API server accepts it, but no registry can pull it: {}",
+                violation.message, violation.fix
+            ),
+        ),
+        Err(_) => {}
+    }
+}
+
+/// One container of any list: rules 6 and 14; `at` is the container's path.
+pub(crate) fn container(at: &At<'_>, c: &k8s::Container, is_template: bool, report: &mut Report) {
+    name(at, &c.name, report);
+    image(&at.field("image"), c.image.as_deref(), is_template, report);
 }
 
 /// Rule 6 and 14 for every container of one list; `list` is the list's path.
@@ -57,8 +79,6 @@ pub(crate) fn each(
     report: &mut Report,
 ) {
     for (i, c) in containers.iter().enumerate() {
-        let at = list.index(i);
-        name(&at, &c.name, report);
-        image(&at.field("image"), c.image.as_deref(), is_template, report);
+        container(&list.index(i), c, is_template, report);
     }
 }

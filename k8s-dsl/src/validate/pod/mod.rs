@@ -6,17 +6,19 @@ mod containers;
 mod dns;
 mod security;
 mod spec;
+mod volume;
 mod volumes;
 
+#[cfg(test)]
+pub(crate) use container::container;
 pub(crate) use container::{image as container_image, name as container_name};
 pub(crate) use containers::{
     has_app_container, host_ports, unique_names as unique_container_names,
 };
 pub(crate) use dns::dns;
 pub(crate) use security::pod_security_context;
-pub(crate) use spec::{
-    active_deadline, names_and_selectors, node_selector, termination_grace_period,
-};
+pub(crate) use spec::{active_deadline, names_and_selectors, termination_grace_period};
+pub(crate) use volume::{local_path, volume};
 pub(crate) use volumes::{
     resource_item_containers, token_needs_service_account, unique_names as unique_volume_names,
 };
@@ -48,8 +50,19 @@ use crate::rules::names;
 pub fn pod(pod: &k8s::Pod) -> Report {
     let mut report = Report::new();
     let metadata = At::root().field("metadata");
-    if pod.metadata.name.is_none() && pod.metadata.generate_name.is_none() {
-        // Rule 1: a Pod object needs a name (a template does not).
+    let named = pod.metadata.name.is_some() || pod.metadata.generate_name.is_some();
+    name_required(named, &metadata, &mut report);
+    meta::object_meta(&pod.metadata, &metadata, names::pod_name, &mut report);
+    match &pod.spec {
+        Some(spec) => pod_spec(&At::root().field("spec"), spec, false, &mut report),
+        None => missing_spec(&At::root().field("spec"), &mut report),
+    }
+    report
+}
+
+/// Rule 1: a Pod object needs a name (a template does not); `metadata` is its path.
+pub(crate) fn name_required(named: bool, metadata: &At<'_>, report: &mut Report) {
+    if !named {
         report.error(
             &metadata.field("name"),
             1,
@@ -57,12 +70,6 @@ pub fn pod(pod: &k8s::Pod) -> Report {
             "create it with `Pod::new(name)`; `Pod::template()` is for workloads",
         );
     }
-    meta::object_meta(&pod.metadata, &metadata, names::pod_name, &mut report);
-    match &pod.spec {
-        Some(spec) => pod_spec(&At::root().field("spec"), spec, false, &mut report),
-        None => missing_spec(&At::root().field("spec"), &mut report),
-    }
-    report
 }
 
 /// A pod template at `path` (`spec.template`, or `spec.jobTemplate.spec.template`).
@@ -85,6 +92,9 @@ fn missing_spec(path: &At<'_>, report: &mut Report) {
 pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, report: &mut Report) {
     let volumes = spec.volumes.as_deref().unwrap_or_default();
     let volumes_path = path.field("volumes");
+    for (i, v) in volumes.iter().enumerate() {
+        volume(&volumes_path.index(i), v, report);
+    }
     unique_volume_names(&volumes_path, volumes, report);
     if let Some(seconds) = spec.termination_grace_period_seconds {
         termination_grace_period(

@@ -11,14 +11,17 @@ use crate::validate::{At, Report};
 /// The largest value of an `int32` field (`math.MaxInt32`).
 const MAX_INT32: i64 = i32::MAX as i64;
 
-/// Rule 40: `terminationGracePeriodSeconds` is a non-negative int64. `at` is the field.
+/// Rule 40: `terminationGracePeriodSeconds` should not be negative. The API server accepts a
+/// negative value and treats it as 1 second (since Kubernetes 1.27, with a warning), so this is
+/// a warning, not an error. `at` is the field.
 pub(crate) fn termination_grace_period(at: &At<'_>, seconds: i64, report: &mut Report) {
     if seconds < 0 {
-        report.error(
+        report.warn(
             at,
-            40,
-            format!("termination grace period {seconds}s is negative"),
-            "give 0 or more seconds",
+            format!(
+                "termination grace period {seconds}s is negative; the API server treats it as 1s; \
+                 give 0 or more seconds (rule 40)"
+            ),
         );
     }
 }
