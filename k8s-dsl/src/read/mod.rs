@@ -352,6 +352,23 @@ pub fn read_str(file: &str, text: &str, limits: &Limits) -> Read {
     }
     let parsed = match yaml::documents(text, limits) {
         Ok(parsed) => parsed,
+        // JSON that YAML cannot read (a control character such as DEL in a string): kubectl
+        // reads a stream that starts with `{` as JSON.
+        Err(failure) if failure.limit.is_none() && text.trim_start().starts_with('{') => {
+            match json_documents(text, limits) {
+                Ok(parsed) => parsed,
+                Err(_) => {
+                    read.errors.push(ReadError {
+                        file: file.to_owned(),
+                        document: Some(failure.document),
+                        line: Some(failure.line),
+                        limit: failure.limit,
+                        message: failure.message,
+                    });
+                    return read;
+                }
+            }
+        }
         Err(failure) => {
             read.errors.push(ReadError {
                 file: file.to_owned(),
@@ -385,6 +402,34 @@ pub fn read_str(file: &str, text: &str, limits: &Limits) -> Read {
         }
     }
     read
+}
+
+/// The JSON values of `text` (one or more, as kubectl's JSON stream decoder reads them), each
+/// with the line it starts on; serde_json's own recursion limit (128) bounds the depth.
+fn json_documents(text: &str, limits: &Limits) -> Result<Vec<yaml::Parsed>, serde_json::Error> {
+    let mut out = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut start = 0;
+    while let Some(value) = stream.next() {
+        let value = value?;
+        let skipped = text
+            .get(start..)
+            .map_or(0, |rest| rest.len() - rest.trim_start().len());
+        let line = text
+            .get(..start + skipped)
+            .map_or(0, |b| b.matches('\n').count())
+            + 1;
+        start = stream.byte_offset();
+        if out.len() >= limits.documents {
+            break;
+        }
+        out.push(yaml::Parsed {
+            value,
+            lines: Lines::at(line),
+            problems: Vec::new(),
+        });
+    }
+    Ok(out)
 }
 
 struct Place<'a> {

@@ -156,3 +156,12 @@ fn not_objects_are_errors() {
     );
     assert_eq!(json!(null), json!(null));
 }
+
+#[test]
+fn json_that_yaml_cannot_read_is_read_as_json() {
+    let text = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"}, \"data\": {\"k\": \"a\u{7f}b\"}}\n{\"apiVersion\": \"v1\",\n \"kind\": \"Namespace\", \"metadata\": {\"name\": \"b\"}}";
+    let read = read(text);
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    let lines: Vec<_> = read.documents.iter().map(|d| (d.index, d.line)).collect();
+    assert_eq!(lines, [(0, 1), (1, 2)]);
+}
