@@ -52,7 +52,7 @@
 //! // The unknown field, at its path and line:
 //! let [problem] = web.problems.as_slice() else { panic!("one problem") };
 //! assert_eq!(problem.path.as_str(), "spec.template.spec.containers[0].colour");
-//! assert_eq!(problem.line, 26);
+//! assert_eq!(problem.line, 25);
 //! assert_eq!(web.line_of("spec.replicas"), 16);
 //! ```
 
