@@ -165,3 +165,22 @@ fn json_that_yaml_cannot_read_is_read_as_json() {
     let lines: Vec<_> = read.documents.iter().map(|d| (d.index, d.line)).collect();
     assert_eq!(lines, [(0, 1), (1, 2)]);
 }
+
+/// Why the reader is not serde_yaml 0.9 (the workspace's emitter tests use it): it reads YAML
+/// 1.2, where `yes` and `0400` are strings (so `defaultMode: 0400` would not even be a
+/// number), a manifest would mean something else than it means to kubectl; merge keys stay a
+/// key `<<`; and it has no limits to name.
+#[test]
+fn serde_yaml_reads_another_yaml_than_kubectl() {
+    let text = "a: yes\nb: 0400\nbase: &b {x: 1}\nc:\n  <<: *b\n";
+    let theirs: serde_json::Value = serde_yaml::from_str(text).unwrap();
+    assert_eq!(theirs["a"], json!("yes"));
+    assert_eq!(theirs["b"], json!("0400"));
+    assert!(theirs["c"].get("<<").is_some());
+
+    let ours = yaml::documents(text, &Limits::default()).ok().unwrap();
+    let ours = &ours[0].value;
+    assert_eq!(ours["a"], json!(true));
+    assert_eq!(ours["b"], json!(256));
+    assert_eq!(ours["c"], json!({"x": 1}));
+}
