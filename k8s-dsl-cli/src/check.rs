@@ -34,7 +34,12 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
         diagnostics.extend(own);
     }
-    diagnostics.extend(cross_object(&documents, args.strict));
+    let invalid: HashSet<usize> = diagnostics
+        .iter()
+        .filter(|d| d.document.is_some() && d.severity == Severity::Error)
+        .map(|d| d.order)
+        .collect();
+    diagnostics.extend(cross_object(&documents, &invalid, args.strict));
     let diagnostics = deduplicated(diagnostics);
     let summary = Summary::new(documents.len(), diagnostics);
     match args.output {
@@ -130,11 +135,28 @@ fn is_absent_reference(message: &str) -> bool {
     message.contains("is not in the bundle") || message.contains("matches no pods")
 }
 
-/// The bundle's checks between the objects: references, selectors, duplicates.
-fn cross_object(documents: &[Document], strict: bool) -> Vec<Diagnostic> {
+/// Whether an object of `kind` runs pods (so a selector may mean its pods).
+fn runs_pods(kind: &str) -> bool {
+    matches!(
+        kind,
+        "Pod" | "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" | "CronJob"
+    )
+}
+
+/// The bundle's checks between the objects: references, selectors, duplicates. An object with
+/// errors of its own is left out of them by the bundle; a reference to it is no problem (it
+/// is among the inputs), and a selector may mean its pods: neither is reported.
+fn cross_object(documents: &[Document], invalid: &HashSet<usize>, strict: bool) -> Vec<Diagnostic> {
     let mut bundle = Bundle::new();
     let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut invalid_pods_in: HashSet<Option<String>> = HashSet::new();
     for (i, document) in documents.iter().enumerate() {
+        if invalid.contains(&i) {
+            bundle = bundle.provided_by_cluster(document.id.kind.clone(), document.id.name.clone());
+            if runs_pods(&document.id.kind) {
+                invalid_pods_in.insert(document.id.namespace.clone());
+            }
+        }
         if let Some(object) = &document.object {
             bundle.push(object.clone());
             by_id.entry(object.id().to_string()).or_default().push(i);
@@ -167,6 +189,11 @@ fn cross_object(documents: &[Document], strict: bool) -> Vec<Diagnostic> {
         let Some(document) = documents.get(i) else {
             continue;
         };
+        if error.message.contains("matches no pods")
+            && invalid_pods_in.contains(&document.id.namespace)
+        {
+            continue;
+        }
         let (severity, message) = if is_absent_reference(&error.message) {
             let message = format!(
                 "{}; none of the inputs holds it: fine if the cluster does",

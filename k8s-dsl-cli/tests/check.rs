@@ -640,3 +640,66 @@ fn a_removed_api_version_is_an_error_at_api_version() {
         result.stdout
     );
 }
+
+#[test]
+fn an_invalid_object_is_still_among_the_inputs() {
+    // The ConfigMap and the Deployment have errors of their own; the Deployment's reference to
+    // the ConfigMap and the Service's selector of its pods are no further problem.
+    let text = "\
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  labels: {-bad: x}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - {name: Web, image: \"nginx:1.27\", envFrom: [{configMapRef: {name: settings}}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+";
+    let result = run(
+        &["check", "--strict", "--output", "json", "-"],
+        text.as_bytes(),
+    );
+    let json = result.json();
+    assert_eq!(
+        errors(&json),
+        [
+            (Some(8), "metadata.labels[-bad]".to_owned()),
+            (Some(6), "spec.template.spec.containers[0].name".to_owned())
+        ],
+        "{}",
+        result.stdout
+    );
+    assert_eq!(json["warnings"], 0, "{}", result.stdout);
+}
+
+#[test]
+fn the_same_object_twice_is_an_error_at_the_second() {
+    let ns = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n";
+    let text = format!("{ns}---\n{ns}");
+    let result = run(&["check", "--output", "json", "-"], text.as_bytes());
+    assert_eq!(result.code, 1);
+    let json = result.json();
+    assert_eq!(errors(&json), [(None, "metadata.name".to_owned())]);
+    assert_eq!(
+        (
+            json["diagnostics"][0]["document"].as_u64(),
+            json["diagnostics"][0]["line"].as_u64()
+        ),
+        (Some(1), Some(9))
+    );
+}

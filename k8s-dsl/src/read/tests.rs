@@ -184,3 +184,27 @@ fn serde_yaml_reads_another_yaml_than_kubectl() {
     assert_eq!(ours["b"], json!(256));
     assert_eq!(ours["c"], json!({"x": 1}));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SEED: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: &l {app: web}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    env: [{name: A, value: \"1\"}]\n---\n{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"a\", \"labels\": *l}}]}\n";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any text, and any edit of a real manifest, is read or refused: never a panic.
+        #[test]
+        fn reading_never_panics(text in ".{0,300}", at in 0usize..400, cut in 0usize..40, insert in "[\\[\\]{}:*&!|>'\"#\\- \\n\\t,?%@`<]{0,8}") {
+            let _ = read_str("any", &text, &Limits::default());
+            let mut edited: String = SEED.chars().take(at).collect();
+            edited.push_str(&insert);
+            edited.extend(SEED.chars().skip(at + cut));
+            let read = read_str("edited", &edited, &Limits { nodes: 10_000, aliased_nodes: 1_000, ..Limits::default() });
+            for document in &read.documents {
+                let _ = document.line_of("spec.containers[0].env[0].name");
+            }
+        }
+    }
+}
