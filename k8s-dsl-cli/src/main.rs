@@ -23,9 +23,10 @@ enum Command {
     /// Check Kubernetes manifests with the API server's validation rules.
     ///
     /// Reads every object of every YAML or JSON file given (multi-document files, `kind: List`,
-    /// a rendered kustomization or Helm chart), validates each one as the API server would
-    /// (strict field validation included), then checks them together: references between
-    /// objects, selectors, duplicate names. Prints one line per problem, like a compiler:
+    /// the output of `kustomize build` or `helm template`), validates each one as the API
+    /// server would (strict field validation included), then checks them together: references
+    /// between objects, selectors, duplicate names. Prints one line per problem, like a
+    /// compiler:
     ///
     ///   file:line: Kind/name: path: message (rule N)
     ///
