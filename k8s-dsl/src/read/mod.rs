@@ -115,6 +115,18 @@ impl Default for Limits {
 }
 
 /// Which of the [`Limits`] an input passed.
+///
+/// ```
+/// use k8s_dsl::read::{read_str, Limit, Limits};
+///
+/// // A billion laughs: each alias copies ten of the one before.
+/// let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+/// for i in 1..8 {
+///     text.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*a{}", i - 1); 10].join(", ")));
+/// }
+/// let read = read_str("lol.yaml", &text, &Limits::default());
+/// assert_eq!(read.errors[0].limit, Some(Limit::AliasedNodes));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
     /// [`Limits::input_bytes`].
@@ -206,6 +218,16 @@ fn steps(path: &str) -> Vec<Step<'_>> {
 
 /// Something in a document that the API server refuses before it validates the object: a
 /// field of the wrong type, a field the kind does not have, a key written twice.
+///
+/// ```
+/// use k8s_dsl::read::{read_str, Limits};
+///
+/// let yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: 80\n";
+/// let read = read_str("web.yaml", yaml, &Limits::default());
+/// let problem = &read.documents[0].problems[0];
+/// assert_eq!((problem.path.as_str(), problem.line), ("spec.ports", 6));
+/// assert!(problem.message.contains("expected a sequence"), "{}", problem.message);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The field's path.
@@ -217,6 +239,21 @@ pub struct Problem {
 }
 
 /// One object read from a file.
+///
+/// ```
+/// use k8s_dsl::read::{read_str, Limits};
+///
+/// let yaml = "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: shop\ndata:\n  mode: fast\n";
+/// let read = read_str("a.yaml", yaml, &Limits::default());
+/// let document = &read.documents[0];
+/// assert_eq!((document.index, document.item, document.line), (0, None, 2));
+/// assert_eq!(document.api_version, "v1");
+/// assert_eq!(document.id.to_string(), "ConfigMap/shop/a");
+/// assert!(document.object.is_some() && document.problems.is_empty());
+/// // The line of a field, or of the deepest part of its path that the text has:
+/// assert_eq!(document.line_of("data.mode"), 8);
+/// assert_eq!(document.line_of("data.other"), 7);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The file it came from, as given (`-` for standard input).
@@ -247,6 +284,16 @@ impl Document {
 }
 
 /// Why (part of) an input cannot be read. Displays as `file:line: message`.
+///
+/// ```
+/// use k8s_dsl::read::{read_str, Limits};
+///
+/// let read = read_str("bad.yaml", "apiVersion: v1\nkind: [Pod\n", &Limits::default());
+/// let error = &read.errors[0];
+/// assert_eq!((error.document, error.limit), (Some(0), None));
+/// assert!(error.to_string().starts_with("bad.yaml:"), "{error}");
+/// assert!(error.message.starts_with("not valid YAML"), "{error}");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
     /// The file.
@@ -275,6 +322,14 @@ impl std::error::Error for ReadError {}
 
 /// What reading one input gave: the objects read, and what could not be read. A syntax error
 /// or a limit ends the input; an object of the wrong shape (no `kind`) skips that document.
+///
+/// ```
+/// use k8s_dsl::read::{read_str, Limits};
+///
+/// let read = read_str("two.yaml", "kind: Pod\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n", &Limits::default());
+/// assert_eq!(read.documents.len(), 1);
+/// assert!(read.errors[0].message.contains("`apiVersion` is missing"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Read {
     /// The objects, in the order of the text (a `List`'s items in their order).
@@ -333,6 +388,15 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Read {
 }
 
 /// Reads the YAML or JSON text of the input `file`: every object of every document.
+///
+/// ```
+/// use k8s_dsl::bundle::Object;
+/// use k8s_dsl::read::{read_str, Limits};
+///
+/// let json = r#"{"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "once"}}"#;
+/// let read = read_str("job.json", json, &Limits::default());
+/// assert!(matches!(read.documents[0].object, Some(Object::Job(_))));
+/// ```
 pub fn read_str(file: &str, text: &str, limits: &Limits) -> Read {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut read = Read::default();

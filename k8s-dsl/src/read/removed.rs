@@ -165,6 +165,15 @@ const REMOVED: &[(&str, &[&str], u8, Option<&str>)] = &[
 ];
 
 /// Whether `apiVersion` of `kind` is one the API server stopped serving, and since when.
+///
+/// ```
+/// use k8s_dsl::read::removed_api;
+///
+/// let removed = removed_api("extensions/v1beta1", "Ingress").ok_or("removed")?;
+/// assert_eq!((removed.removed_in, removed.replacement), ((1, 22), Some("networking.k8s.io/v1")));
+/// assert_eq!(removed_api("policy/v1beta1", "PodSecurityPolicy").map(|r| r.replacement), Some(None));
+/// # Ok::<(), &str>(())
+/// ```
 pub fn removed_api(api_version: &str, kind: &str) -> Option<RemovedApi> {
     REMOVED
         .iter()
