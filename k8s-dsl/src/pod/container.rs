@@ -328,7 +328,7 @@ impl Container {
         let mut out = api::Container {
             // rule 15: only valid values are representable
             image_pull_policy: self.image_pull_policy.map(|p| p.as_str().to_owned()),
-            ports: port::ports_to_k8s(&self.ports, &path.field("ports"), ctx, report),
+            ports: port::ports_to_k8s(&self.ports),
             env: env::env_to_k8s(&self.env, &path.field("env"), report),
             env_from: env::env_from_to_k8s(&self.env_from, &path.field("envFrom"), report),
             resources: std::mem::take(&mut self.resources)

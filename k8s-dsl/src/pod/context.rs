@@ -20,8 +20,6 @@ pub(crate) struct PodContext<'a> {
     pub kind: ContainerKind,
     /// The pod's terminationGracePeriodSeconds, if set (upper bound of sleep hooks, rule 26).
     pub termination_grace_period_seconds: Option<i64>,
-    /// Whether the pod uses the host network (rule 23).
-    pub host_network: bool,
 }
 
 /// Anything that names a volume: a `&str`, a `String`, or a [`super::Volume`] handle.

@@ -11,8 +11,6 @@ use crate::rules::{ports, shown, suggest, Violation};
 use crate::validate::{At, Report};
 use crate::value::PortRef;
 
-use super::PodContext;
-
 /// A port a container listens on (`spec.containers[].ports[]`).
 ///
 /// The protocol is emitted only when it is set explicitly: [`ContainerPort::new`] leaves it
@@ -100,45 +98,8 @@ impl ContainerPort {
         self.name.as_deref()
     }
 
-    /// The k8s-openapi form, after checking rules 20-23. `path` is this port's path
-    /// (`spec.containers[0].ports[1]`).
-    fn to_k8s(
-        &self,
-        path: &At<'_>,
-        ctx: &PodContext<'_>,
-        report: &mut Report,
-    ) -> api::ContainerPort {
-        // rule 20: containerPort is required and 1-65535
-        report.check(
-            &path.field("containerPort"),
-            ports::port_number(i64::from(self.port), "container port"),
-        );
-        if let Some(host_port) = self.host_port {
-            // rule 20: hostPort 1-65535 when set (0 means unset to the API server)
-            if host_port != 0 {
-                report.check(
-                    &path.field("hostPort"),
-                    ports::port_number(i64::from(host_port), "host port"),
-                );
-            }
-            // rule 23: with hostNetwork the host port is the container port (a Pod's 0 is
-            // defaulted to the container port; a template may keep 0)
-            if ctx.host_network && host_port != 0 && host_port != self.port {
-                report.error(
-                    &path.field("hostPort"),
-                    23,
-                    format!(
-                        "host port {host_port} differs from container port {} on a pod with `hostNetwork: true`",
-                        self.port
-                    ),
-                    format!("use `.host_port({})` or drop the host port", self.port),
-                );
-            }
-        }
-        if let Some(name) = &self.name {
-            // rule 21: IANA_SVC_NAME
-            report.check(&path.field("name"), ports::port_name(name));
-        }
+    /// The k8s-openapi form (rules 20-23 are checked with the pod spec: `validate::pod`).
+    fn to_k8s(&self) -> api::ContainerPort {
         api::ContainerPort {
             container_port: self.port,
             host_ip: self.host_ip.clone(),
@@ -150,42 +111,12 @@ impl ContainerPort {
     }
 }
 
-/// Checks and converts a container's ports; `path` is the `ports` field of the container.
-/// Rule 21 also requires names to be unique within the container.
-pub(crate) fn ports_to_k8s(
-    ports: &[ContainerPort],
-    path: &At<'_>,
-    ctx: &PodContext<'_>,
-    report: &mut Report,
-) -> Option<Vec<api::ContainerPort>> {
+/// Converts a container's ports (checked with the pod spec: `validate::pod`).
+pub(crate) fn ports_to_k8s(ports: &[ContainerPort]) -> Option<Vec<api::ContainerPort>> {
     if ports.is_empty() {
         return None;
     }
-    let mut out = Vec::with_capacity(ports.len());
-    for (i, port) in ports.iter().enumerate() {
-        let here = path.index(i);
-        out.push(port.to_k8s(&here, ctx, report));
-        let Some(name) = port.port_name() else {
-            continue;
-        };
-        // rule 21: port names are unique within the container
-        let first = ports
-            .iter()
-            .take(i)
-            .position(|p| p.port_name() == Some(name));
-        if let Some(first) = first {
-            report.error(
-                &here.field("name"),
-                21,
-                format!(
-                    "port name {} is already used by `ports[{first}]`",
-                    shown(name)
-                ),
-                "give each port of a container its own name",
-            );
-        }
-    }
-    Some(out)
+    Some(ports.iter().map(ContainerPort::to_k8s).collect())
 }
 
 /// The ports of one container, for checking references to them (probe and hook ports).

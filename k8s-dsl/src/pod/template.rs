@@ -151,7 +151,6 @@ impl Pod {
             Some(report.check(&at, d.parse())?.as_secs())
         });
 
-        let has_host_network = host_network.unwrap_or(false);
         let mut init: Vec<(Role, FieldPath, k8s::Container)> = Vec::new();
         let mut app: Vec<(Role, FieldPath, k8s::Container)> = Vec::new();
         // In the order added: each container's index counts only its own list.
@@ -168,7 +167,6 @@ impl Pod {
                 volumes: &volume_names,
                 kind,
                 termination_grace_period_seconds,
-                host_network: has_host_network,
             };
             let mut out = container.into_k8s(&at, &ctx, report);
             if kind == ContainerKind::RestartableInit {

@@ -11,6 +11,7 @@ use crate::rules::duration::Duration;
 use crate::rules::enums::{
     ImagePullPolicy, MountPropagation, Scheme, SeccompProfileType, TerminationMessagePolicy,
 };
+use crate::validate::pod::ContainerPod;
 use crate::validate::{FieldPath, Report};
 
 const AT: &str = "spec.containers[0]";
@@ -20,7 +21,6 @@ fn ctx<'a>(volumes: &'a [&'a str], kind: ContainerKind) -> PodContext<'a> {
         volumes,
         kind,
         termination_grace_period_seconds: None,
-        host_network: false,
     }
 }
 
@@ -29,19 +29,25 @@ fn app() -> PodContext<'static> {
 }
 
 fn run_in(container: &Container, ctx: &PodContext<'_>) -> (api::Container, Report) {
-    run_checked(container, ctx, false)
+    run_checked(container, ctx, POD)
 }
+
+/// A Pod (not a template) without `hostNetwork`.
+const POD: ContainerPod = ContainerPod {
+    is_template: false,
+    host_network: false,
+};
 
 /// The container converted, then validated as the pod spec validates it (rules 6 and 14).
 fn run_checked(
     container: &Container,
     ctx: &PodContext<'_>,
-    is_template: bool,
+    pod: ContainerPod,
 ) -> (api::Container, Report) {
     let mut report = Report::new();
     let path = FieldPath::root().field("spec").field("containers").index(0);
     let out = container.clone().into_k8s(&path.at(), ctx, &mut report);
-    crate::validate::pod::container(&path.at(), &out, is_template, &mut report);
+    crate::validate::pod::container(&path.at(), &out, pod, &mut report);
     (out, report)
 }
 
@@ -280,7 +286,14 @@ fn rule_14_pod_image_may_not_have_surrounding_whitespace() {
 
 #[test]
 fn rule_14_template_image_whitespace_is_a_warning() {
-    let (out, report) = run_checked(&Container::new("app").image("nginx:1.27 "), &app(), true);
+    let (out, report) = run_checked(
+        &Container::new("app").image("nginx:1.27 "),
+        &app(),
+        ContainerPod {
+            is_template: true,
+            ..POD
+        },
+    );
     assert_clean(&report);
     assert!(warned(&report, "image", "whitespace"));
     assert_eq!(out.image.as_deref(), Some("nginx:1.27 "));
@@ -414,15 +427,15 @@ fn rule_22_protocol_is_emitted_only_when_set() {
 
 #[test]
 fn rule_23_host_network_host_port_must_equal_container_port() {
-    let host = PodContext {
+    let host = ContainerPod {
         host_network: true,
-        ..app()
+        ..POD
     };
     let c = ok()
         .port(ContainerPort::new(8080).host_port(80))
         .port(ContainerPort::new(9090).host_port(9090))
         .port(ContainerPort::new(9091));
-    let (_, report) = run_in(&c, &host);
+    let (_, report) = run_checked(&c, &app(), host);
     assert!(has(&report, "ports[0].hostPort", 23));
     assert_eq!(report.errors().len(), 1);
 }

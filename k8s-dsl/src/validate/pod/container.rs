@@ -2,6 +2,7 @@
 
 use k8s_openapi::api::core::v1 as k8s;
 
+use crate::rules::enums::{ImagePullPolicy, TerminationMessagePolicy};
 use crate::rules::image::Image;
 use crate::rules::{names, shown};
 use crate::validate::{At, Report};
@@ -65,20 +66,44 @@ pub(crate) fn image(path: &At<'_>, image: Option<&str>, is_template: bool, repor
     }
 }
 
-/// One container of any list: rules 6 and 14; `at` is the container's path.
-pub(crate) fn container(at: &At<'_>, c: &k8s::Container, is_template: bool, report: &mut Report) {
-    name(at, &c.name, report);
-    image(&at.field("image"), c.image.as_deref(), is_template, report);
+/// What a container's checks need to know of its pod.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pod {
+    /// A pod template (some rules apply to Pods only, e.g. rule 14's whitespace check).
+    pub is_template: bool,
+    /// `hostNetwork: true` (rule 23).
+    pub host_network: bool,
 }
 
-/// Rule 6 and 14 for every container of one list; `list` is the list's path.
-pub(crate) fn each(
-    list: &At<'_>,
-    containers: &[k8s::Container],
-    is_template: bool,
-    report: &mut Report,
-) {
+/// One container of any list: rules 6, 14, 15 and 20-23; `at` is the container's path.
+pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut Report) {
+    name(at, &c.name, report);
+    image(
+        &at.field("image"),
+        c.image.as_deref(),
+        pod.is_template,
+        report,
+    );
+    if let Some(policy) = &c.image_pull_policy {
+        report.check(
+            &at.field("imagePullPolicy"),
+            policy.parse::<ImagePullPolicy>(),
+        );
+    }
+    if let Some(policy) = &c.termination_message_policy {
+        report.check(
+            &at.field("terminationMessagePolicy"),
+            policy.parse::<TerminationMessagePolicy>(),
+        );
+    }
+    if let Some(list) = &c.ports {
+        super::ports::container_ports(&at.field("ports"), list, pod.host_network, report);
+    }
+}
+
+/// [`container`] for every container of one list; `list` is the list's path.
+pub(crate) fn each(list: &At<'_>, containers: &[k8s::Container], pod: Pod, report: &mut Report) {
     for (i, c) in containers.iter().enumerate() {
-        container(&list.index(i), c, is_template, report);
+        container(&list.index(i), c, pod, report);
     }
 }

@@ -4,13 +4,14 @@
 mod container;
 mod containers;
 mod dns;
+mod ports;
 mod security;
 mod spec;
 mod volume;
 mod volumes;
 
 #[cfg(test)]
-pub(crate) use container::container;
+pub(crate) use container::{container, Pod as ContainerPod};
 pub(crate) use container::{image as container_image, name as container_name};
 pub(crate) use containers::{
     has_app_container, host_ports, unique_names as unique_container_names,
@@ -109,8 +110,12 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
     let init = spec.init_containers.as_deref().unwrap_or_default();
     let app = spec.containers.as_slice();
     let ephemeral = spec.ephemeral_containers.as_deref().unwrap_or_default();
-    container::each(&path.field("initContainers"), init, is_template, report);
-    container::each(&path.field("containers"), app, is_template, report);
+    let pod = container::Pod {
+        is_template,
+        host_network: spec.host_network.unwrap_or(false),
+    };
+    container::each(&path.field("initContainers"), init, pod, report);
+    container::each(&path.field("containers"), app, pod, report);
     for (i, c) in ephemeral.iter().enumerate() {
         let at = path.field("ephemeralContainers");
         let at = at.index(i);
