@@ -421,7 +421,16 @@ impl Reader<'_> {
             self.anchors
                 .insert(anchor, (node.value.clone(), node.nodes));
         }
-        let path = self.path();
+        // The path is written only for a key given twice (the message needs it).
+        let duplicate = matches!(
+            self.stack.last(),
+            Some(Frame::Mapping { key: Some((Slot::Field(name), _)), map, .. }) if map.contains_key(name)
+        );
+        let path = if duplicate {
+            self.path()
+        } else {
+            String::new()
+        };
         let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
             return Ok(());
@@ -444,7 +453,7 @@ impl Reader<'_> {
                     other => merges.push(other),
                 },
                 Some((Slot::Field(name), line)) => {
-                    if map.contains_key(&name) {
+                    if duplicate {
                         let at = if path.is_empty() {
                             name.clone()
                         } else {
