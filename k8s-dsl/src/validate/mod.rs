@@ -2,7 +2,7 @@
 //!
 //! Every check in the crate reports into a [`Report`]; `build()` turns a report with errors into
 //! [`Errors`], which lists **every** problem found, each with its [`FieldPath`], the rule it
-//! breaks (its number in RULES.md) and the fix. Warnings (valid but suspicious) never fail a
+//! breaks (its number in the book's rule list, *Reference: The rules*) and the fix. Warnings (valid but suspicious) never fail a
 //! build; they are returned separately.
 //!
 //! ```

@@ -22,7 +22,7 @@ use crate::rules::{Checked, Violation};
 pub struct Error {
     /// Where: the field path the API server would print.
     pub path: FieldPath,
-    /// The rule broken: its number in RULES.md, or 0 for the project's own checks (references).
+    /// The rule broken: its number in the book's rule list (*Reference: The rules*), or 0 for the project's own checks (references).
     pub rule: u16,
     /// What is wrong.
     pub message: String,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use k8s_openapi::api::core::v1 as k8s;
 
 use crate::rules::shown;
-use crate::validate::{At, FieldPath, Report};
+use crate::validate::{At, Report};
 
 /// Rule 12 (`validateContainers`): at least one app container. Sidecars of any kind and init
 /// containers do not count. `path` is the pod spec's `containers`.
@@ -37,40 +37,43 @@ pub(crate) fn unique_names(
     ephemeral: &[k8s::EphemeralContainer],
     report: &mut Report,
 ) {
-    let mut seen: BTreeMap<&str, FieldPath> = BTreeMap::new();
-    let mut check = |list: &At<'_>, i: usize, name: &'_ str, seen: &BTreeMap<&str, FieldPath>| {
-        if let Some(first) = seen.get(name) {
-            report.error(
-                &list.index(i).field("name"),
-                13,
-                format!(
-                    "container name {} is already used by `{first}`",
-                    shown(name)
-                ),
-                "give each container (init, sidecar and app) its own name",
-            );
-        }
-    };
-    let names = [
-        (
-            "containers",
-            app.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
-        ),
-        (
-            "initContainers",
-            init.iter().map(|c| c.name.as_str()).collect(),
-        ),
-        (
-            "ephemeralContainers",
-            ephemeral.iter().map(|c| c.name.as_str()).collect(),
-        ),
-    ];
-    for (field, list) in &names {
-        let list_path = spec.field(field);
-        for (i, name) in list.iter().enumerate() {
-            check(&list_path, i, name, &seen);
-            seen.entry(name)
-                .or_insert_with(|| list_path.index(i).to_path());
+    // Each name with the list and index of its first container; paths are made for errors only.
+    let mut seen: BTreeMap<&str, (&'static str, usize)> = BTreeMap::new();
+    let app_names = app.iter().map(|c| c.name.as_str());
+    let init_names = init.iter().map(|c| c.name.as_str());
+    let ephemeral_names = ephemeral.iter().map(|c| c.name.as_str());
+    let all = app_names
+        .enumerate()
+        .map(|(i, n)| ("containers", i, n))
+        .chain(
+            init_names
+                .enumerate()
+                .map(|(i, n)| ("initContainers", i, n)),
+        )
+        .chain(
+            ephemeral_names
+                .enumerate()
+                .map(|(i, n)| ("ephemeralContainers", i, n)),
+        );
+    for (field, i, name) in all {
+        match seen.get(name) {
+            Some((first_field, first_index)) => {
+                let first_list = spec.field(first_field);
+                let first = first_list.index(*first_index);
+                let list = spec.field(field);
+                report.error(
+                    &list.index(i).field("name"),
+                    13,
+                    format!(
+                        "container name {} is already used by `{first}`",
+                        shown(name)
+                    ),
+                    "give each container (init, sidecar and app) its own name",
+                );
+            }
+            None => {
+                seen.insert(name, (field, i));
+            }
         }
     }
 }
