@@ -66,6 +66,9 @@ fn every_corpus_manifest_round_trips_through_the_generated_macros() {
     round_trip(generated_macros::CASES);
 }
 
+/// The corpus file whose Deployment has a field k8s-openapi does not know.
+const UNKNOWN_FIELDS: &str = "custom/unknown-fields.yaml";
+
 fn round_trip(cases: &[(&str, generated::Objects)]) {
     let mut failures = Vec::new();
     for (file, objects) in cases {
@@ -73,6 +76,18 @@ fn round_trip(cases: &[(&str, generated::Objects)]) {
         let expected = yaml_values(&source);
         let objects = match objects() {
             Ok(objects) => objects,
+            // A built-in kind with a field its API lacks is kept whole as a `CustomResource`,
+            // and checked as that kind: the unknown field is an error at its path, as the API
+            // server's strict field validation reports it.
+            Err(e) if *file == UNKNOWN_FIELDS => {
+                let message = e.to_string();
+                assert!(
+                    message
+                        .contains("spec.template.spec.containers[0].imagePullPolcy: unknown field"),
+                    "{file}: {message}"
+                );
+                continue;
+            }
             Err(e) => {
                 failures.push(format!("{file}: the generated code fails: {e}"));
                 continue;

@@ -101,9 +101,143 @@ pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut 
     }
 }
 
+/// Rule 16 (`validateContainers`, `validateInitContainerRestartPolicy`): an app container sets
+/// no `restartPolicy`; an init container sets none or `Always` (a native sidecar). `is_init`
+/// says which list `c` is in; `at` is its path.
+pub(crate) fn restart_policy(at: &At<'_>, c: &k8s::Container, is_init: bool, report: &mut Report) {
+    let Some(policy) = c.restart_policy.as_deref() else {
+        return;
+    };
+    if !is_init {
+        report.error(
+            &at.field("restartPolicy"),
+            16,
+            "`restartPolicy` may not be set for non-init containers",
+            "remove it; to run a container beside the app for the pod's life, make it a native sidecar",
+        );
+    } else if policy != "Always" {
+        report.error(
+            &at.field("restartPolicy"),
+            16,
+            format!(
+                "an init container's `restartPolicy` may only be `Always`, not {}",
+                shown(policy)
+            ),
+            "remove it (a plain init container), or use `Always` (a native sidecar)",
+        );
+    }
+}
+
 /// [`container`] for every container of one list; `list` is the list's path.
-pub(crate) fn each(list: &At<'_>, containers: &[k8s::Container], pod: Pod, report: &mut Report) {
+/// `is_init` for `initContainers`.
+pub(crate) fn each(
+    list: &At<'_>,
+    containers: &[k8s::Container],
+    is_init: bool,
+    pod: Pod,
+    report: &mut Report,
+) {
     for (i, c) in containers.iter().enumerate() {
-        container(&list.index(i), c, pod, report);
+        let at = list.index(i);
+        container(&at, c, pod, report);
+        restart_policy(&at, c, is_init, report);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    const POD: Pod = Pod {
+        is_template: false,
+        host_network: false,
+    };
+
+    fn report(c: &k8s::Container) -> Report {
+        let mut report = Report::new();
+        let path = At::root().field("spec");
+        let path = path.field("containers");
+        container(&path.index(0), c, POD, &mut report);
+        report
+    }
+
+    #[test]
+    fn rule_15_pull_and_termination_message_policies_take_their_values() {
+        let c = k8s::Container {
+            name: "web".into(),
+            image: Some("nginx:1.27".into()),
+            image_pull_policy: Some("Sometimes".into()),
+            termination_message_policy: Some("Stdout".into()),
+            ..Default::default()
+        };
+        let report = report(&c);
+        let paths: Vec<(&str, u16)> = report
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str(), e.rule))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("spec.containers[0].imagePullPolicy", 15),
+                ("spec.containers[0].terminationMessagePolicy", 15),
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_16_restart_policy_only_on_init_containers_and_only_always() {
+        let with = |policy: &str| k8s::Container {
+            name: "web".into(),
+            image: Some("nginx:1.27".into()),
+            restart_policy: Some(policy.into()),
+            ..Default::default()
+        };
+        let spec = At::root().field("spec");
+        let mut report = Report::new();
+        let app = spec.field("containers");
+        each(&app, &[with("Always")], false, POD, &mut report);
+        let init = spec.field("initContainers");
+        each(
+            &init,
+            &[with("Always"), with("OnFailure")],
+            true,
+            POD,
+            &mut report,
+        );
+        let paths: Vec<(&str, u16)> = report
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str(), e.rule))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("spec.containers[0].restartPolicy", 16),
+                ("spec.initContainers[1].restartPolicy", 16),
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_22_an_unknown_protocol_is_an_error() {
+        let c = k8s::Container {
+            name: "web".into(),
+            image: Some("nginx:1.27".into()),
+            ports: Some(vec![k8s::ContainerPort {
+                container_port: 53,
+                protocol: Some("QUIC".into()),
+                ..Default::default()
+            }]),
+            ..Default::default()
+        };
+        let report = report(&c);
+        assert_eq!(report.errors().len(), 1, "{:?}", report.errors());
+        assert_eq!(
+            report.errors()[0].path.as_str(),
+            "spec.containers[0].ports[0].protocol"
+        );
+        assert_eq!(report.errors()[0].rule, 22);
     }
 }

@@ -114,8 +114,8 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
         is_template,
         host_network: spec.host_network.unwrap_or(false),
     };
-    container::each(&path.field("initContainers"), init, pod, report);
-    container::each(&path.field("containers"), app, pod, report);
+    container::each(&path.field("initContainers"), init, true, pod, report);
+    container::each(&path.field("containers"), app, false, pod, report);
     for (i, c) in ephemeral.iter().enumerate() {
         let at = path.field("ephemeralContainers");
         let at = at.index(i);
