@@ -151,6 +151,15 @@
 //! the repository: `cargo run -p k8s-dsl-import -- k8s-dsl-import/tests/corpus/web-app.yaml`
 //! (a multi-document file, or a directory).
 //!
+//! # Checking existing YAML
+//!
+//! `k8s-dsl check PATH...` (the `k8s-dsl-cli` package: `cargo install --path k8s-dsl-cli`)
+//! reads YAML or JSON manifests with [`read`] into typed objects, validates each one with
+//! [`validate::object`] and all of them together with the bundle's cross-object checks, and
+//! prints `file:line: Kind/name: path: message (rule N)` for every problem, like a compiler;
+//! `--output json` for machines, exit status 1 on any error. The book chapter *Checking
+//! manifests* describes it.
+//!
 //! # Performance
 //!
 //! Generating is measured against plain k8s-openapi struct literals written with serde_yaml
@@ -164,9 +173,9 @@
 //! `output`), `k8s-dsl-syntax` (the macros' parser, key tables, checks and expansion) and
 //! `k8s-dsl-macros` (the procedural macros over it, re-exported here), `examples/` (the
 //! reference workloads, one runnable example each), `tests/` (integration and UI tests),
-//! `k8s-dsl-import/` (the importer), `book/` (the guide, built with `mdbook build book`, which
-//! walks through every pattern and workload and lists every compile-time and run-time error
-//! with its fix) and `scripts/` (the test command and the independent validator).
+//! `k8s-dsl-import/` (the importer), `k8s-dsl-cli/` (the `k8s-dsl check` command), `book/` (the
+//! guide, built with `mdbook build book`, which walks through every pattern and workload and
+//! lists every compile-time and run-time error with its fix) and `scripts/` (the test command and the independent validator).
 
 #[doc(hidden)]
 pub mod __private;
@@ -185,6 +194,7 @@ pub mod pod;
 pub mod policy;
 pub mod pss;
 pub mod rbac;
+pub mod read;
 #[doc(inline)]
 pub use k8s_dsl_rules as rules;
 pub mod service;
