@@ -9,6 +9,7 @@ pub mod custom_custom_resources;
 pub mod custom_kafka_topic_big_integers;
 pub mod custom_unknown_fields;
 pub mod custom_unsupported_kinds;
+pub mod examples_app_complete;
 pub mod examples_cronjob_random_generator;
 pub mod examples_cronjob_reporting;
 pub mod examples_custom_resource_vpa;
@@ -101,6 +102,7 @@ pub const CASES: &[(&str, Objects)] = &[
         "custom/unsupported-kinds.yaml",
         custom_unsupported_kinds::objects,
     ),
+    ("examples/app_complete.yaml", examples_app_complete::objects),
     (
         "examples/cronjob_random_generator.yaml",
         examples_cronjob_random_generator::objects,

@@ -3,6 +3,7 @@
 //! rewrites it).
 
 pub mod batch_app;
+pub mod examples_app_complete;
 pub mod examples_cronjob_random_generator;
 pub mod examples_cronjob_reporting;
 pub mod examples_deployment_config_template;
@@ -60,6 +61,7 @@ pub type Objects = fn() -> Result<Vec<k8s_dsl::bundle::Object>, Box<dyn std::err
 /// Every corpus file.
 pub const CASES: &[(&str, Objects)] = &[
     ("batch-app.yaml", batch_app::objects),
+    ("examples/app_complete.yaml", examples_app_complete::objects),
     (
         "examples/cronjob_random_generator.yaml",
         examples_cronjob_random_generator::objects,

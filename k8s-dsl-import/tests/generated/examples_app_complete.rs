@@ -1,0 +1,132 @@
+// `tests/corpus/examples/app_complete.yaml`, imported by `k8s-dsl-import`.
+//
+// Fields without a builder method, kept as they are:
+// - Namespace/shop `(whole object)`: `v1` `Namespace` has no builder; kept with `CustomResource`
+// - NetworkPolicy/default-deny `(whole object)`: `networking.k8s.io/v1` `NetworkPolicy` has no builder; kept with `CustomResource`
+// - NetworkPolicy/web `(whole object)`: `networking.k8s.io/v1` `NetworkPolicy` has no builder; kept with `CustomResource`
+// - Role/config-reader `(whole object)`: `rbac.authorization.k8s.io/v1` `Role` has no builder; kept with `CustomResource`
+// - RoleBinding/web-config-reader `(whole object)`: `rbac.authorization.k8s.io/v1` `RoleBinding` has no builder; kept with `CustomResource`
+// - ServiceAccount/web `(whole object)`: `v1` `ServiceAccount` has no builder; kept with `CustomResource`
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/examples/app_complete.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // Namespace `shop` (document 1)
+        Object::Custom(
+            CustomResource::new("v1", "Namespace", "shop")
+                .label("pod-security.kubernetes.io/audit-version", "v1.33")
+                .label("pod-security.kubernetes.io/enforce", "restricted")
+                .label("pod-security.kubernetes.io/enforce-version", "v1.33")
+                .label("pod-security.kubernetes.io/warn", "restricted")
+                .label("pod-security.kubernetes.io/warn-version", "v1.33")
+                .build()?,
+        ),
+        // NetworkPolicy `default-deny` (document 2)
+        Object::Custom(
+            CustomResource::new("networking.k8s.io/v1", "NetworkPolicy", "default-deny")
+                .namespace("shop")
+                .spec(serde_json::json!({ "podSelector": {}, "policyTypes": ["Ingress", "Egress"] }))
+                .build()?,
+        ),
+        // NetworkPolicy `web` (document 3)
+        Object::Custom(
+            CustomResource::new("networking.k8s.io/v1", "NetworkPolicy", "web")
+                .namespace("shop")
+                .spec(serde_json::json!({
+                    "egress": [
+                        {
+                            "ports": [
+                                { "port": 53, "protocol": "UDP" },
+                                { "port": 53, "protocol": "TCP" },
+                            ],
+                            "to": [
+                                {
+                                    "namespaceSelector": {
+                                        "matchLabels": { "kubernetes.io/metadata.name": "kube-system" },
+                                    },
+                                    "podSelector": { "matchLabels": { "k8s-app": "kube-dns" } },
+                                },
+                            ],
+                        },
+                    ],
+                    "ingress": [
+                        {
+                            "from": [
+                                {
+                                    "namespaceSelector": {
+                                        "matchLabels": { "kubernetes.io/metadata.name": "ingress-nginx" },
+                                    },
+                                },
+                            ],
+                            "ports": [{ "port": "http", "protocol": "TCP" }],
+                        },
+                    ],
+                    "podSelector": { "matchLabels": { "app": "web" } },
+                    "policyTypes": ["Ingress", "Egress"],
+                }))
+                .build()?,
+        ),
+        // Role `config-reader` (document 4)
+        Object::Custom(
+            CustomResource::new("rbac.authorization.k8s.io/v1", "Role", "config-reader")
+                .namespace("shop")
+                .field("rules", serde_json::json!([
+                    {
+                        "apiGroups": [""],
+                        "resources": ["configmaps"],
+                        "verbs": ["get", "list", "watch"],
+                    },
+                ]))
+                .build()?,
+        ),
+        // RoleBinding `web-config-reader` (document 5)
+        Object::Custom(
+            CustomResource::new("rbac.authorization.k8s.io/v1", "RoleBinding", "web-config-reader")
+                .namespace("shop")
+                .field("roleRef", serde_json::json!({
+                    "apiGroup": "rbac.authorization.k8s.io",
+                    "kind": "Role",
+                    "name": "config-reader",
+                }))
+                .field("subjects", serde_json::json!([{ "kind": "ServiceAccount", "name": "web", "namespace": "shop" }]))
+                .build()?,
+        ),
+        // ServiceAccount `web` (document 6)
+        Object::Custom(
+            CustomResource::new("v1", "ServiceAccount", "web")
+                .namespace("shop")
+                .field("automountServiceAccountToken", serde_json::json!(false))
+                .build()?,
+        ),
+        // Service `web` (document 7)
+        Service::new("web")
+            .namespace("shop")
+            .selector("app", "web")
+            .port(ServicePort::tcp(80).name("http").target("http"))
+            .build()?
+            .into(),
+        // Deployment `web` (document 8)
+        Deployment::new("web")
+            .namespace("shop")
+            .replicas(2)
+            .template(Pod::template()
+                .label("app", "web")
+                .container(Container::new("web")
+                    .image("nginxinc/nginx-unprivileged:1.27")
+                    .port(ContainerPort::tcp(8080).name("http"))
+                    .cpu("100m", "500m")
+                    .memory("64Mi", "128Mi")
+                    .readiness_probe(Probe::http_get("/", "http"))
+                    .security_context(SecurityContext::new()
+                        .allow_privilege_escalation(false)
+                        .drop_capability("ALL")))
+                .service_account_name("web")
+                .security_context(PodSecurityContext::new()
+                    .run_as_non_root(true)
+                    .seccomp_profile(SeccompProfileType::RuntimeDefault)))
+            .build()?
+            .into(),
+    ])
+}
