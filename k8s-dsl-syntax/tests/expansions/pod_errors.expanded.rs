@@ -4,7 +4,7 @@
 fn expansion() {
     let _ = {
         ::core::compile_error! {
-            "pod name `Web_1` contains uppercase letters; use `web-1` (rule 1)"
+            "pod name `Web_1` contains uppercase letters and may not contain `_`; use `web-1` (rule 1)"
         }
         ::core::compile_error! {
             "unknown key `lables` in pod; did you mean `labels`?"
