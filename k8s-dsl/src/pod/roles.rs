@@ -10,6 +10,7 @@ use crate::validate::{FieldPath, Report};
 /// (`.container()`, `.init_container()`, `.sidecar()`, ...).
 ///
 /// ```
+/// use k8s_dsl::pod::Role;
 /// use k8s_dsl::prelude::*;
 ///
 /// assert_eq!(Role::Ambassador.as_str(), "ambassador");
