@@ -164,11 +164,13 @@ fn known_differences(root: &Path) -> Result<BTreeMap<(u8, String), String>, Erro
     Ok(known)
 }
 
-/// Writes each rule's cases as one YAML stream (document index = the case's index in it).
+/// Writes each case to a file of its own (`cases/rule-NN-III.yaml`): `k8s-dsl check` judges a
+/// set of files as one bundle, and every case is an object named `case`, so cases checked
+/// together would be duplicates of each other. Alone, each is judged as the server judges it.
 fn write_cases(
     dir: &Path,
     by_rule: &BTreeMap<u8, Vec<&Case>>,
-) -> Result<BTreeMap<u8, PathBuf>, Error> {
+) -> Result<BTreeMap<u8, Vec<PathBuf>>, Error> {
     let cases_dir = dir.join("cases");
     if cases_dir.exists() {
         std::fs::remove_dir_all(&cases_dir)?;
@@ -176,19 +178,26 @@ fn write_cases(
     std::fs::create_dir_all(&cases_dir)?;
     let mut files = BTreeMap::new();
     for (rule, cases) in by_rule {
-        let mut text = String::new();
-        for case in cases {
-            text.push_str(&format!(
-                "---\n# rule {rule}: {}\n",
-                case.name.replace('\n', " ")
-            ));
+        let mut written = Vec::new();
+        for (index, case) in cases.iter().enumerate() {
+            let mut text = format!("# rule {rule}: {}\n", case.name.replace('\n', " "));
             text.push_str(&serde_yaml::to_string(&case.object)?);
+            let file = cases_dir.join(format!("rule-{rule:02}-{index:03}.yaml"));
+            std::fs::write(&file, text)?;
+            written.push(file);
         }
-        let file = cases_dir.join(format!("rule-{rule:02}.yaml"));
-        std::fs::write(&file, text)?;
-        files.insert(*rule, file);
+        files.insert(*rule, written);
     }
     Ok(files)
+}
+
+/// Our verdict on each case of one rule: `k8s-dsl check` on each case's file alone.
+fn check_each(bin: &Path, files: &[PathBuf]) -> Result<Vec<Ours>, Error> {
+    let mut ours = Vec::with_capacity(files.len());
+    for file in files {
+        ours.extend(check(bin, file, 1)?);
+    }
+    Ok(ours)
 }
 
 /// `k8s-dsl check --output json FILE`: our errors per document.
@@ -290,7 +299,7 @@ async fn run(server_only: bool) -> Result<bool, Error> {
     let mut outcomes: BTreeMap<u8, Vec<Outcome<'_>>> = BTreeMap::new();
     for (rule, cases) in &by_rule {
         let ours = match (server_only, files.get(rule)) {
-            (false, Some(file)) => Some(check(&bin, file, cases.len())?),
+            (false, Some(files)) => Some(check_each(&bin, files)?),
             _ => None,
         };
         for (index, case) in cases.iter().enumerate() {
