@@ -17,6 +17,25 @@ fn metadata(
     meta::object_meta(object, &At::root().field("metadata"), name_rule, report);
 }
 
+/// The checks every apps workload shares: its metadata, then its pod template at
+/// `spec.template` (when it has one).
+fn apps_workload(
+    object: &k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta,
+    name_rule: meta::NameRule,
+    template: Option<&k8s_openapi::api::core::v1::PodTemplateSpec>,
+) -> Report {
+    let mut report = Report::new();
+    metadata(object, name_rule, &mut report);
+    if let Some(template) = template {
+        pod::template(
+            &At::root().field("spec").field("template"),
+            template,
+            &mut report,
+        );
+    }
+    report
+}
+
 /// Every error and warning of a Deployment.
 ///
 /// ```
@@ -38,16 +57,11 @@ fn metadata(
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn deployment(deployment: &apps::Deployment) -> Report {
-    let mut report = Report::new();
-    metadata(&deployment.metadata, meta::deployment_name, &mut report);
-    if let Some(spec) = deployment.spec.spec_ref() {
-        pod::template(
-            &At::root().field("spec").field("template"),
-            &spec.template,
-            &mut report,
-        );
-    }
-    report
+    apps_workload(
+        &deployment.metadata,
+        meta::deployment_name,
+        deployment.spec.spec_ref().map(|spec| &spec.template),
+    )
 }
 
 /// Every error and warning of a StatefulSet.
@@ -61,16 +75,11 @@ pub fn deployment(deployment: &apps::Deployment) -> Report {
 /// assert!(report.errors().iter().all(|e| e.path.as_str().starts_with("spec.template")));
 /// ```
 pub fn stateful_set(set: &apps::StatefulSet) -> Report {
-    let mut report = Report::new();
-    metadata(&set.metadata, meta::stateful_set_name, &mut report);
-    if let Some(spec) = set.spec.spec_ref() {
-        pod::template(
-            &At::root().field("spec").field("template"),
-            &spec.template,
-            &mut report,
-        );
-    }
-    report
+    apps_workload(
+        &set.metadata,
+        meta::stateful_set_name,
+        set.spec.spec_ref().map(|spec| &spec.template),
+    )
 }
 
 /// Every error and warning of a DaemonSet.
@@ -85,16 +94,11 @@ pub fn stateful_set(set: &apps::StatefulSet) -> Report {
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```
 pub fn daemon_set(set: &apps::DaemonSet) -> Report {
-    let mut report = Report::new();
-    metadata(&set.metadata, meta::daemon_set_name, &mut report);
-    if let Some(spec) = set.spec.spec_ref() {
-        pod::template(
-            &At::root().field("spec").field("template"),
-            &spec.template,
-            &mut report,
-        );
-    }
-    report
+    apps_workload(
+        &set.metadata,
+        meta::daemon_set_name,
+        set.spec.spec_ref().map(|spec| &spec.template),
+    )
 }
 
 /// Every error and warning of a ReplicaSet.
@@ -115,16 +119,11 @@ pub fn daemon_set(set: &apps::DaemonSet) -> Report {
 /// assert!(report.errors().iter().any(|e| e.path.as_str() == "spec.template.spec.containers[0].image" && e.rule == 14));
 /// ```
 pub fn replica_set(set: &apps::ReplicaSet) -> Report {
-    let mut report = Report::new();
-    metadata(&set.metadata, meta::replica_set_name, &mut report);
-    if let Some(template) = set.spec.spec_ref().and_then(|s| s.template.as_ref()) {
-        pod::template(
-            &At::root().field("spec").field("template"),
-            template,
-            &mut report,
-        );
-    }
-    report
+    apps_workload(
+        &set.metadata,
+        meta::replica_set_name,
+        set.spec.spec_ref().and_then(|spec| spec.template.as_ref()),
+    )
 }
 
 /// Every error and warning of a Job.
