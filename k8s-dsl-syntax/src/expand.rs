@@ -8,10 +8,10 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use crate::ast::{Block, Value};
+use crate::ast::{Block, Entry, Value};
 use crate::check::literal;
 use crate::ctxt::Ctxt;
-use crate::keys::{self, Enum};
+use crate::keys::{self, Call, Enum, Key, Kind, Number, Spec};
 
 mod job_policy;
 mod scheduling;
@@ -232,20 +232,121 @@ fn internal(cx: &mut Ctxt, span: Span, key: &str) {
     );
 }
 
-/// `labels`, `annotations` and `namespace`; true when `key` was one of them.
-fn meta(chain: &mut Chain, key: &str, value: &Value) -> bool {
-    let method = match key {
-        "labels" => "label",
-        "annotations" => "annotation",
-        "namespace" => {
-            chain.call("namespace", tokens(value));
-            return true;
-        }
-        _ => return false,
-    };
-    map(chain, value, method);
-    true
+/// The expansion of a block key whose row says `Call::Code`: written by the block's own code.
+type Code<'c> = &'c mut dyn FnMut(&mut Chain, &Entry, &mut Ctxt);
+
+/// A function that writes the builder of one block.
+type Build = fn(&Block, &mut Ctxt) -> TokenStream;
+
+/// The builder of the blocks of `spec` (a constructor call and its chain), for a key whose row
+/// calls a method with a block (`Call::Arg`) or with each block of a list (`Call::Each`).
+fn builder(spec: &'static Spec) -> Option<Build> {
+    let table: [(&'static Spec, Build); 15] = [
+        (&keys::CONTAINER, container),
+        (&keys::VOLUME, volume),
+        (&keys::PORT, container_port),
+        (&keys::ENV, env_var),
+        (&keys::ENV_FROM, env_from),
+        (&keys::MOUNT, mount),
+        (&keys::PROBE, probe),
+        (&keys::HOOK, handler),
+        (&keys::SECURITY_CONTEXT, security_context),
+        (&keys::POD_SECURITY_CONTEXT, pod_security_context),
+        (&keys::DNS_CONFIG, dns_config),
+        (&keys::TOLERATION, scheduling::toleration),
+        (&keys::AFFINITY, scheduling::affinity),
+        (&keys::LABEL_SELECTOR, job_policy::selector),
+        (&keys::POD_TEMPLATE, workload::pod_template),
+    ];
+    table
+        .into_iter()
+        .find(|(s, _)| std::ptr::eq(*s, spec))
+        .map(|(_, f)| f)
 }
+
+/// Each entry of `block` (checked against `spec`) as the call its row names; the entries
+/// whose row says [`Call::Code`] go to `code`, in their place.
+fn calls(chain: &mut Chain, block: &Block, spec: &'static Spec, cx: &mut Ctxt, code: Code<'_>) {
+    for entry in &block.entries {
+        match spec.key(&entry.key.name) {
+            Some(key) => call(chain, key, entry, cx, code),
+            None => internal(cx, entry.key.span, &entry.key.name),
+        }
+    }
+}
+
+/// One entry as the call of its row.
+fn call(chain: &mut Chain, key: &'static Key, entry: &Entry, cx: &mut Ctxt, code: Code<'_>) {
+    let value = &entry.value;
+    match key.call {
+        Call::Code => code(chain, entry, cx),
+        Call::Arg(method) => {
+            let arg = argument(key.kind, value, cx);
+            chain.call(method, arg);
+        }
+        Call::Flag(method) => chain.flag(method, value),
+        Call::Pairs(method) => map(chain, value, method),
+        Call::Each(method) => match key.kind {
+            Kind::Blocks(inner) => match builder(inner) {
+                Some(item) => blocks(chain, value, method, cx, item),
+                None => internal(cx, entry.key.span, key.name),
+            },
+            _ => each_string(chain, value, method),
+        },
+        Call::Flatten => match (key.kind, value) {
+            (Kind::Block(inner), Value::Block(block)) => {
+                calls(chain, block, inner, cx, &mut |_, e, cx| {
+                    internal(cx, e.key.span, &e.key.name);
+                });
+            }
+            (Kind::Block(inner), other) => cx.error(
+                other.span(),
+                format!(
+                    "`{}` is written as a block here: `{}`",
+                    key.name,
+                    block_shape(inner)
+                ),
+            ),
+            _ => internal(cx, entry.key.span, key.name),
+        },
+    }
+}
+
+/// How a block of `spec` is written, for messages: `{ add: [...], drop: [...] }`.
+fn block_shape(spec: &Spec) -> String {
+    let entries: Vec<String> = spec
+        .keys()
+        .map(|k| {
+            let value = match k.kind {
+                Kind::StrList(_) | Kind::IntList(_) => "[...]",
+                Kind::Blocks(_) => "[ { ... } ]",
+                _ => "{ ... }",
+            };
+            format!("{}: {value}", k.name)
+        })
+        .collect();
+    format!("{{ {} }}", entries.join(", "))
+}
+
+/// The argument of `.method(value)` for a value of `kind`.
+fn argument(kind: Kind, value: &Value, cx: &mut Ctxt) -> TokenStream {
+    match kind {
+        Kind::Duration => duration(value, cx),
+        Kind::Enum(e) => enum_value(e, value, cx),
+        Kind::Int(Number::Port) | Kind::Port => port(Some(value)),
+        Kind::Quantity => quantity(value),
+        Kind::StrList(_) => strings(Some(value)),
+        Kind::IntOrPercent => workload::int_or_percent(value),
+        Kind::Block(inner) => match builder(inner) {
+            Some(f) => nested(value, cx, f),
+            None => tokens(value),
+        },
+        _ => tokens(value),
+    }
+}
+
+/// A key the block's code does not write (the constructor took it).
+fn taken(_: &mut Chain, _: &Entry, _: &mut Ctxt) {}
 
 /// `method(k, v)` for each entry of a map block (or of a run-time map).
 fn map(chain: &mut Chain, value: &Value, method: &str) {
@@ -313,142 +414,22 @@ fn nested(value: &Value, cx: &mut Ctxt, f: fn(&Block, &mut Ctxt) -> TokenStream)
 pub fn pod(body: &Block, cx: &mut Ctxt) -> TokenStream {
     let name = string(body.get("name"));
     let mut chain = Chain::new(quote!(::k8s_dsl::pod::Pod::new(#name)));
-    pod_entries(&mut chain, body, false, cx);
+    pod_entries(&mut chain, body, &keys::POD, cx);
     chain.finish()
 }
 
-/// The pod keys of `block` (a `pod!` body or a template), except `name`. In a Job's template
-/// (`in_job`), `restartPolicy` belongs to the Job and is left to [`job_entries`].
-fn pod_entries(chain: &mut Chain, block: &Block, in_job: bool, cx: &mut Ctxt) {
-    for entry in &block.entries {
-        let key = entry.key.name.as_str();
-        let value = &entry.value;
-        if meta(chain, key, value) {
-            continue;
-        }
-        match key {
-            "name" => {}
-            "initContainers" => blocks(chain, value, "init_container", cx, container),
-            "sidecars" => blocks(chain, value, "sidecar", cx, container),
-            "classicSidecars" => blocks(chain, value, "classic_sidecar", cx, container),
-            "ambassadors" => blocks(chain, value, "ambassador", cx, container),
-            "classicAmbassadors" => blocks(chain, value, "classic_ambassador", cx, container),
-            "adapters" => blocks(chain, value, "adapter", cx, container),
-            "classicAdapters" => blocks(chain, value, "classic_adapter", cx, container),
-            "containers" => blocks(chain, value, "container", cx, container),
-            "volumes" => blocks(chain, value, "volume", cx, volume),
-            "restartPolicy" => {
-                if in_job {
-                    continue;
-                }
-                chain.call("restart_policy", enum_value(Enum::RestartPolicy, value, cx));
-            }
-            "serviceAccountName" => chain.call("service_account_name", tokens(value)),
-            "priorityClassName" => chain.call("priority_class_name", tokens(value)),
-            "runtimeClassName" => chain.call("runtime_class_name", tokens(value)),
-            "nodeSelector" => map(chain, value, "node_selector"),
-            "terminationGracePeriodSeconds" => {
-                chain.call("termination_grace_period", duration(value, cx));
-            }
-            "activeDeadlineSeconds" => chain.call("active_deadline", duration(value, cx)),
-            "securityContext" => {
-                chain.call("security_context", nested(value, cx, pod_security_context));
-            }
-            "imagePullSecrets" => each_string(chain, value, "image_pull_secret"),
-            "hostname" => chain.call("hostname", tokens(value)),
-            "subdomain" => chain.call("subdomain", tokens(value)),
-            "dnsPolicy" => chain.call("dns_policy", enum_value(Enum::DnsPolicy, value, cx)),
-            "dnsConfig" => chain.call("dns_config", nested(value, cx, dns_config)),
-            "hostNetwork" => chain.call("host_network", tokens(value)),
-            "automountServiceAccountToken" => {
-                chain.call("automount_service_account_token", tokens(value));
-            }
-            "shareProcessNamespace" => chain.call("share_process_namespace", tokens(value)),
-            "setHostnameAsFQDN" => chain.call("set_hostname_as_fqdn", tokens(value)),
-            "enableServiceLinks" => chain.call("enable_service_links", tokens(value)),
-            "tolerations" => blocks(chain, value, "toleration", cx, scheduling::toleration),
-            "affinity" => chain.call("affinity", nested(value, cx, scheduling::affinity)),
-            "schedulerName" => chain.call("scheduler_name", tokens(value)),
-            "priority" => chain.call("priority", tokens(value)),
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+/// The pod keys of `block` (a `pod!` body or a template of `spec`), except `name`. In a Job's
+/// template, `restartPolicy` belongs to the Job and is left to [`job_entries`] (its row says
+/// [`Call::Code`]).
+fn pod_entries(chain: &mut Chain, block: &Block, spec: &'static Spec, cx: &mut Ctxt) {
+    calls(chain, block, spec, cx, &mut taken);
 }
 
 /// A container.
 fn container(block: &Block, cx: &mut Ctxt) -> TokenStream {
     let name = string(block.get("name"));
     let mut chain = Chain::new(quote!(::k8s_dsl::pod::Container::new(#name)));
-    for entry in &block.entries {
-        let value = &entry.value;
-        match entry.key.name.as_str() {
-            "name" => {}
-            "image" => chain.call("image", tokens(value)),
-            "imagePullPolicy" => {
-                chain.call(
-                    "image_pull_policy",
-                    enum_value(Enum::ImagePullPolicy, value, cx),
-                );
-            }
-            "command" => chain.call("command", strings(Some(value))),
-            "args" => chain.call("args", strings(Some(value))),
-            "workingDir" => chain.call("working_dir", tokens(value)),
-            "ports" => blocks(&mut chain, value, "port", cx, container_port),
-            "env" => blocks(&mut chain, value, "env_var", cx, env_var),
-            "envFrom" => blocks(&mut chain, value, "env_from", cx, env_from),
-            "resources" => {
-                if let Value::Block(resources) = value {
-                    for e in &resources.entries {
-                        let method = match e.key.name.as_str() {
-                            "requests" => "request",
-                            _ => "limit",
-                        };
-                        match &e.value {
-                            Value::Block(m) => {
-                                for r in &m.entries {
-                                    let k = Literal::string(&r.key.name);
-                                    let q = quantity(&r.value);
-                                    chain.call(method, quote!(#k, #q));
-                                }
-                            }
-                            other => chain.each_pair(&tokens(other), method, other.span()),
-                        }
-                    }
-                } else {
-                    cx.error(value.span(), "`resources` is written as a block here: `{ requests: { ... }, limits: { ... } }`");
-                }
-            }
-            "volumeMounts" => blocks(&mut chain, value, "volume_mount", cx, mount),
-            "readinessProbe" => chain.call("readiness_probe", nested(value, cx, probe)),
-            "livenessProbe" => chain.call("liveness_probe", nested(value, cx, probe)),
-            "startupProbe" => chain.call("startup_probe", nested(value, cx, probe)),
-            "lifecycle" => {
-                if let Value::Block(lifecycle) = value {
-                    for hook in &lifecycle.entries {
-                        let method = match hook.key.name.as_str() {
-                            "postStart" => "post_start",
-                            _ => "pre_stop",
-                        };
-                        chain.call(method, nested(&hook.value, cx, handler));
-                    }
-                } else {
-                    cx.error(value.span(), "`lifecycle` is written as a block here: `{ postStart: { ... }, preStop: { ... } }`");
-                }
-            }
-            "securityContext" => {
-                chain.call("security_context", nested(value, cx, security_context));
-            }
-            "terminationMessagePolicy" => chain.call(
-                "termination_message_policy",
-                enum_value(Enum::TerminationMessagePolicy, value, cx),
-            ),
-            "terminationMessagePath" => chain.call("termination_message_path", tokens(value)),
-            "stdin" => chain.call("stdin", tokens(value)),
-            "stdinOnce" => chain.call("stdin_once", tokens(value)),
-            "tty" => chain.call("tty", tokens(value)),
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+    calls(&mut chain, block, &keys::CONTAINER, cx, &mut taken);
     chain.finish()
 }
 
@@ -456,17 +437,7 @@ fn container(block: &Block, cx: &mut Ctxt) -> TokenStream {
 fn container_port(block: &Block, cx: &mut Ctxt) -> TokenStream {
     let number = port(block.get("containerPort"));
     let mut chain = Chain::new(quote!(::k8s_dsl::pod::ContainerPort::new(#number)));
-    for entry in &block.entries {
-        let value = &entry.value;
-        match entry.key.name.as_str() {
-            "containerPort" => {}
-            "name" => chain.call("name", tokens(value)),
-            "protocol" => chain.call("protocol", enum_value(Enum::Protocol, value, cx)),
-            "hostPort" => chain.call("host_port", port(Some(value))),
-            "hostIP" => chain.call("host_ip", tokens(value)),
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+    calls(&mut chain, block, &keys::PORT, cx, &mut taken);
     chain.finish()
 }
 
@@ -548,46 +519,35 @@ fn mount(block: &Block, cx: &mut Ctxt) -> TokenStream {
     let name = string(block.get("name"));
     let path = string(block.get("mountPath"));
     let mut chain = Chain::new(quote!(::k8s_dsl::pod::VolumeMount::new(#name, #path)));
-    for entry in &block.entries {
-        match entry.key.name.as_str() {
-            "name" | "mountPath" => {}
-            "readOnly" => chain.flag("read_only", &entry.value),
-            "subPath" => chain.call("sub_path", tokens(&entry.value)),
-            "subPathExpr" => chain.call("sub_path_expr", tokens(&entry.value)),
-            "mountPropagation" => chain.call(
-                "propagation",
-                enum_value(Enum::MountPropagation, &entry.value, cx),
-            ),
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+    calls(&mut chain, block, &keys::MOUNT, cx, &mut taken);
     chain.finish()
 }
 
 /// The options of an `httpGet` action, on a probe or a hook.
 fn http_options(chain: &mut Chain, action: &Block, cx: &mut Ctxt) {
-    for entry in &action.entries {
-        let value = &entry.value;
-        match entry.key.name.as_str() {
-            "path" | "port" => {}
-            "scheme" => chain.call("http_scheme", enum_value(Enum::Scheme, value, cx)),
-            "host" => chain.call("http_host", tokens(value)),
-            "httpHeaders" => {
-                if let Value::List(list) = value {
-                    for header in &list.items {
-                        if let Value::Block(h) = header {
-                            let n = string(h.get("name"));
-                            let v = string(h.get("value"));
-                            chain.call("http_header", quote!(#n, #v));
-                        }
-                    }
-                } else {
-                    chain.each_pair(&tokens(value), "http_header", value.span());
-                }
+    calls(
+        chain,
+        action,
+        &keys::HTTP_GET,
+        cx,
+        &mut |chain, entry, _| {
+            let value = &entry.value;
+            if entry.key.name != "httpHeaders" {
+                return;
             }
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+            if let Value::List(list) = value {
+                for header in &list.items {
+                    if let Value::Block(h) = header {
+                        let n = string(h.get("name"));
+                        let v = string(h.get("value"));
+                        chain.call("http_header", quote!(#n, #v));
+                    }
+                }
+            } else {
+                chain.each_pair(&tokens(value), "http_header", value.span());
+            }
+        },
+    );
 }
 
 /// The handler of a probe or hook: its constructor on `ty`, with HTTP options.
@@ -622,9 +582,7 @@ fn action(ty: TokenStream, block: &Block, handlers: &[&str], cx: &mut Ctxt) -> O
         "grpc" => {
             let port = port(inner.get("port"));
             let mut chain = Chain::new(quote!(#ty::grpc(#port)));
-            if let Some(service) = inner.get("service") {
-                chain.call("service", tokens(service));
-            }
+            calls(&mut chain, inner, &keys::GRPC, cx, &mut taken);
             chain
         }
         _ => {
@@ -649,20 +607,8 @@ fn probe(block: &Block, cx: &mut Ctxt) -> TokenStream {
         cx.error(block.close, "a probe needs a handler");
         return quote!();
     };
-    for entry in &block.entries {
-        let value = &entry.value;
-        match entry.key.name.as_str() {
-            "initialDelaySeconds" => chain.call("initial_delay", duration(value, cx)),
-            "periodSeconds" => chain.call("period", duration(value, cx)),
-            "timeoutSeconds" => chain.call("timeout", duration(value, cx)),
-            "successThreshold" => chain.call("success_threshold", tokens(value)),
-            "failureThreshold" => chain.call("failure_threshold", tokens(value)),
-            "terminationGracePeriodSeconds" => {
-                chain.call("termination_grace_period", duration(value, cx));
-            }
-            _ => {}
-        }
-    }
+    // The handler's keys are the constructor's.
+    calls(&mut chain, block, &keys::PROBE, cx, &mut taken);
     chain.finish()
 }
 
@@ -682,75 +628,35 @@ fn handler(block: &Block, cx: &mut Ctxt) -> TokenStream {
     }
 }
 
-/// The `runAs*` keys shared by container and pod security contexts; true when handled.
-fn run_as(chain: &mut Chain, key: &str, value: &Value) -> bool {
-    let method = match key {
-        "runAsNonRoot" => "run_as_non_root",
-        "runAsUser" => "run_as_user",
-        "runAsGroup" => "run_as_group",
-        _ => return false,
-    };
-    chain.call(method, tokens(value));
-    true
-}
-
 /// A container's security context.
 fn security_context(block: &Block, cx: &mut Ctxt) -> TokenStream {
     let mut chain = Chain::new(quote!(::k8s_dsl::pod::SecurityContext::new()));
-    for entry in &block.entries {
-        let key = entry.key.name.as_str();
-        let value = &entry.value;
-        if run_as(&mut chain, key, value) {
-            continue;
-        }
-        match key {
-            "allowPrivilegeEscalation" => chain.call("allow_privilege_escalation", tokens(value)),
-            "privileged" => chain.call("privileged", tokens(value)),
-            "readOnlyRootFilesystem" => chain.call("read_only_root_filesystem", tokens(value)),
-            "capabilities" => {
-                if let Value::Block(caps) = value {
-                    for e in &caps.entries {
-                        let method = match e.key.name.as_str() {
-                            "add" => "add_capability",
-                            _ => "drop_capability",
-                        };
-                        each_string(&mut chain, &e.value, method);
-                    }
-                } else {
-                    cx.error(
-                        value.span(),
-                        "`capabilities` is written as a block here: `{ add: [...], drop: [...] }`",
-                    );
-                }
-            }
-            "seccompProfile" => seccomp_profile(&mut chain, value, cx),
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+    calls(
+        &mut chain,
+        block,
+        &keys::SECURITY_CONTEXT,
+        cx,
+        &mut seccomp_entry,
+    );
     chain.finish()
 }
 
 /// A pod's security context.
 fn pod_security_context(block: &Block, cx: &mut Ctxt) -> TokenStream {
     let mut chain = Chain::new(quote!(::k8s_dsl::pod::PodSecurityContext::new()));
-    for entry in &block.entries {
-        let key = entry.key.name.as_str();
-        if run_as(&mut chain, key, &entry.value) {
-            continue;
-        }
-        let value = &entry.value;
-        match key {
-            "fsGroup" => chain.call("fs_group", tokens(value)),
-            "fsGroupChangePolicy" => chain.call(
-                "fs_group_change_policy",
-                enum_value(Enum::FsGroupChangePolicy, value, cx),
-            ),
-            "supplementalGroups" => each_string(&mut chain, value, "supplemental_group"),
-            "seccompProfile" => seccomp_profile(&mut chain, value, cx),
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+    calls(
+        &mut chain,
+        block,
+        &keys::POD_SECURITY_CONTEXT,
+        cx,
+        &mut seccomp_entry,
+    );
     chain.finish()
+}
+
+/// The one key of a security context written by code: `seccompProfile`.
+fn seccomp_entry(chain: &mut Chain, entry: &Entry, cx: &mut Ctxt) {
+    seccomp_profile(chain, &entry.value, cx);
 }
 
 /// `seccompProfile: { type, localhostProfile }` on a pod or container security context (an
@@ -773,30 +679,29 @@ fn seccomp_profile(chain: &mut Chain, value: &Value, cx: &mut Ctxt) {
 /// `dnsConfig: { nameservers, searches, options }`.
 fn dns_config(block: &Block, cx: &mut Ctxt) -> TokenStream {
     let mut chain = Chain::new(quote!(::k8s_dsl::pod::DnsConfig::new()));
-    for entry in &block.entries {
-        let value = &entry.value;
-        match entry.key.name.as_str() {
-            "nameservers" => each_string(&mut chain, value, "nameserver"),
-            "searches" => each_string(&mut chain, value, "search"),
-            "options" => {
-                let Value::List(_) = value else {
-                    chain.each_pair(&tokens(value), "option", value.span());
-                    continue;
-                };
-                for option in written_blocks(value, "options", cx) {
-                    let name = string(option.get("name"));
-                    match option.get("value") {
-                        Some(v) => {
-                            let v = tokens(v);
-                            chain.call("option", quote!(#name, #v));
-                        }
-                        None => chain.call("flag", name),
+    calls(
+        &mut chain,
+        block,
+        &keys::DNS_CONFIG,
+        cx,
+        &mut |chain, entry, cx| {
+            let value = &entry.value;
+            let Value::List(_) = value else {
+                chain.each_pair(&tokens(value), "option", value.span());
+                return;
+            };
+            for option in written_blocks(value, "options", cx) {
+                let name = string(option.get("name"));
+                match option.get("value") {
+                    Some(v) => {
+                        let v = tokens(v);
+                        chain.call("option", quote!(#name, #v));
                     }
+                    None => chain.call("flag", name),
                 }
             }
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+        },
+    );
     chain.finish()
 }
 
@@ -842,66 +747,64 @@ fn volume(block: &Block, cx: &mut Ctxt) -> TokenStream {
             Chain::new(quote!(#volume::host_path(#name, #path)))
         }
     };
-    for entry in &inner.entries {
-        let value = &entry.value;
-        match entry.key.name.as_str() {
-            "name" | "secretName" | "claimName" | "path" => {}
-            "medium" => chain.call("medium", enum_value(Enum::StorageMedium, value, cx)),
-            "sizeLimit" => chain.call("size_limit", quantity(value)),
-            "defaultMode" => chain.call("default_mode", tokens(value)),
-            "optional" | "readOnly" => {
-                let method = if entry.key.name == "optional" {
-                    "optional"
-                } else {
-                    "read_only"
-                };
-                chain.flag(method, value);
+    let Some(Kind::Block(source_spec)) = keys::VOLUME.key(&source.key.name).map(|k| k.kind) else {
+        internal(cx, source.key.span, &source.key.name);
+        return quote!();
+    };
+    // The object's name or path is the constructor's; `items` are written here.
+    calls(
+        &mut chain,
+        inner,
+        source_spec,
+        cx,
+        &mut |chain, entry, _| {
+            if entry.key.name == "items" {
+                volume_items(chain, &entry.value);
             }
-            "type" => chain.call("kind", tokens(value)),
-            "items" => {
-                let Value::List(list) = value else {
-                    chain.each_pair(&tokens(value), "item", value.span());
-                    continue;
-                };
-                for item in &list.items {
-                    let Value::Block(item) = item else {
-                        continue;
-                    };
-                    let path = string(item.get("path"));
-                    if let Some(field) = item.block("fieldRef") {
-                        let field = string(field.get("fieldPath"));
-                        chain.call("field_item", quote!(#path, #field));
-                    } else if let Some(resource) = item.block("resourceFieldRef") {
-                        let container = string(resource.get("containerName"));
-                        let resource = string(resource.get("resource"));
-                        chain.call("resource_item", quote!(#path, #container, #resource));
-                    } else {
-                        let key = string(item.get("key"));
-                        chain.call("item", quote!(#key, #path));
-                    }
-                }
-            }
-            other => internal(cx, entry.key.span, other),
+        },
+    );
+    chain.finish()
+}
+
+/// The `items` of a ConfigMap, Secret or downward API volume.
+fn volume_items(chain: &mut Chain, value: &Value) {
+    let Value::List(list) = value else {
+        chain.each_pair(&tokens(value), "item", value.span());
+        return;
+    };
+    for item in &list.items {
+        let Value::Block(item) = item else {
+            continue;
+        };
+        let path = string(item.get("path"));
+        if let Some(field) = item.block("fieldRef") {
+            let field = string(field.get("fieldPath"));
+            chain.call("field_item", quote!(#path, #field));
+        } else if let Some(resource) = item.block("resourceFieldRef") {
+            let container = string(resource.get("containerName"));
+            let resource = string(resource.get("resource"));
+            chain.call("resource_item", quote!(#path, #container, #resource));
+        } else {
+            let key = string(item.get("key"));
+            chain.call("item", quote!(#key, #path));
         }
     }
-    chain.finish()
 }
 
 /// A projected volume: `start` (`Volume::projected(name)`) with each source of `block`.
 fn projected(start: TokenStream, block: &Block, cx: &mut Ctxt) -> TokenStream {
     let mut chain = Chain::new(start);
-    for entry in &block.entries {
-        let value = &entry.value;
-        match entry.key.name.as_str() {
-            "defaultMode" => chain.call("default_mode", tokens(value)),
-            "sources" => {
-                for source in written_blocks(value, "sources", cx) {
-                    projection(&mut chain, source, cx);
-                }
+    calls(
+        &mut chain,
+        block,
+        &keys::PROJECTED,
+        cx,
+        &mut |chain, entry, cx| {
+            for source in written_blocks(&entry.value, "sources", cx) {
+                projection(chain, source, cx);
             }
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+        },
+    );
     chain.finish()
 }
 
@@ -975,83 +878,64 @@ fn projection(chain: &mut Chain, source: &Block, cx: &mut Ctxt) {
 pub fn job(body: &Block, cx: &mut Ctxt) -> TokenStream {
     let name = string(body.get("name"));
     let mut chain = Chain::new(quote!(::k8s_dsl::workload::Job::new(#name)));
-    job_entries(&mut chain, body, cx);
+    job_entries(&mut chain, body, &keys::JOB, cx);
     chain.finish()
 }
 
-/// The Job keys of `block` (a `job!` body or a `jobTemplate`), except `name`.
-fn job_entries(chain: &mut Chain, block: &Block, cx: &mut Ctxt) {
-    for entry in &block.entries {
-        let key = entry.key.name.as_str();
-        let value = &entry.value;
-        if meta(chain, key, value) {
-            continue;
-        }
-        match key {
-            "name" => {}
-            "completions" => chain.call("completions", tokens(value)),
-            "parallelism" => chain.call("parallelism", tokens(value)),
-            "backoffLimit" => chain.call("backoff_limit", tokens(value)),
-            "activeDeadlineSeconds" => chain.call("active_deadline", duration(value, cx)),
-            "ttlSecondsAfterFinished" => chain.call("ttl_after_finished", duration(value, cx)),
-            "completionMode" => {
-                chain.call(
-                    "completion_mode",
-                    enum_value(Enum::CompletionMode, value, cx),
-                );
-            }
-            "backoffLimitPerIndex" => chain.call("backoff_limit_per_index", tokens(value)),
-            "maxFailedIndexes" => chain.call("max_failed_indexes", tokens(value)),
-            "podFailurePolicy" => {
-                if let Some(policy) = written_block(value, key, cx) {
-                    if let Some(rules) = policy.get("rules") {
-                        blocks(
-                            chain,
-                            rules,
-                            "pod_failure_rule",
-                            cx,
-                            job_policy::failure_rule,
-                        );
-                    }
-                }
-            }
-            "successPolicy" => {
-                if let Some(policy) = written_block(value, key, cx) {
-                    if let Some(rules) = policy.get("rules") {
-                        blocks(chain, rules, "success_rule", cx, job_policy::success_rule);
-                    }
-                }
-            }
-            "podReplacementPolicy" => chain.call(
-                "pod_replacement_policy",
-                enum_value(Enum::PodReplacementPolicy, value, cx),
-            ),
-            "suspend" => chain.call("suspend", tokens(value)),
-            "managedBy" => chain.call("managed_by", tokens(value)),
-            // Written by `selector` (checked to go with it).
-            "manualSelector" => {}
-            "selector" => {
-                if let Some(selector) = written_block(value, key, cx) {
-                    chain.call("manual_selector", job_policy::selector(selector, cx));
-                }
-            }
-            "template" => {
-                let Value::Block(template) = value else {
-                    chain.call("template", tokens(value));
-                    continue;
-                };
-                if let Some(policy) = template.get("restartPolicy") {
-                    chain.call(
-                        "restart_policy",
-                        enum_value(Enum::JobRestartPolicy, policy, cx),
+/// The Job keys of `block` (a `job!` body or a `jobTemplate`, of `spec`), except `name`.
+fn job_entries(chain: &mut Chain, block: &Block, spec: &'static Spec, cx: &mut Ctxt) {
+    calls(chain, block, spec, cx, &mut job_code);
+}
+
+/// The keys of a Job written by code: the policies (their rules are the calls), the selector
+/// and the template.
+fn job_code(chain: &mut Chain, entry: &Entry, cx: &mut Ctxt) {
+    let key = entry.key.name.as_str();
+    let value = &entry.value;
+    match key {
+        "podFailurePolicy" => {
+            if let Some(policy) = written_block(value, key, cx) {
+                if let Some(rules) = policy.get("rules") {
+                    blocks(
+                        chain,
+                        rules,
+                        "pod_failure_rule",
+                        cx,
+                        job_policy::failure_rule,
                     );
                 }
-                let mut pod = Chain::new(quote!(::k8s_dsl::pod::Pod::template()));
-                pod_entries(&mut pod, template, true, cx);
-                chain.call("template", pod.finish());
             }
-            other => internal(cx, entry.key.span, other),
         }
+        "successPolicy" => {
+            if let Some(policy) = written_block(value, key, cx) {
+                if let Some(rules) = policy.get("rules") {
+                    blocks(chain, rules, "success_rule", cx, job_policy::success_rule);
+                }
+            }
+        }
+        "selector" => {
+            if let Some(selector) = written_block(value, key, cx) {
+                chain.call("manual_selector", job_policy::selector(selector, cx));
+            }
+        }
+        "template" => {
+            let Value::Block(template) = value else {
+                chain.call("template", tokens(value));
+                return;
+            };
+            if let Some(policy) = template.get("restartPolicy") {
+                chain.call(
+                    "restart_policy",
+                    enum_value(Enum::JobRestartPolicy, policy, cx),
+                );
+            }
+            let mut pod = Chain::new(quote!(::k8s_dsl::pod::Pod::template()));
+            pod_entries(&mut pod, template, &keys::JOB_POD_TEMPLATE, cx);
+            chain.call("template", pod.finish());
+        }
+        // `name` is the constructor's; `manualSelector` is written by `selector` (checked to
+        // go with it).
+        _ => {}
     }
 }
 
@@ -1060,36 +944,24 @@ pub fn cronjob(body: &Block, cx: &mut Ctxt) -> TokenStream {
     let name = string(body.get("name"));
     let schedule = string(body.get("schedule"));
     let mut chain = Chain::new(quote!(::k8s_dsl::workload::CronJob::new(#name, #schedule)));
-    for entry in &body.entries {
-        let key = entry.key.name.as_str();
-        let value = &entry.value;
-        if meta(&mut chain, key, value) {
-            continue;
-        }
-        match key {
-            "name" | "schedule" => {}
-            "timeZone" => chain.call("time_zone", tokens(value)),
-            "concurrencyPolicy" => chain.call(
-                "concurrency_policy",
-                enum_value(Enum::ConcurrencyPolicy, value, cx),
-            ),
-            "suspend" => chain.call("suspend", tokens(value)),
-            "startingDeadlineSeconds" => chain.call("starting_deadline", duration(value, cx)),
-            "successfulJobsHistoryLimit" => {
-                chain.call("successful_jobs_history_limit", tokens(value));
+    calls(
+        &mut chain,
+        body,
+        &keys::CRONJOB,
+        cx,
+        &mut |chain, entry, cx| {
+            // `name` and `schedule` are the constructor's.
+            if entry.key.name != "jobTemplate" {
+                return;
             }
-            "failedJobsHistoryLimit" => chain.call("failed_jobs_history_limit", tokens(value)),
-            "jobTemplate" => {
-                let Value::Block(job) = value else {
-                    chain.call("job", tokens(value));
-                    continue;
-                };
-                let mut inner = Chain::new(quote!(::k8s_dsl::workload::Job::unnamed()));
-                job_entries(&mut inner, job, cx);
-                chain.call("job", inner.finish());
-            }
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+            let Value::Block(job) = &entry.value else {
+                chain.call("job", tokens(&entry.value));
+                return;
+            };
+            let mut inner = Chain::new(quote!(::k8s_dsl::workload::Job::unnamed()));
+            job_entries(&mut inner, job, &keys::JOB_TEMPLATE, cx);
+            chain.call("job", inner.finish());
+        },
+    );
     chain.finish()
 }

@@ -1,8 +1,10 @@
 //! The known keys of every block, in one place: their names (camelCase, as in the Kubernetes
-//! API), the kind of value each takes, and which are required.
+//! API), the kind of value each takes, which are required, where each sits in the manifest
+//! ([`Key::path`]) and the builder call it becomes ([`Call`]).
 //!
-//! [`crate::check`] walks a parsed body against these tables; [`crate::expand`] maps the same
-//! keys to builder calls.
+//! [`crate::check`] walks a parsed body against these tables; [`crate::expand`] turns each key
+//! into its call; the importer (`k8s-dsl-import --macros`) reads each manifest field at the
+//! key's path and prints it in the key's form. A key is spelled here and nowhere else.
 
 /// How a string literal is checked (each variant names the shared rule that judges it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,7 +155,50 @@ pub enum Kind {
     Blocks(&'static Spec),
 }
 
-/// One known key.
+/// Where a key's value sits in the manifest, relative to the object of its block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// A field of the object itself (`image` of a container).
+    Object,
+    /// A field of its `metadata` (`name`, `labels`).
+    Metadata,
+    /// A field of its `spec` (`containers`, `replicas`).
+    Spec,
+}
+
+/// How the manifest writes a value that the macro writes more simply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The same value.
+    Same,
+    /// A list of `{ name: ... }` objects, written as a list of names (`imagePullSecrets`).
+    NamedItems,
+    /// A file mode, a number the importer writes in octal (`0o644`).
+    FileMode,
+}
+
+/// The builder call a key becomes (the expansion writes it; the importer reads it back, to
+/// find the list of a container's role).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Call {
+    /// `.method(value)` (a block value is built by its own builder).
+    Arg(&'static str),
+    /// `.method()` when the value is `true`.
+    Flag(&'static str),
+    /// `.method(item)` for each item of the list.
+    Each(&'static str),
+    /// `.method(key, value)` for each entry of the map.
+    Pairs(&'static str),
+    /// The block's own keys are calls on the enclosing builder (`resources: { limits }` is
+    /// `.limit(..)` on the container).
+    Flatten,
+    /// Taken by the constructor of the block's builder, or written by the block's own code
+    /// (a volume's source, a probe's handler).
+    Code,
+}
+
+/// One known key: its name in the macros, its place in the manifest, the value it takes and
+/// the builder call it becomes.
 #[derive(Debug)]
 pub struct Key {
     /// The key, camelCase as in the Kubernetes API.
@@ -162,6 +207,103 @@ pub struct Key {
     pub kind: Kind,
     /// Whether a block without it is an error.
     pub required: bool,
+    /// Where its value sits in the manifest: under which part of the block's object.
+    pub at: At,
+    /// The manifest field of that part (the key's own name, except for the container roles:
+    /// `sidecars` are `initContainers`).
+    pub field: &'static str,
+    /// How the manifest writes the value.
+    pub shape: Shape,
+    /// The builder call.
+    pub call: Call,
+}
+
+impl Key {
+    /// The key's manifest path under its block's object (`spec.initContainers`).
+    pub fn path(&self) -> String {
+        match self.at {
+            At::Object => self.field.to_owned(),
+            At::Metadata => format!("metadata.{}", self.field),
+            At::Spec => format!("spec.{}", self.field),
+        }
+    }
+
+    /// In the block's `metadata`.
+    const fn meta(self) -> Key {
+        Key {
+            at: At::Metadata,
+            ..self
+        }
+    }
+
+    /// In the block's `spec`.
+    const fn spec(self) -> Key {
+        Key {
+            at: At::Spec,
+            ..self
+        }
+    }
+
+    /// Read from the manifest field `field` (not the key's name).
+    const fn field(self, field: &'static str) -> Key {
+        Key { field, ..self }
+    }
+
+    /// A list of names that the manifest writes as `{ name }` objects.
+    const fn named_items(self) -> Key {
+        Key {
+            shape: Shape::NamedItems,
+            ..self
+        }
+    }
+
+    /// A file mode.
+    const fn file_mode(self) -> Key {
+        Key {
+            shape: Shape::FileMode,
+            ..self
+        }
+    }
+
+    /// `.method(value)`.
+    const fn arg(self, method: &'static str) -> Key {
+        Key {
+            call: Call::Arg(method),
+            ..self
+        }
+    }
+
+    /// `.method()` when true.
+    const fn flag(self, method: &'static str) -> Key {
+        Key {
+            call: Call::Flag(method),
+            ..self
+        }
+    }
+
+    /// `.method(item)` for each item.
+    const fn each(self, method: &'static str) -> Key {
+        Key {
+            call: Call::Each(method),
+            ..self
+        }
+    }
+
+    /// `.method(key, value)` for each entry.
+    const fn pairs(self, method: &'static str) -> Key {
+        Key {
+            call: Call::Pairs(method),
+            ..self
+        }
+    }
+
+    /// The block's keys are calls on the enclosing builder.
+    const fn flatten(self) -> Key {
+        Key {
+            call: Call::Flatten,
+            ..self
+        }
+    }
 }
 
 /// Keys of which a block must have exactly one (a probe's handler, a volume's source).
@@ -201,21 +343,25 @@ impl Spec {
     }
 }
 
-/// A key that may be left out.
+/// A key that may be left out (a field of the block's object, written by code until a call
+/// is given).
 const fn opt(name: &'static str, kind: Kind) -> Key {
     Key {
         name,
         kind,
         required: false,
+        at: At::Object,
+        field: name,
+        shape: Shape::Same,
+        call: Call::Code,
     }
 }
 
 /// A key that must be there.
 const fn req(name: &'static str, kind: Kind) -> Key {
     Key {
-        name,
-        kind,
         required: true,
+        ..opt(name, kind)
     }
 }
 
@@ -231,11 +377,17 @@ const fn block(what: &'static str, groups: &'static [&'static [Key]]) -> Spec {
 // ---- metadata -------------------------------------------------------------------------------
 
 const LABELS: &[Key] = &[
-    opt("labels", Kind::Map(Text::LabelKey, Text::LabelValue)),
-    opt("annotations", Kind::Map(Text::AnnotationKey, Text::Any)),
+    opt("labels", Kind::Map(Text::LabelKey, Text::LabelValue))
+        .meta()
+        .pairs("label"),
+    opt("annotations", Kind::Map(Text::AnnotationKey, Text::Any))
+        .meta()
+        .pairs("annotation"),
 ];
 
-const NAMESPACE: &[Key] = &[opt("namespace", Kind::Str(Text::Namespace))];
+const NAMESPACE: &[Key] = &[opt("namespace", Kind::Str(Text::Namespace))
+    .meta()
+    .arg("namespace")];
 
 // ---- containers -----------------------------------------------------------------------------
 
@@ -244,10 +396,10 @@ pub static PORT: Spec = block(
     "port",
     &[&[
         req("containerPort", Kind::Int(Number::Port)),
-        opt("name", Kind::Str(Text::PortName)),
-        opt("protocol", Kind::Enum(Enum::Protocol)),
-        opt("hostPort", Kind::Int(Number::Port)),
-        opt("hostIP", Kind::Str(Text::NonEmpty)),
+        opt("name", Kind::Str(Text::PortName)).arg("name"),
+        opt("protocol", Kind::Enum(Enum::Protocol)).arg("protocol"),
+        opt("hostPort", Kind::Int(Number::Port)).arg("host_port"),
+        opt("hostIP", Kind::Str(Text::NonEmpty)).arg("host_ip"),
     ]],
 );
 
@@ -343,8 +495,8 @@ pub static ENV_FROM: Spec = Spec {
 pub static RESOURCES: Spec = block(
     "resources",
     &[&[
-        opt("requests", Kind::Map(Text::ResourceName, Text::Quantity)),
-        opt("limits", Kind::Map(Text::ResourceName, Text::Quantity)),
+        opt("requests", Kind::Map(Text::ResourceName, Text::Quantity)).pairs("request"),
+        opt("limits", Kind::Map(Text::ResourceName, Text::Quantity)).pairs("limit"),
     ]],
 );
 
@@ -354,10 +506,10 @@ pub static MOUNT: Spec = Spec {
     groups: &[&[
         req("name", Kind::Str(Text::VolumeName)),
         req("mountPath", Kind::Str(Text::NonEmpty)),
-        opt("readOnly", Kind::Bool),
-        opt("subPath", Kind::Str(Text::Any)),
-        opt("subPathExpr", Kind::Str(Text::Any)),
-        opt("mountPropagation", Kind::Enum(Enum::MountPropagation)),
+        opt("readOnly", Kind::Bool).flag("read_only"),
+        opt("subPath", Kind::Str(Text::Any)).arg("sub_path"),
+        opt("subPathExpr", Kind::Str(Text::Any)).arg("sub_path_expr"),
+        opt("mountPropagation", Kind::Enum(Enum::MountPropagation)).arg("propagation"),
     ]],
     one_of: &[OneOf {
         keys: &["subPath", "subPathExpr"],
@@ -382,8 +534,8 @@ pub static HTTP_GET: Spec = block(
     &[&[
         req("path", Kind::Str(Text::NonEmpty)),
         req("port", Kind::Port),
-        opt("scheme", Kind::Enum(Enum::Scheme)),
-        opt("host", Kind::Str(Text::NonEmpty)),
+        opt("scheme", Kind::Enum(Enum::Scheme)).arg("http_scheme"),
+        opt("host", Kind::Str(Text::NonEmpty)).arg("http_host"),
         opt("httpHeaders", Kind::Blocks(&HEADER)),
     ]],
 );
@@ -402,7 +554,7 @@ pub static GRPC: Spec = block(
     "grpc action",
     &[&[
         req("port", Kind::Int(Number::Port)),
-        opt("service", Kind::Str(Text::Any)),
+        opt("service", Kind::Str(Text::Any)).arg("service"),
     ]],
 );
 
@@ -422,12 +574,12 @@ pub static PROBE: Spec = Spec {
         opt("httpGet", Kind::Block(&HTTP_GET)),
         opt("tcpSocket", Kind::Block(&TCP_SOCKET)),
         opt("grpc", Kind::Block(&GRPC)),
-        opt("initialDelaySeconds", Kind::Duration),
-        opt("periodSeconds", Kind::Duration),
-        opt("timeoutSeconds", Kind::Duration),
-        opt("successThreshold", Kind::Int(Number::NonNegative(27))),
-        opt("failureThreshold", Kind::Int(Number::NonNegative(27))),
-        opt("terminationGracePeriodSeconds", Kind::Duration),
+        opt("initialDelaySeconds", Kind::Duration).arg("initial_delay"),
+        opt("periodSeconds", Kind::Duration).arg("period"),
+        opt("timeoutSeconds", Kind::Duration).arg("timeout"),
+        opt("successThreshold", Kind::Int(Number::NonNegative(27))).arg("success_threshold"),
+        opt("failureThreshold", Kind::Int(Number::NonNegative(27))).arg("failure_threshold"),
+        opt("terminationGracePeriodSeconds", Kind::Duration).arg("termination_grace_period"),
     ]],
     one_of: &[OneOf {
         keys: PROBE_HANDLERS,
@@ -458,8 +610,8 @@ pub static HOOK: Spec = Spec {
 pub static LIFECYCLE: Spec = block(
     "lifecycle",
     &[&[
-        opt("postStart", Kind::Block(&HOOK)),
-        opt("preStop", Kind::Block(&HOOK)),
+        opt("postStart", Kind::Block(&HOOK)).arg("post_start"),
+        opt("preStop", Kind::Block(&HOOK)).arg("pre_stop"),
     ]],
 );
 
@@ -467,8 +619,8 @@ pub static LIFECYCLE: Spec = block(
 pub static CAPABILITIES: Spec = block(
     "capabilities",
     &[&[
-        opt("add", Kind::StrList(Text::NonEmpty)),
-        opt("drop", Kind::StrList(Text::NonEmpty)),
+        opt("add", Kind::StrList(Text::NonEmpty)).each("add_capability"),
+        opt("drop", Kind::StrList(Text::NonEmpty)).each("drop_capability"),
     ]],
 );
 
@@ -482,9 +634,9 @@ pub static SECCOMP_PROFILE: Spec = block(
 );
 
 const RUN_AS: &[Key] = &[
-    opt("runAsNonRoot", Kind::Bool),
-    opt("runAsUser", Kind::Int(Number::NonNegative(47))),
-    opt("runAsGroup", Kind::Int(Number::NonNegative(47))),
+    opt("runAsNonRoot", Kind::Bool).arg("run_as_non_root"),
+    opt("runAsUser", Kind::Int(Number::NonNegative(47))).arg("run_as_user"),
+    opt("runAsGroup", Kind::Int(Number::NonNegative(47))).arg("run_as_group"),
 ];
 
 /// A container's `securityContext`.
@@ -493,10 +645,10 @@ pub static SECURITY_CONTEXT: Spec = block(
     &[
         RUN_AS,
         &[
-            opt("allowPrivilegeEscalation", Kind::Bool),
-            opt("privileged", Kind::Bool),
-            opt("readOnlyRootFilesystem", Kind::Bool),
-            opt("capabilities", Kind::Block(&CAPABILITIES)),
+            opt("allowPrivilegeEscalation", Kind::Bool).arg("allow_privilege_escalation"),
+            opt("privileged", Kind::Bool).arg("privileged"),
+            opt("readOnlyRootFilesystem", Kind::Bool).arg("read_only_root_filesystem"),
+            opt("capabilities", Kind::Block(&CAPABILITIES)).flatten(),
             opt("seccompProfile", Kind::Block(&SECCOMP_PROFILE)),
         ],
     ],
@@ -508,9 +660,11 @@ pub static POD_SECURITY_CONTEXT: Spec = block(
     &[
         RUN_AS,
         &[
-            opt("fsGroup", Kind::Int(Number::NonNegative(47))),
-            opt("fsGroupChangePolicy", Kind::Enum(Enum::FsGroupChangePolicy)),
-            opt("supplementalGroups", Kind::IntList(Number::NonNegative(47))),
+            opt("fsGroup", Kind::Int(Number::NonNegative(47))).arg("fs_group"),
+            opt("fsGroupChangePolicy", Kind::Enum(Enum::FsGroupChangePolicy))
+                .arg("fs_group_change_policy"),
+            opt("supplementalGroups", Kind::IntList(Number::NonNegative(47)))
+                .each("supplemental_group"),
             opt("seccompProfile", Kind::Block(&SECCOMP_PROFILE)),
         ],
     ],
@@ -524,29 +678,30 @@ pub static CONTAINER: Spec = block(
     "container",
     &[&[
         req("name", Kind::Str(Text::ContainerName)),
-        req("image", Kind::Str(Text::Image)),
-        opt("imagePullPolicy", Kind::Enum(Enum::ImagePullPolicy)),
-        opt("command", Kind::StrList(Text::Any)),
-        opt("args", Kind::StrList(Text::Any)),
-        opt("workingDir", Kind::Str(Text::NonEmpty)),
-        opt("ports", Kind::Blocks(&PORT)),
-        opt("env", Kind::Blocks(&ENV)),
-        opt("envFrom", Kind::Blocks(&ENV_FROM)),
-        opt("resources", Kind::Block(&RESOURCES)),
-        opt("volumeMounts", Kind::Blocks(&MOUNT)),
-        opt("readinessProbe", Kind::Block(&PROBE)),
-        opt("livenessProbe", Kind::Block(&PROBE)),
-        opt("startupProbe", Kind::Block(&PROBE)),
-        opt("lifecycle", Kind::Block(&LIFECYCLE)),
-        opt("securityContext", Kind::Block(&SECURITY_CONTEXT)),
+        req("image", Kind::Str(Text::Image)).arg("image"),
+        opt("imagePullPolicy", Kind::Enum(Enum::ImagePullPolicy)).arg("image_pull_policy"),
+        opt("command", Kind::StrList(Text::Any)).arg("command"),
+        opt("args", Kind::StrList(Text::Any)).arg("args"),
+        opt("workingDir", Kind::Str(Text::NonEmpty)).arg("working_dir"),
+        opt("ports", Kind::Blocks(&PORT)).each("port"),
+        opt("env", Kind::Blocks(&ENV)).each("env_var"),
+        opt("envFrom", Kind::Blocks(&ENV_FROM)).each("env_from"),
+        opt("resources", Kind::Block(&RESOURCES)).flatten(),
+        opt("volumeMounts", Kind::Blocks(&MOUNT)).each("volume_mount"),
+        opt("readinessProbe", Kind::Block(&PROBE)).arg("readiness_probe"),
+        opt("livenessProbe", Kind::Block(&PROBE)).arg("liveness_probe"),
+        opt("startupProbe", Kind::Block(&PROBE)).arg("startup_probe"),
+        opt("lifecycle", Kind::Block(&LIFECYCLE)).flatten(),
+        opt("securityContext", Kind::Block(&SECURITY_CONTEXT)).arg("security_context"),
         opt(
             "terminationMessagePolicy",
             Kind::Enum(Enum::TerminationMessagePolicy),
-        ),
-        opt("terminationMessagePath", Kind::Str(Text::NonEmpty)),
-        opt("stdin", Kind::Bool),
-        opt("stdinOnce", Kind::Bool),
-        opt("tty", Kind::Bool),
+        )
+        .arg("termination_message_policy"),
+        opt("terminationMessagePath", Kind::Str(Text::NonEmpty)).arg("termination_message_path"),
+        opt("stdin", Kind::Bool).arg("stdin"),
+        opt("stdinOnce", Kind::Bool).arg("stdin_once"),
+        opt("tty", Kind::Bool).arg("tty"),
     ]],
 );
 
@@ -556,8 +711,8 @@ pub static CONTAINER: Spec = block(
 pub static EMPTY_DIR: Spec = block(
     "empty dir",
     &[&[
-        opt("medium", Kind::Enum(Enum::StorageMedium)),
-        opt("sizeLimit", Kind::Quantity),
+        opt("medium", Kind::Enum(Enum::StorageMedium)).arg("medium"),
+        opt("sizeLimit", Kind::Quantity).arg("size_limit"),
     ]],
 );
 
@@ -572,8 +727,10 @@ pub static KEY_TO_PATH: Spec = block(
 
 const FILE_MODE: &[Key] = &[
     opt("items", Kind::Blocks(&KEY_TO_PATH)),
-    opt("defaultMode", Kind::Int(Number::NonNegative(0))),
-    opt("optional", Kind::Bool),
+    opt("defaultMode", Kind::Int(Number::NonNegative(0)))
+        .file_mode()
+        .arg("default_mode"),
+    opt("optional", Kind::Bool).flag("optional"),
 ];
 
 /// `configMap: { name, ... }`.
@@ -605,7 +762,7 @@ pub static CLAIM_VOLUME: Spec = block(
     "persistent volume claim",
     &[&[
         req("claimName", Kind::Str(Text::ObjectName(11, "claim name"))),
-        opt("readOnly", Kind::Bool),
+        opt("readOnly", Kind::Bool).flag("read_only"),
     ]],
 );
 
@@ -654,7 +811,9 @@ pub static DOWNWARD_API: Spec = block(
     "downward API volume",
     &[&[
         req("items", Kind::Blocks(&DOWNWARD_ITEM)),
-        opt("defaultMode", Kind::Int(Number::NonNegative(0))),
+        opt("defaultMode", Kind::Int(Number::NonNegative(0)))
+            .file_mode()
+            .arg("default_mode"),
     ]],
 );
 
@@ -663,7 +822,7 @@ pub static HOST_PATH: Spec = block(
     "host path",
     &[&[
         req("path", Kind::Str(Text::NonEmpty)),
-        opt("type", Kind::Str(Text::Any)),
+        opt("type", Kind::Str(Text::Any)).arg("kind"),
     ]],
 );
 
@@ -687,8 +846,8 @@ pub static SERVICE_ACCOUNT_TOKEN: Spec = block(
     "service account token",
     &[&[
         req("path", Kind::Str(Text::NonEmpty)),
-        opt("audience", Kind::Str(Text::NonEmpty)),
-        opt("expirationSeconds", Kind::Duration),
+        opt("audience", Kind::Str(Text::NonEmpty)).arg("audience"),
+        opt("expirationSeconds", Kind::Duration).arg("expiration"),
     ]],
 );
 
@@ -718,7 +877,9 @@ pub static PROJECTED: Spec = block(
     "projected volume",
     &[&[
         req("sources", Kind::Blocks(&PROJECTION)),
-        opt("defaultMode", Kind::Int(Number::NonNegative(0))),
+        opt("defaultMode", Kind::Int(Number::NonNegative(0)))
+            .file_mode()
+            .arg("default_mode"),
     ]],
 );
 
@@ -892,8 +1053,8 @@ pub static DNS_OPTION: Spec = block(
 pub static DNS_CONFIG: Spec = block(
     "dns config",
     &[&[
-        opt("nameservers", Kind::StrList(Text::NonEmpty)),
-        opt("searches", Kind::StrList(Text::NonEmpty)),
+        opt("nameservers", Kind::StrList(Text::NonEmpty)).each("nameserver"),
+        opt("searches", Kind::StrList(Text::NonEmpty)).each("search"),
         opt("options", Kind::Blocks(&DNS_OPTION)),
     ]],
 );
@@ -914,59 +1075,124 @@ pub const CONTAINER_LISTS: &[&str] = &[
 
 /// The keys of a pod spec, shared by `pod!`, a Job's `template` and a CronJob's.
 const POD_SPEC: &[Key] = &[
-    opt("initContainers", Kind::Blocks(&CONTAINER)),
-    opt("sidecars", Kind::Blocks(&CONTAINER)),
-    opt("classicSidecars", Kind::Blocks(&CONTAINER)),
-    opt("ambassadors", Kind::Blocks(&CONTAINER)),
-    opt("classicAmbassadors", Kind::Blocks(&CONTAINER)),
-    opt("adapters", Kind::Blocks(&CONTAINER)),
-    opt("classicAdapters", Kind::Blocks(&CONTAINER)),
-    req("containers", Kind::Blocks(&CONTAINER)),
-    opt("volumes", Kind::Blocks(&VOLUME)),
+    opt("initContainers", Kind::Blocks(&CONTAINER))
+        .spec()
+        .each("init_container"),
+    opt("sidecars", Kind::Blocks(&CONTAINER))
+        .spec()
+        .field("initContainers")
+        .each("sidecar"),
+    opt("classicSidecars", Kind::Blocks(&CONTAINER))
+        .spec()
+        .field("containers")
+        .each("classic_sidecar"),
+    opt("ambassadors", Kind::Blocks(&CONTAINER))
+        .spec()
+        .field("initContainers")
+        .each("ambassador"),
+    opt("classicAmbassadors", Kind::Blocks(&CONTAINER))
+        .spec()
+        .field("containers")
+        .each("classic_ambassador"),
+    opt("adapters", Kind::Blocks(&CONTAINER))
+        .spec()
+        .field("initContainers")
+        .each("adapter"),
+    opt("classicAdapters", Kind::Blocks(&CONTAINER))
+        .spec()
+        .field("containers")
+        .each("classic_adapter"),
+    req("containers", Kind::Blocks(&CONTAINER))
+        .spec()
+        .each("container"),
+    opt("volumes", Kind::Blocks(&VOLUME)).spec().each("volume"),
     opt(
         "serviceAccountName",
         Kind::Str(Text::ObjectName(11, "service account name")),
-    ),
+    )
+    .spec()
+    .arg("service_account_name"),
     opt(
         "priorityClassName",
         Kind::Str(Text::ObjectName(11, "priority class name")),
-    ),
+    )
+    .spec()
+    .arg("priority_class_name"),
     opt(
         "runtimeClassName",
         Kind::Str(Text::ObjectName(11, "runtime class name")),
-    ),
-    opt("nodeSelector", Kind::Map(Text::LabelKey, Text::LabelValue)),
-    opt("terminationGracePeriodSeconds", Kind::Duration),
-    opt("activeDeadlineSeconds", Kind::Duration),
-    opt("securityContext", Kind::Block(&POD_SECURITY_CONTEXT)),
+    )
+    .spec()
+    .arg("runtime_class_name"),
+    opt("nodeSelector", Kind::Map(Text::LabelKey, Text::LabelValue))
+        .spec()
+        .pairs("node_selector"),
+    opt("terminationGracePeriodSeconds", Kind::Duration)
+        .spec()
+        .arg("termination_grace_period"),
+    opt("activeDeadlineSeconds", Kind::Duration)
+        .spec()
+        .arg("active_deadline"),
+    opt("securityContext", Kind::Block(&POD_SECURITY_CONTEXT))
+        .spec()
+        .arg("security_context"),
     opt(
         "imagePullSecrets",
         Kind::StrList(Text::ObjectName(44, "secret name")),
-    ),
-    opt("hostname", Kind::Str(Text::Hostname)),
-    opt("subdomain", Kind::Str(Text::Hostname)),
-    opt("dnsPolicy", Kind::Enum(Enum::DnsPolicy)),
-    opt("dnsConfig", Kind::Block(&DNS_CONFIG)),
-    opt("hostNetwork", Kind::Bool),
-    opt("automountServiceAccountToken", Kind::Bool),
-    opt("shareProcessNamespace", Kind::Bool),
-    opt("setHostnameAsFQDN", Kind::Bool),
-    opt("enableServiceLinks", Kind::Bool),
-    opt("tolerations", Kind::Blocks(&TOLERATION)),
-    opt("affinity", Kind::Block(&AFFINITY)),
-    opt("schedulerName", Kind::Str(Text::NonEmpty)),
-    opt("priority", Kind::Int(Number::Int32)),
+    )
+    .spec()
+    .named_items()
+    .each("image_pull_secret"),
+    opt("hostname", Kind::Str(Text::Hostname))
+        .spec()
+        .arg("hostname"),
+    opt("subdomain", Kind::Str(Text::Hostname))
+        .spec()
+        .arg("subdomain"),
+    opt("dnsPolicy", Kind::Enum(Enum::DnsPolicy))
+        .spec()
+        .arg("dns_policy"),
+    opt("dnsConfig", Kind::Block(&DNS_CONFIG))
+        .spec()
+        .arg("dns_config"),
+    opt("hostNetwork", Kind::Bool).spec().arg("host_network"),
+    opt("automountServiceAccountToken", Kind::Bool)
+        .spec()
+        .arg("automount_service_account_token"),
+    opt("shareProcessNamespace", Kind::Bool)
+        .spec()
+        .arg("share_process_namespace"),
+    opt("setHostnameAsFQDN", Kind::Bool)
+        .spec()
+        .arg("set_hostname_as_fqdn"),
+    opt("enableServiceLinks", Kind::Bool)
+        .spec()
+        .arg("enable_service_links"),
+    opt("tolerations", Kind::Blocks(&TOLERATION))
+        .spec()
+        .each("toleration"),
+    opt("affinity", Kind::Block(&AFFINITY))
+        .spec()
+        .arg("affinity"),
+    opt("schedulerName", Kind::Str(Text::NonEmpty))
+        .spec()
+        .arg("scheduler_name"),
+    opt("priority", Kind::Int(Number::Int32))
+        .spec()
+        .arg("priority"),
 ];
 
 /// The body of `pod! { ... }`.
 pub static POD: Spec = block(
     "pod",
     &[
-        &[req("name", Kind::Str(Text::PodName))],
+        &[req("name", Kind::Str(Text::PodName)).meta()],
         NAMESPACE,
         LABELS,
         POD_SPEC,
-        &[opt("restartPolicy", Kind::Enum(Enum::RestartPolicy))],
+        &[opt("restartPolicy", Kind::Enum(Enum::RestartPolicy))
+            .spec()
+            .arg("restart_policy")],
     ],
 );
 
@@ -976,8 +1202,9 @@ pub static JOB_POD_TEMPLATE: Spec = block(
     "job pod template",
     &[
         LABELS,
+        // Written on the Job (`Job::restart_policy`), before the pod's keys.
+        &[req("restartPolicy", Kind::Enum(Enum::JobRestartPolicy)).spec()],
         POD_SPEC,
-        &[req("restartPolicy", Kind::Enum(Enum::JobRestartPolicy))],
     ],
 );
 
@@ -1042,32 +1269,52 @@ pub static SUCCESS_POLICY: Spec = block(
 
 /// The keys of a Job spec, shared by `job!` and a CronJob's `jobTemplate`.
 const JOB_SPEC: &[Key] = &[
-    opt("completions", Kind::Int(Number::NonNegative(56))),
-    opt("parallelism", Kind::Int(Number::NonNegative(56))),
-    opt("backoffLimit", Kind::Int(Number::NonNegative(56))),
-    opt("activeDeadlineSeconds", Kind::Duration),
-    opt("ttlSecondsAfterFinished", Kind::Duration),
-    opt("completionMode", Kind::Enum(Enum::CompletionMode)),
-    opt("backoffLimitPerIndex", Kind::Int(Number::NonNegative(56))),
-    opt("maxFailedIndexes", Kind::Int(Number::NonNegative(56))),
-    opt("podFailurePolicy", Kind::Block(&POD_FAILURE_POLICY)),
-    opt("successPolicy", Kind::Block(&SUCCESS_POLICY)),
+    opt("completions", Kind::Int(Number::NonNegative(56)))
+        .spec()
+        .arg("completions"),
+    opt("parallelism", Kind::Int(Number::NonNegative(56)))
+        .spec()
+        .arg("parallelism"),
+    opt("backoffLimit", Kind::Int(Number::NonNegative(56)))
+        .spec()
+        .arg("backoff_limit"),
+    opt("activeDeadlineSeconds", Kind::Duration)
+        .spec()
+        .arg("active_deadline"),
+    opt("ttlSecondsAfterFinished", Kind::Duration)
+        .spec()
+        .arg("ttl_after_finished"),
+    opt("completionMode", Kind::Enum(Enum::CompletionMode))
+        .spec()
+        .arg("completion_mode"),
+    opt("backoffLimitPerIndex", Kind::Int(Number::NonNegative(56)))
+        .spec()
+        .arg("backoff_limit_per_index"),
+    opt("maxFailedIndexes", Kind::Int(Number::NonNegative(56)))
+        .spec()
+        .arg("max_failed_indexes"),
+    opt("podFailurePolicy", Kind::Block(&POD_FAILURE_POLICY)).spec(),
+    opt("successPolicy", Kind::Block(&SUCCESS_POLICY)).spec(),
     opt(
         "podReplacementPolicy",
         Kind::Enum(Enum::PodReplacementPolicy),
-    ),
-    opt("suspend", Kind::Bool),
-    opt("managedBy", Kind::Str(Text::NonEmpty)),
-    opt("manualSelector", Kind::Bool),
-    opt("selector", Kind::Block(&LABEL_SELECTOR)),
-    req("template", Kind::Block(&JOB_POD_TEMPLATE)),
+    )
+    .spec()
+    .arg("pod_replacement_policy"),
+    opt("suspend", Kind::Bool).spec().arg("suspend"),
+    opt("managedBy", Kind::Str(Text::NonEmpty))
+        .spec()
+        .arg("managed_by"),
+    opt("manualSelector", Kind::Bool).spec(),
+    opt("selector", Kind::Block(&LABEL_SELECTOR)).spec(),
+    req("template", Kind::Block(&JOB_POD_TEMPLATE)).spec(),
 ];
 
 /// The body of `job! { ... }`.
 pub static JOB: Spec = block(
     "job",
     &[
-        &[req("name", Kind::Str(Text::JobName))],
+        &[req("name", Kind::Str(Text::JobName)).meta()],
         NAMESPACE,
         LABELS,
         JOB_SPEC,
@@ -1081,21 +1328,31 @@ pub static JOB_TEMPLATE: Spec = block("job template", &[LABELS, JOB_SPEC]);
 pub static CRONJOB: Spec = block(
     "cronjob",
     &[
-        &[req("name", Kind::Str(Text::CronJobName))],
+        &[req("name", Kind::Str(Text::CronJobName)).meta()],
         NAMESPACE,
         LABELS,
         &[
-            req("schedule", Kind::Str(Text::Schedule)),
-            opt("timeZone", Kind::Str(Text::TimeZone)),
-            opt("concurrencyPolicy", Kind::Enum(Enum::ConcurrencyPolicy)),
-            opt("suspend", Kind::Bool),
-            opt("startingDeadlineSeconds", Kind::Duration),
+            req("schedule", Kind::Str(Text::Schedule)).spec(),
+            opt("timeZone", Kind::Str(Text::TimeZone))
+                .spec()
+                .arg("time_zone"),
+            opt("concurrencyPolicy", Kind::Enum(Enum::ConcurrencyPolicy))
+                .spec()
+                .arg("concurrency_policy"),
+            opt("suspend", Kind::Bool).spec().arg("suspend"),
+            opt("startingDeadlineSeconds", Kind::Duration)
+                .spec()
+                .arg("starting_deadline"),
             opt(
                 "successfulJobsHistoryLimit",
                 Kind::Int(Number::NonNegative(64)),
-            ),
-            opt("failedJobsHistoryLimit", Kind::Int(Number::NonNegative(64))),
-            req("jobTemplate", Kind::Block(&JOB_TEMPLATE)),
+            )
+            .spec()
+            .arg("successful_jobs_history_limit"),
+            opt("failedJobsHistoryLimit", Kind::Int(Number::NonNegative(64)))
+                .spec()
+                .arg("failed_jobs_history_limit"),
+            req("jobTemplate", Kind::Block(&JOB_TEMPLATE)).spec(),
         ],
     ],
 );
@@ -1106,8 +1363,8 @@ pub static CRONJOB: Spec = block(
 pub static ROLLING_UPDATE: Spec = block(
     "rolling update",
     &[&[
-        opt("maxSurge", Kind::IntOrPercent),
-        opt("maxUnavailable", Kind::IntOrPercent),
+        opt("maxSurge", Kind::IntOrPercent).arg("max_surge"),
+        opt("maxUnavailable", Kind::IntOrPercent).arg("max_unavailable"),
     ]],
 );
 
@@ -1127,7 +1384,9 @@ pub static POD_TEMPLATE: Spec = block(
     &[
         LABELS,
         POD_SPEC,
-        &[opt("restartPolicy", Kind::Enum(Enum::RestartPolicy))],
+        &[opt("restartPolicy", Kind::Enum(Enum::RestartPolicy))
+            .spec()
+            .arg("restart_policy")],
     ],
 );
 
@@ -1135,21 +1394,30 @@ pub static POD_TEMPLATE: Spec = block(
 pub static DEPLOYMENT: Spec = block(
     "deployment",
     &[
-        &[req(
-            "name",
-            Kind::Str(Text::ObjectName(0, "deployment name")),
-        )],
+        &[req("name", Kind::Str(Text::ObjectName(0, "deployment name"))).meta()],
         NAMESPACE,
         LABELS,
         &[
-            opt("replicas", Kind::Int(Number::NonNegative(65))),
-            opt("minReadySeconds", Kind::Duration),
-            opt("progressDeadlineSeconds", Kind::Duration),
-            opt("revisionHistoryLimit", Kind::Int(Number::NonNegative(65))),
-            opt("paused", Kind::Bool),
-            opt("strategy", Kind::Block(&DEPLOYMENT_STRATEGY)),
-            opt("selector", Kind::Block(&LABEL_SELECTOR)),
-            req("template", Kind::Block(&POD_TEMPLATE)),
+            opt("replicas", Kind::Int(Number::NonNegative(65)))
+                .spec()
+                .arg("replicas"),
+            opt("minReadySeconds", Kind::Duration)
+                .spec()
+                .arg("min_ready"),
+            opt("progressDeadlineSeconds", Kind::Duration)
+                .spec()
+                .arg("progress_deadline"),
+            opt("revisionHistoryLimit", Kind::Int(Number::NonNegative(65)))
+                .spec()
+                .arg("revision_history_limit"),
+            opt("paused", Kind::Bool).spec().arg("paused"),
+            opt("strategy", Kind::Block(&DEPLOYMENT_STRATEGY)).spec(),
+            opt("selector", Kind::Block(&LABEL_SELECTOR))
+                .spec()
+                .arg("selector"),
+            req("template", Kind::Block(&POD_TEMPLATE))
+                .spec()
+                .arg("template"),
         ],
     ],
 );

@@ -4,48 +4,34 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{duration, internal, job_policy, meta, pod_entries, tokens, Chain};
+use super::{calls, pod_entries, tokens, Chain};
 use crate::ast::{Block, Value};
 use crate::ctxt::Ctxt;
+use crate::keys;
 
 /// `deployment! { ... }`.
 pub fn deployment(body: &Block, cx: &mut Ctxt) -> TokenStream {
     let name = super::string(body.get("name"));
     let mut chain = Chain::new(quote!(::k8s_dsl::workload::Deployment::new(#name)));
-    for entry in &body.entries {
-        let key = entry.key.name.as_str();
-        let value = &entry.value;
-        if meta(&mut chain, key, value) {
-            continue;
-        }
-        match key {
-            "name" => {}
-            "replicas" => chain.call("replicas", tokens(value)),
-            "minReadySeconds" => chain.call("min_ready", duration(value, cx)),
-            "progressDeadlineSeconds" => chain.call("progress_deadline", duration(value, cx)),
-            "revisionHistoryLimit" => chain.call("revision_history_limit", tokens(value)),
-            "paused" => chain.call("paused", tokens(value)),
-            "strategy" => chain.call("strategy", strategy(value)),
-            "selector" => match value {
-                Value::Block(selector) => {
-                    chain.call("selector", job_policy::selector(selector, cx));
-                }
-                other => chain.call("selector", tokens(other)),
-            },
-            "template" => chain.call("template", pod_template(value, cx)),
-            other => internal(cx, entry.key.span, other),
-        }
-    }
+    calls(
+        &mut chain,
+        body,
+        &keys::DEPLOYMENT,
+        cx,
+        &mut |chain, entry, _| {
+            // `name` is the constructor's.
+            if entry.key.name == "strategy" {
+                chain.call("strategy", strategy(&entry.value));
+            }
+        },
+    );
     chain.finish()
 }
 
 /// A pod template without a name: `Pod::template()` with the keys of a pod.
-fn pod_template(value: &Value, cx: &mut Ctxt) -> TokenStream {
-    let Value::Block(template) = value else {
-        return tokens(value);
-    };
+pub(super) fn pod_template(template: &Block, cx: &mut Ctxt) -> TokenStream {
     let mut pod = Chain::new(quote!(::k8s_dsl::pod::Pod::template()));
-    pod_entries(&mut pod, template, false, cx);
+    pod_entries(&mut pod, template, &keys::POD_TEMPLATE, cx);
     pod.finish()
 }
 
@@ -77,7 +63,7 @@ fn strategy(value: &Value) -> TokenStream {
 }
 
 /// A number (as an `i32`), a percentage string, or an expression.
-fn int_or_percent(value: &Value) -> TokenStream {
+pub(super) fn int_or_percent(value: &Value) -> TokenStream {
     match value {
         Value::Int(i) => {
             let mut lit = Literal::i32_suffixed(
