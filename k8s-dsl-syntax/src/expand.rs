@@ -965,3 +965,79 @@ pub fn cronjob(body: &Block, cx: &mut Ctxt) -> TokenStream {
     );
     chain.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every block reachable from the macros' bodies.
+    fn specs() -> Vec<&'static Spec> {
+        let mut seen: Vec<&'static Spec> = Vec::new();
+        let mut todo: Vec<&'static Spec> =
+            vec![&keys::POD, &keys::JOB, &keys::CRONJOB, &keys::DEPLOYMENT];
+        while let Some(spec) = todo.pop() {
+            if seen.iter().any(|s| std::ptr::eq(*s, spec)) {
+                continue;
+            }
+            seen.push(spec);
+            for key in spec.keys() {
+                if let Kind::Block(inner) | Kind::Blocks(inner) = key.kind {
+                    todo.push(inner);
+                }
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn every_call_of_the_table_can_be_written() {
+        let mut problems = Vec::new();
+        let mut calls = 0;
+        for spec in specs() {
+            for key in spec.keys() {
+                let at = format!("`{}` of {}", key.name, spec.what);
+                let method = match key.call {
+                    Call::Arg(m) | Call::Flag(m) | Call::Each(m) | Call::Pairs(m) => m,
+                    Call::Flatten | Call::Code => "",
+                };
+                if key.call != Call::Code {
+                    calls += 1;
+                }
+                if key.call != Call::Code
+                    && key.call != Call::Flatten
+                    && (method.is_empty()
+                        || !method.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                {
+                    problems.push(format!("{at}: `{method}` is no method name"));
+                }
+                match (key.call, key.kind) {
+                    (Call::Arg(_), Kind::Block(inner)) | (Call::Each(_), Kind::Blocks(inner))
+                        if builder(inner).is_none() =>
+                    {
+                        problems.push(format!("{at}: {} has no builder", inner.what));
+                    }
+                    (Call::Each(_), Kind::Blocks(_) | Kind::StrList(_) | Kind::IntList(_))
+                    | (Call::Flatten, Kind::Block(_))
+                    | (Call::Pairs(_), Kind::Map(..))
+                    | (Call::Flag(_), Kind::Bool)
+                    | (Call::Arg(_) | Call::Code, _) => {}
+                    (call, kind) => problems.push(format!("{at}: {call:?} cannot take {kind:?}")),
+                }
+            }
+        }
+        assert!(calls > 100, "only {calls} keys are calls");
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn a_block_written_as_a_value_says_how_it_is_written() {
+        assert_eq!(
+            block_shape(&keys::CAPABILITIES),
+            "{ add: [...], drop: [...] }"
+        );
+        assert_eq!(
+            block_shape(&keys::RESOURCES),
+            "{ requests: { ... }, limits: { ... } }"
+        );
+    }
+}

@@ -49,8 +49,8 @@ fn sources(path: &Path) -> Vec<PathBuf> {
 }
 
 /// The string literals of `source` used as keys: looked up in a block (`.get("ports")`,
-/// `.str("name")`, `.block("httpGet")`, `.blocks("items")`, `.entry("image")`) or matched on
-/// (`"initContainers" =>`, `"a" | "b" =>`). Only literals that can be keys (camelCase
+/// `.str("name")`, `.block("httpGet")`, `.blocks("items")`, `.entry("image")`), compared
+/// (`name == "items"`) or matched on (`"initContainers" =>`, `"a" | "b" =>`). Only literals that can be keys (camelCase
 /// identifiers) count.
 fn spelled_keys(source: &str) -> Vec<(usize, String)> {
     let is_key = |s: &str| {
@@ -61,7 +61,15 @@ fn spelled_keys(source: &str) -> Vec<(usize, String)> {
     for (n, line) in source.lines().enumerate() {
         let code = line.split("//").next().unwrap_or_default();
         // Lookups.
-        for call in [".get(\"", ".str(\"", ".block(\"", ".blocks(\"", ".entry(\""] {
+        for call in [
+            ".get(\"",
+            ".str(\"",
+            ".block(\"",
+            ".blocks(\"",
+            ".entry(\"",
+            "== \"",
+            "!= \"",
+        ] {
             for (at, _) in code.match_indices(call) {
                 let rest = &code[at + call.len()..];
                 if let Some(end) = rest.find('"') {
@@ -115,7 +123,7 @@ fn checks_and_expansion_spell_only_keys_of_the_table() {
             }
         }
     }
-    // The scan sees the expansion's match on keys: a scan that found nothing proves nothing.
+    // The scan sees the keys the checks look up: a scan that found nothing proves nothing.
     assert!(spelled > 100, "only {spelled} keys found in {files:?}");
     assert!(
         unknown.is_empty(),
@@ -126,9 +134,12 @@ fn checks_and_expansion_spell_only_keys_of_the_table() {
 
 #[test]
 fn the_scan_finds_a_misspelled_key() {
-    let source = "match key {\n    \"initContainers\" | \"sidecars\" => {}\n    \"lables\" => {}\n}\nlet p = block.get(\"prots\");";
+    let source = "match key {\n    \"initContainers\" | \"sidecars\" => {}\n    \"lables\" => {}\n}\nlet p = block.get(\"prots\");\nif name != \"itmes\" {}";
     let found: Vec<String> = spelled_keys(source).into_iter().map(|(_, k)| k).collect();
-    assert_eq!(found, ["initContainers", "sidecars", "lables", "prots"]);
+    assert_eq!(
+        found,
+        ["initContainers", "sidecars", "lables", "prots", "itmes"]
+    );
     let table = table_keys();
     assert!(!table.contains("lables") && !table.contains("prots"));
     assert!(table.contains("initContainers") && table.contains("sidecars"));

@@ -8,19 +8,25 @@
 //! the list of its role. Every field the macro has no key for (or value or combination of
 //! keys it cannot write exactly) is returned, with its path, as the reason to write builder
 //! code instead.
+//!
+//! The keys are the macros' own table, `k8s_dsl_syntax::keys`: each row says where its value
+//! sits in the manifest ([`syntax::Key::path`]), the kind of value it takes and the builder
+//! method it becomes (which names the list of a container's role). A key added there is
+//! printed here with no other edit.
 
-mod keys;
+mod form;
 mod layout;
 
 use std::cell::RefCell;
 
+use k8s_dsl_syntax::keys::{self as syntax, At, Key, Spec};
 use serde_json::{Map, Value};
 
 use super::fields::Cx;
 use super::path::JPath;
 use crate::kinds::Kind;
 use crate::rust::str_lit;
-use keys::{Form, Key, Spec, CONTAINER, ROLE_LISTS};
+use form::Form;
 use layout::Node;
 
 /// A macro call: its name and its body.
@@ -44,10 +50,10 @@ impl Macro {
 /// The macro of a kind and its keys, if it has one.
 pub(crate) fn macro_of(kind: Kind) -> Option<(&'static str, &'static Spec)> {
     match kind {
-        Kind::Pod => Some(("pod", &keys::POD)),
-        Kind::Job => Some(("job", &keys::JOB)),
-        Kind::CronJob => Some(("cronjob", &keys::CRONJOB)),
-        Kind::Deployment => Some(("deployment", &keys::DEPLOYMENT)),
+        Kind::Pod => Some(("pod", &syntax::POD)),
+        Kind::Job => Some(("job", &syntax::JOB)),
+        Kind::CronJob => Some(("cronjob", &syntax::CRONJOB)),
+        Kind::Deployment => Some(("deployment", &syntax::DEPLOYMENT)),
         _ => None,
     }
 }
@@ -105,29 +111,87 @@ impl Printer<'_> {
     /// The entries of a block, in the order of its keys.
     fn block(
         &self,
-        spec: &Spec,
+        spec: &'static Spec,
         value: Value,
         path: &JPath,
     ) -> Result<Vec<(String, Node)>, String> {
         let Value::Object(mut object) = value else {
             return Err(self.no_value(path));
         };
-        if let Some(one_of) = spec.one_of {
-            let given: Vec<&str> = one_of
+        self.one_of(spec, &object, path);
+        // The block's object and the parts of it its keys are read from, in that order.
+        let mut parts: Vec<(At, Map<String, Value>, JPath)> = Vec::new();
+        for (at, field) in [(At::Metadata, "metadata"), (At::Spec, "spec")] {
+            if !spec.keys().any(|k| k.at == at) {
+                continue;
+            }
+            let here = path.key(field);
+            let fields = match object.remove(field) {
+                None => Map::new(),
+                Some(Value::Object(fields)) => fields,
+                Some(_) => return Err(self.no_value(&here)),
+            };
+            parts.push((at, fields, here));
+        }
+        parts.push((At::Object, object, path.clone()));
+        let mut entries = Vec::new();
+        let mut missing: Vec<(At, String)> = Vec::new();
+        let mut read: Vec<(At, &str)> = Vec::new();
+        for key in spec.keys() {
+            let Some((_, fields, at)) = parts.iter_mut().find(|(at, ..)| *at == key.at) else {
+                continue;
+            };
+            let here = at.key(key.field);
+            // Several keys read one field (the container roles): the first takes it all.
+            if read.contains(&(key.at, key.field)) {
+                continue;
+            }
+            match fields.remove(key.field) {
+                Some(value) => {
+                    read.push((key.at, key.field));
+                    match self.entry(spec, key, value, &here) {
+                        Ok(written) => entries.extend(written),
+                        Err(why) => self.problems.borrow_mut().push(why),
+                    }
+                }
+                None if key.required => {
+                    missing.push((key.at, format!("`{}!` requires `{here}`", self.name)));
+                }
+                None => {}
+            }
+        }
+        let mut problems = self.problems.borrow_mut();
+        for (at, fields, here) in &parts {
+            // A required key is missing only when no field without a key explains it.
+            if fields.is_empty() {
+                problems.extend(
+                    missing
+                        .iter()
+                        .filter(|(m, _)| m == at)
+                        .map(|(_, w)| w.clone()),
+                );
+            }
+            problems.extend(fields.keys().map(|left| self.no_key(&here.key(left))));
+        }
+        Ok(entries)
+    }
+
+    /// The one-of constraints of `spec` on the fields of `object`: more than one, or none of
+    /// a required set (unless a field without a key explains it), is a problem.
+    fn one_of(&self, spec: &Spec, object: &Map<String, Value>, path: &JPath) {
+        for one_of in spec.one_of {
+            let given = one_of
                 .keys
                 .iter()
-                .copied()
-                .filter(|k| object.contains_key(*k))
-                .collect();
+                .filter(|k| object.contains_key(**k))
+                .count();
             // None given, next to a field without a key (`nfs`): that field is the reason.
             let known = |k: &String| {
-                spec.own
-                    .iter()
-                    .flat_map(|g| g.iter())
-                    .any(|key| key.name == k)
+                spec.keys()
+                    .any(|key| key.at == At::Object && key.field == k)
             };
             let unexplained = object.keys().all(known);
-            if given.len() > 1 || (one_of.required && given.is_empty() && unexplained) {
+            if given > 1 || (one_of.required && given == 0 && unexplained) {
                 let keys: Vec<String> = one_of.keys.iter().map(|k| format!("`{k}`")).collect();
                 let how = if one_of.required {
                     "exactly"
@@ -141,53 +205,18 @@ impl Printer<'_> {
                 ));
             }
         }
-        let mut entries = Vec::new();
-        for (field, groups) in spec.parts {
-            let at = path.key(field);
-            let fields = match object.remove(*field) {
-                None => Map::new(),
-                Some(Value::Object(fields)) => fields,
-                Some(_) => return Err(self.no_value(&at)),
-            };
-            entries.extend(self.keys(groups, fields, &at));
-        }
-        entries.extend(self.keys(spec.own, object, path));
-        Ok(entries)
-    }
-
-    /// The entries of `groups` read from `fields` (at `path`); every other field, and every
-    /// required key missing (unless another field explains it), is a problem.
-    fn keys(
-        &self,
-        groups: &[&[Key]],
-        mut fields: Map<String, Value>,
-        path: &JPath,
-    ) -> Vec<(String, Node)> {
-        let mut entries = Vec::new();
-        let mut missing = Vec::new();
-        for key in groups.iter().flat_map(|g| g.iter()) {
-            let here = path.key(key.name);
-            match fields.remove(key.name) {
-                Some(value) => match self.entry(key, value, &here) {
-                    Ok(written) => entries.extend(written),
-                    Err(why) => self.problems.borrow_mut().push(why),
-                },
-                None if key.required => missing.push(format!("`{}!` requires `{here}`", self.name)),
-                None => {}
-            }
-        }
-        let mut problems = self.problems.borrow_mut();
-        if fields.is_empty() {
-            problems.extend(missing);
-        }
-        problems.extend(fields.keys().map(|left| self.no_key(&path.key(left))));
-        entries
     }
 
     /// The entries of one key (one, except for container lists: one a role).
-    fn entry(&self, key: &Key, value: Value, path: &JPath) -> Result<Vec<(String, Node)>, String> {
-        match key.form {
-            Form::Containers => self.containers(key.name == "initContainers", value, path),
+    fn entry(
+        &self,
+        spec: &'static Spec,
+        key: &'static Key,
+        value: Value,
+        path: &JPath,
+    ) -> Result<Vec<(String, Node)>, String> {
+        match Form::of(key) {
+            Form::Containers => self.containers(spec, key.field, value, path),
             form => Ok(vec![(key.name.to_owned(), self.value(form, value, path)?)]),
         }
     }
@@ -211,7 +240,9 @@ impl Printer<'_> {
             (Form::Duration, Value::Number(n)) if n.as_u64().is_some() => {
                 duration(n.as_u64().unwrap_or_default())
             }
-            (Form::Enum(known), Value::String(s)) if known(s) && is_ident(s) => s.clone(),
+            (Form::Enum(kind), Value::String(s)) if form::is_value(kind, s) && is_ident(s) => {
+                s.clone()
+            }
             (Form::Port | Form::Quantity | Form::IntOrPercent, Value::Number(n)) => n.to_string(),
             (Form::Port | Form::Quantity | Form::IntOrPercent, Value::String(s)) => str_lit(s),
             (Form::StrList, Value::Array(items)) => {
@@ -276,13 +307,16 @@ impl Printer<'_> {
         Ok(Node::Atom(atom))
     }
 
-    /// A container list as one macro list a role, in order; the roles the walk gave.
+    /// The container list `field` of the manifest as one macro list a role, in order: the
+    /// roles the walk gave (as builder methods), each the list of `spec` whose row calls it.
     fn containers(
         &self,
-        init: bool,
+        spec: &'static Spec,
+        field: &str,
         value: Value,
         path: &JPath,
     ) -> Result<Vec<(String, Node)>, String> {
+        let init = field == "initContainers";
         let Value::Array(items) = value else {
             return Err(self.no_value(path));
         };
@@ -294,19 +328,21 @@ impl Printer<'_> {
                 .iter()
                 .find(|(at, _)| *at == here)
                 .map_or("container", |(_, method)| *method);
-            let list = ROLE_LISTS
-                .iter()
-                .find(|(m, _)| *m == method)
-                .map(|(_, list)| *list)
+            let list = spec
+                .keys()
+                .find(|k| {
+                    matches!(Form::of(k), Form::Containers) && k.call == syntax::Call::Each(method)
+                })
+                .map(|k| k.name)
                 .ok_or_else(|| self.no_key(&here))?;
             let mut item = item;
             // A native sidecar's `restartPolicy: Always` is what its list says.
-            if init && method != "init_container" {
+            if init && list != "initContainers" {
                 if let Some(map) = item.as_object_mut() {
                     map.remove("restartPolicy");
                 }
             }
-            let block = Node::Block(self.block(&CONTAINER, item, &here)?);
+            let block = Node::Block(self.block(&syntax::CONTAINER, item, &here)?);
             let same = lists.last().is_some_and(|(last, _)| *last == list);
             let seen = lists.iter().any(|(l, _)| *l == list);
             match lists.last_mut() {
