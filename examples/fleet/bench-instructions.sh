@@ -14,7 +14,7 @@ mkdir -p "$out"
 cargo build --release --quiet -p k8s-dsl-fleet
 bin=${CARGO_TARGET_DIR:-target}/release/fleet
 declare -A count=()
-for config in "builders yaml" "baseline serde-yaml" "baseline json"; do
+for config in "builders yaml" "macros yaml" "baseline serde-yaml" "baseline json"; do
   read -r source emit <<<"$config"
   count[$config]=$(valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$source-$emit.out" \
     "$bin" --source "$source" --emit "$emit" "$n" "$out/fleet.out" 2>&1 \
@@ -24,7 +24,7 @@ done
 rm -f "$out/fleet.out"
 printf '| N | source + output | instructions | per fleet member | vs serde_yaml | vs serde_json |\n'
 printf '|---|---|---|---|---|---|\n'
-for config in "builders yaml" "baseline serde-yaml" "baseline json"; do
+for config in "builders yaml" "macros yaml" "baseline serde-yaml" "baseline json"; do
   awk -v n="$n" -v c="$config" -v i="${count[$config]}" -v y="${count[baseline serde-yaml]}" \
       -v j="${count[baseline json]}" 'BEGIN {
     printf "| %s | %s | %d | %d | %.2fx | %.2fx |\n", n, c, i, i / n, i / y, i / j

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process fleet benchmark: wall time, bytes per second and peak memory (max RSS) of the
 # `fleet` binary for N = 1, 1000, 10000, 100000, for
-#   builders + k8s-dsl's YAML emitter, baseline literals + serde_yaml 0.9, baseline + serde_json,
+#   builders + k8s-dsl's YAML emitter, the macros + the same, baseline literals + serde_yaml 0.9, baseline + serde_json,
 # measured in the same run, each the median of REPS runs (default 3), written to a file. Ratios
 # are of CPU time (user + system), which a busy shared machine disturbs less than wall time.
 #   examples/fleet/bench.sh [N...]        (env: REPS=5, OUT=target/fleet-bench)
@@ -16,7 +16,7 @@ sizes=("$@")
 mkdir -p "$out"
 cargo build --release --quiet -p k8s-dsl-fleet
 bin=${CARGO_TARGET_DIR:-target}/release/fleet
-configs=("builders yaml" "baseline serde-yaml" "baseline json")
+configs=("builders yaml" "macros yaml" "baseline serde-yaml" "baseline json")
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 

@@ -1,5 +1,6 @@
 //! The inputs of a check: files, directories searched recursively, standard input; each file
-//! read once, with its size bounded.
+//! read once, with its size bounded, and only when its turn comes (so one input's bytes are
+//! held at a time).
 
 use std::collections::HashSet;
 use std::fs;
@@ -8,18 +9,33 @@ use std::path::{Path, PathBuf};
 
 use k8s_dsl::read::{Limit, ReadError};
 
-/// One input: its name as shown, and its bytes.
+/// One input: its name as shown, and where its bytes come from.
 pub(crate) struct Input {
     pub name: String,
-    pub bytes: Vec<u8>,
+    source: Source,
 }
 
-/// What the paths give: the inputs in order, and what could not be read.
-#[derive(Default)]
-pub(crate) struct Inputs {
-    pub inputs: Vec<Input>,
-    pub errors: Vec<ReadError>,
+enum Source {
+    Stdin,
+    File(PathBuf),
 }
+
+impl Input {
+    /// All of the input's bytes, or why they cannot be read (past `max_bytes`: read no
+    /// further than that).
+    pub(crate) fn read(&self, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
+        let result = match &self.source {
+            Source::Stdin => bounded(io::stdin().lock(), max_bytes),
+            Source::File(path) => fs::File::open(path)
+                .map_err(Failed::Io)
+                .and_then(|file| bounded(file, max_bytes)),
+        };
+        result.map_err(|e| e.into_error(&self.name))
+    }
+}
+
+/// What the paths give, in their order: each input to read, or why a path cannot be read.
+pub(crate) type Inputs = Vec<Result<Input, ReadError>>;
 
 fn error(file: &str, limit: Option<Limit>, message: String) -> ReadError {
     ReadError {
@@ -31,9 +47,9 @@ fn error(file: &str, limit: Option<Limit>, message: String) -> ReadError {
     }
 }
 
-/// Reads every path: `-` is standard input, a directory every manifest below it.
-pub(crate) fn collect(paths: &[String], max_bytes: usize) -> Inputs {
-    let mut out = Inputs::default();
+/// The inputs of every path: `-` is standard input, a directory every manifest below it.
+pub(crate) fn collect(paths: &[String]) -> Inputs {
+    let mut out = Inputs::new();
     let mut seen_files: HashSet<PathBuf> = HashSet::new();
     let mut seen_dirs: HashSet<PathBuf> = HashSet::new();
     let mut stdin_read = false;
@@ -41,34 +57,29 @@ pub(crate) fn collect(paths: &[String], max_bytes: usize) -> Inputs {
         if path == "-" {
             if !stdin_read {
                 stdin_read = true;
-                match bounded(io::stdin().lock(), max_bytes) {
-                    Ok(bytes) => out.inputs.push(Input {
-                        name: "-".to_owned(),
-                        bytes,
-                    }),
-                    Err(e) => out.errors.push(e.into_error("-")),
-                }
+                out.push(Ok(Input {
+                    name: "-".to_owned(),
+                    source: Source::Stdin,
+                }));
             }
             continue;
         }
         let given = Path::new(path);
         match fs::metadata(given) {
             Ok(meta) if meta.is_dir() => {
-                let before = out.inputs.len() + out.errors.len();
-                walk(given, &mut seen_dirs, &mut seen_files, max_bytes, &mut out);
-                if out.inputs.len() + out.errors.len() == before {
-                    out.errors.push(error(
+                let before = out.len();
+                walk(given, &mut seen_dirs, &mut seen_files, &mut out);
+                if out.len() == before {
+                    out.push(Err(error(
                         path,
                         None,
                         "no `.yaml`, `.yml` or `.json` file in this directory or below it"
                             .to_owned(),
-                    ));
+                    )));
                 }
             }
-            Ok(_) => read_file(given, &mut seen_files, max_bytes, &mut out),
-            Err(e) => out
-                .errors
-                .push(error(path, None, format!("cannot read it: {e}"))),
+            Ok(_) => add_file(given, &mut seen_files, &mut out),
+            Err(e) => out.push(Err(error(path, None, format!("cannot read it: {e}")))),
         }
     }
     out
@@ -86,15 +97,13 @@ fn walk(
     dir: &Path,
     seen_dirs: &mut HashSet<PathBuf>,
     seen_files: &mut HashSet<PathBuf>,
-    max_bytes: usize,
     out: &mut Inputs,
 ) {
     let name = dir.display().to_string();
     let canonical = match fs::canonicalize(dir) {
         Ok(c) => c,
         Err(e) => {
-            out.errors
-                .push(error(&name, None, format!("cannot read it: {e}")));
+            out.push(Err(error(&name, None, format!("cannot read it: {e}"))));
             return;
         }
     };
@@ -104,8 +113,7 @@ fn walk(
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            out.errors
-                .push(error(&name, None, format!("cannot read it: {e}")));
+            out.push(Err(error(&name, None, format!("cannot read it: {e}"))));
             return;
         }
     };
@@ -113,35 +121,31 @@ fn walk(
     paths.sort();
     for path in paths {
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, seen_dirs, seen_files, max_bytes, out),
+            Ok(meta) if meta.is_dir() => walk(&path, seen_dirs, seen_files, out),
             Ok(meta) if meta.is_file() && is_manifest(&path) => {
-                read_file(&path, seen_files, max_bytes, out);
+                add_file(&path, seen_files, out);
             }
             Ok(_) => {}
-            Err(e) if is_manifest(&path) => out.errors.push(error(
+            Err(e) if is_manifest(&path) => out.push(Err(error(
                 &path.display().to_string(),
                 None,
                 format!("cannot read it: {e}"),
-            )),
+            ))),
             Err(_) => {}
         }
     }
 }
 
-fn read_file(path: &Path, seen: &mut HashSet<PathBuf>, max_bytes: usize, out: &mut Inputs) {
-    let name = path.display().to_string();
+fn add_file(path: &Path, seen: &mut HashSet<PathBuf>, out: &mut Inputs) {
     if let Ok(canonical) = fs::canonicalize(path) {
         if !seen.insert(canonical) {
             return; // given twice, or found again through a symlink: read once
         }
     }
-    let result = fs::File::open(path)
-        .map_err(Failed::Io)
-        .and_then(|file| bounded(file, max_bytes));
-    match result {
-        Ok(bytes) => out.inputs.push(Input { name, bytes }),
-        Err(e) => out.errors.push(e.into_error(&name)),
-    }
+    out.push(Ok(Input {
+        name: path.display().to_string(),
+        source: Source::File(path.to_owned()),
+    }));
 }
 
 enum Failed {

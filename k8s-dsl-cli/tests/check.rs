@@ -309,13 +309,13 @@ fn a_huge_input_stops_at_the_size_limit() {
 
 #[test]
 fn too_many_documents_stop_at_the_document_limit() {
-    let many = "---\n{}\n".repeat(10_001);
+    let many = "---\n{}\n".repeat(100_001);
     let result = hostile(many.as_bytes());
     assert_eq!(result.code, 2, "{}", result.stdout);
     assert!(
         result
             .stdout
-            .contains("more than the limit of 10000 documents"),
+            .contains("more than the limit of 100000 documents"),
         "{}",
         result.stdout
     );

@@ -414,64 +414,71 @@ pub fn read_str(file: &str, text: &str, limits: &Limits) -> Read {
         });
         return read;
     }
-    let parsed = match yaml::documents(text, limits) {
-        Ok(parsed) => parsed,
-        // JSON that YAML cannot read (a control character such as DEL in a string): kubectl
-        // reads a stream that starts with `{` as JSON.
-        Err(failure) if failure.limit.is_none() && text.trim_start().starts_with('{') => {
-            match json_documents(text, limits) {
-                Ok(parsed) => parsed,
-                Err(_) => {
-                    read.errors.push(ReadError {
-                        file: file.to_owned(),
-                        document: Some(failure.document),
-                        line: Some(failure.line),
-                        limit: failure.limit,
-                        message: failure.message,
-                    });
-                    return read;
-                }
-            }
-        }
-        Err(failure) => {
-            read.errors.push(ReadError {
-                file: file.to_owned(),
-                document: Some(failure.document),
-                line: Some(failure.line),
-                limit: failure.limit,
-                message: failure.message,
-            });
+    // Each document is turned into its object as soon as it is read, so the values of the
+    // whole stream are never held at once; a syntax error or a limit drops what was read.
+    let mut index = 0usize;
+    let streamed = yaml::each_document(text, limits, |parsed| {
+        read_document(file, index, parsed, &mut read);
+        index += 1;
+    });
+    let Err(failure) = streamed else {
+        return read;
+    };
+    read = Read::default();
+    // JSON that YAML cannot read (a control character such as DEL in a string): kubectl reads
+    // a stream that starts with `{` as JSON.
+    if failure.limit.is_none() && text.trim_start().starts_with('{') {
+        let mut index = 0usize;
+        let json = json_documents(text, limits, |parsed| {
+            read_document(file, index, parsed, &mut read);
+            index += 1;
+        });
+        if json.is_ok() {
             return read;
         }
-    };
-    for (index, document) in parsed.into_iter().enumerate() {
-        if document.value.is_null() {
-            continue; // an empty document (a trailing `---`, only comments)
-        }
-        let place = Place {
-            file,
-            index,
-            item: None,
-        };
-        if is_list(&document.value) {
-            read_list(&place, document, &mut read);
-        } else {
-            read_object(
-                &place,
-                document.value,
-                document.lines,
-                document.problems,
-                &mut read,
-            );
-        }
+        read = Read::default();
     }
+    read.errors.push(ReadError {
+        file: file.to_owned(),
+        document: Some(failure.document),
+        line: Some(failure.line),
+        limit: failure.limit,
+        message: failure.message,
+    });
     read
+}
+
+/// The objects of document `index` of `file` (a `List`'s items, or the one object) into `read`.
+fn read_document(file: &str, index: usize, document: yaml::Parsed, read: &mut Read) {
+    if document.value.is_null() {
+        return; // an empty document (a trailing `---`, only comments)
+    }
+    let place = Place {
+        file,
+        index,
+        item: None,
+    };
+    if is_list(&document.value) {
+        read_list(&place, document, read);
+    } else {
+        read_object(
+            &place,
+            document.value,
+            document.lines,
+            document.problems,
+            read,
+        );
+    }
 }
 
 /// The JSON values of `text` (one or more, as kubectl's JSON stream decoder reads them), each
 /// with the line it starts on; serde_json's own recursion limit (128) bounds the depth.
-fn json_documents(text: &str, limits: &Limits) -> Result<Vec<yaml::Parsed>, serde_json::Error> {
-    let mut out = Vec::new();
+fn json_documents(
+    text: &str,
+    limits: &Limits,
+    mut each: impl FnMut(yaml::Parsed),
+) -> Result<(), serde_json::Error> {
+    let mut count = 0usize;
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     let mut start = 0;
     while let Some(value) = stream.next() {
@@ -484,16 +491,17 @@ fn json_documents(text: &str, limits: &Limits) -> Result<Vec<yaml::Parsed>, serd
             .map_or(0, |b| b.matches('\n').count())
             + 1;
         start = stream.byte_offset();
-        if out.len() >= limits.documents {
+        if count >= limits.documents {
             break;
         }
-        out.push(yaml::Parsed {
+        count += 1;
+        each(yaml::Parsed {
             value,
             lines: Lines::at(line),
             problems: Vec::new(),
         });
     }
-    Ok(out)
+    Ok(())
 }
 
 struct Place<'a> {

@@ -10,6 +10,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
+use std::fmt::Write as _;
 
 use crate::bundle::Object;
 use crate::custom::CustomObject;
@@ -230,26 +231,45 @@ pub fn unknown_fields(original: &Value, typed: &Value) -> Vec<(String, Value)> {
 }
 
 fn walk_unknown(original: &Value, typed: &Value, path: String, out: &mut Vec<(String, Value)>) {
+    let mut path = path;
+    walk_unknown_in(original, typed, &mut path, out);
+}
+
+/// [`walk_unknown`] with one path buffer for the whole walk: each step appends to it and
+/// truncates it again, so nothing is allocated for the fields the type knows.
+fn walk_unknown_in(
+    original: &Value,
+    typed: &Value,
+    path: &mut String,
+    out: &mut Vec<(String, Value)>,
+) {
+    let length = path.len();
     match (original, typed) {
         (Value::Object(a), Value::Object(b)) => {
             for (key, value) in a {
                 if value.is_null() {
                     continue;
                 }
-                let here = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                match b.get(key) {
-                    Some(t) => walk_unknown(value, t, here, out),
-                    None => out.push((here, value.clone())),
+                if length > 0 {
+                    path.push('.');
                 }
+                path.push_str(key);
+                match b.get(key) {
+                    Some(t) => walk_unknown_in(value, t, path, out),
+                    None => out.push((path.clone(), value.clone())),
+                }
+                path.truncate(length);
             }
         }
         (Value::Array(a), Value::Array(b)) => {
             for (i, (value, t)) in a.iter().zip(b).enumerate() {
-                walk_unknown(value, t, format!("{path}[{i}]"), out);
+                // Only collections can hold unknown fields: scalars are not walked into.
+                if !(value.is_object() || value.is_array()) {
+                    continue;
+                }
+                let _ = write!(path, "[{i}]");
+                walk_unknown_in(value, t, path, out);
+                path.truncate(length);
             }
         }
         _ => {}

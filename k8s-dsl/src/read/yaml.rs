@@ -100,7 +100,21 @@ fn fail(line: usize, document: usize, limit: Option<Limit>, message: String) -> 
 }
 
 /// Reads every document of `text`, or the first reason it cannot be read.
+#[cfg(test)]
 pub(super) fn documents(text: &str, limits: &Limits) -> Result<Vec<Parsed>, Failure> {
+    let mut out = Vec::new();
+    each_document(text, limits, |parsed| out.push(parsed))?;
+    Ok(out)
+}
+
+/// Hands each document of `text` to `each` as soon as it is read (so that a caller need not
+/// hold the values of the whole stream at once), and returns the first reason the text cannot
+/// be read; the documents handed over before it are then to be dropped.
+pub(super) fn each_document(
+    text: &str,
+    limits: &Limits,
+    mut each: impl FnMut(Parsed),
+) -> Result<(), Failure> {
     if text.len() > limits.input_bytes {
         return Err(fail(
             1,
@@ -123,7 +137,8 @@ pub(super) fn documents(text: &str, limits: &Limits) -> Result<Vec<Parsed>, Fail
         nodes: 0,
         aliased: 0,
     };
-    let mut out = Vec::new();
+    // How many documents were handed over.
+    let mut count = 0usize;
     let mut started: Option<usize> = None;
     for event in Parser::new_from_str(text) {
         let (event, span) = match event {
@@ -135,21 +150,16 @@ pub(super) fn documents(text: &str, limits: &Limits) -> Result<Vec<Parsed>, Fail
                 if kind.contains("recursion limit") {
                     return Err(fail(
                         line,
-                        out.len(),
+                        count,
                         Some(Limit::Depth),
                         format!("values nested deeper than the YAML parser's limit ({kind})"),
                     ));
                 }
-                return Err(fail(
-                    line,
-                    out.len(),
-                    None,
-                    format!("not valid YAML: {kind}"),
-                ));
+                return Err(fail(line, count, None, format!("not valid YAML: {kind}")));
             }
         };
         let line = span.start.line().max(1);
-        let document = out.len();
+        let document = count;
         if let Some(start) = started {
             let at = span.end.byte_offset().unwrap_or(start);
             if at.saturating_sub(start) > limits.document_bytes {
@@ -166,7 +176,7 @@ pub(super) fn documents(text: &str, limits: &Limits) -> Result<Vec<Parsed>, Fail
         }
         match event {
             Event::DocumentStart(..) => {
-                if out.len() >= limits.documents {
+                if count >= limits.documents {
                     return Err(fail(
                         line,
                         document,
@@ -184,7 +194,8 @@ pub(super) fn documents(text: &str, limits: &Limits) -> Result<Vec<Parsed>, Fail
                     Some(node) => (node.value, node.lines),
                     None => (Value::Null, Lines::at(line)),
                 };
-                out.push(Parsed {
+                count += 1;
+                each(Parsed {
                     value,
                     lines,
                     problems: std::mem::take(&mut reader.problems),
@@ -193,7 +204,7 @@ pub(super) fn documents(text: &str, limits: &Limits) -> Result<Vec<Parsed>, Fail
             other => reader.event(other, &span)?,
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 impl Reader<'_> {
@@ -547,6 +558,15 @@ pub(super) fn plain(content: &str) -> Value {
     if let Some(b) = boolean(content) {
         return Value::Bool(b);
     }
+    // A number (integer or float) starts with a sign, a digit or a dot: most scalars (names,
+    // images, paths) start with a letter and are strings without further ado.
+    if !content
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'))
+    {
+        return Value::String(content.to_owned());
+    }
     if let Some(n) = integer(content) {
         return n;
     }
@@ -571,11 +591,19 @@ fn boolean(content: &str) -> Option<bool> {
 /// An integer as Go's `strconv.ParseInt(s, 0, 64)` reads it after go-yaml removed the `_`:
 /// sign, then `0x`, `0o`, `0b` or a leading `0` (octal), else decimal.
 fn integer(content: &str) -> Option<Value> {
-    let text: String = content.chars().filter(|c| *c != '_').collect();
+    let text: std::borrow::Cow<'_, str> = if content.contains('_') {
+        content
+            .chars()
+            .filter(|c| *c != '_')
+            .collect::<String>()
+            .into()
+    } else {
+        content.into()
+    };
     let (negative, digits) = match text.as_bytes().first() {
         Some(b'-') => (true, text.get(1..)?),
         Some(b'+') => (false, text.get(1..)?),
-        _ => (false, text.as_str()),
+        _ => (false, &*text),
     };
     if digits.is_empty() || content.starts_with('_') {
         return None;
