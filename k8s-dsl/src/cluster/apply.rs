@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::diff::value;
 use super::error::{from_kube, ClusterError};
-use super::resolve::{api_for, crd_kinds, Resolver, Resource, Target};
+use super::resolve::{api_for, cleaned, crd_kinds, Resolver, Resource, Target};
 use super::{ApplyOptions, OWNER_LABEL};
 use crate::bundle::{Bundle, ObjectId};
 
@@ -201,12 +201,19 @@ async fn apply_one(
         }
         Err(e) => return Err(from_kube(id, e)),
     };
-    Ok(match live {
-        None => Action::Created,
-        Some(live) if live.metadata.resource_version == result.metadata.resource_version => {
-            Action::Unchanged
-        }
-        Some(_) => Action::Configured,
+    let Some(live) = live else {
+        return Ok(Action::Created);
+    };
+    // A dry run leaves the resourceVersion as it is: compare the objects instead.
+    let same = if options.dry_run {
+        cleaned(value(id, &live)?) == cleaned(value(id, &result)?)
+    } else {
+        live.metadata.resource_version == result.metadata.resource_version
+    };
+    Ok(if same {
+        Action::Unchanged
+    } else {
+        Action::Configured
     })
 }
 
@@ -316,7 +323,13 @@ pub(super) async fn prune_candidates(
                     name: item.metadata.name.clone().unwrap_or_default(),
                 };
                 if owned && !held.contains(&id) && item.metadata.deletion_timestamp.is_none() {
-                    let live = value(&id, &item)?;
+                    let mut live = value(&id, &item)?;
+                    // The items of a list come without their apiVersion and kind: set them, so
+                    // a Secret is known as one (and masked).
+                    if let Some(map) = live.as_object_mut() {
+                        map.insert("apiVersion".into(), resource.api.api_version.clone().into());
+                        map.insert("kind".into(), resource.api.kind.clone().into());
+                    }
                     out.push((id, live, resource.clone()));
                 }
             }
