@@ -182,6 +182,8 @@ pub mod __private;
 pub mod account;
 pub mod autoscaling;
 pub mod bundle;
+#[cfg(feature = "kube")]
+pub mod cluster;
 pub mod config;
 pub mod custom;
 pub mod emit;

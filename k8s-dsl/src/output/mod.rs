@@ -66,14 +66,14 @@
 
 mod atomic;
 mod build_script;
-mod diff;
+pub(crate) mod diff;
 mod directory;
 mod drift;
 mod error;
 mod file_name;
 mod journal;
 mod lock;
-mod mask;
+pub(crate) mod mask;
 mod ownership;
 mod render;
 
