@@ -60,8 +60,12 @@
 //! ```
 
 mod checks;
+mod generate;
+mod include;
 mod object;
 mod order;
+mod patch;
+mod settings;
 
 #[cfg(test)]
 #[allow(
@@ -72,11 +76,23 @@ mod order;
 )]
 mod tests;
 
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod settings_tests;
+
 use std::collections::BTreeSet;
 use std::fmt;
 use std::io;
+use std::sync::OnceLock;
 
+pub use generate::{ConfigMapGenerator, Generator, SecretGenerator};
 pub use object::{IntoObject, Object, ObjectId};
+pub use patch::Patchable;
 
 use crate::emit::{self, EmitError, YamlWriter};
 use crate::lint::LintLevel;
@@ -133,6 +149,12 @@ pub struct Bundle {
     provided: BTreeSet<(String, String)>,
     required: Option<Profile>,
     lints: LintLevel,
+    /// Namespace, common labels, name prefix: applied when the objects are read.
+    settings: settings::Settings,
+    /// The entries with the settings applied, computed once after each change.
+    applied: OnceLock<Vec<Entry>>,
+    /// Errors of the bundle itself: a patch that names no object, text that cannot be read.
+    problems: Vec<Error>,
 }
 
 impl Bundle {
@@ -152,6 +174,7 @@ impl Bundle {
 
     /// Adds an object in place (for loops).
     pub fn push(&mut self, object: impl IntoObject) -> &mut Self {
+        self.applied = OnceLock::new();
         let id = object.object_id();
         let entry = match object.into_object() {
             Ok((object, warnings)) => Entry {
@@ -230,9 +253,10 @@ impl Bundle {
 
     /// Every error of every object and between objects, or the warnings when there is none.
     pub fn check(&self) -> Result<Vec<Warning>, Errors> {
-        let mut errors: Vec<Error> = Vec::new();
+        let mut errors: Vec<Error> = self.problems.clone();
         let mut warnings: Vec<Warning> = Vec::new();
-        for entry in &self.entries {
+        let entries = self.applied();
+        for entry in entries {
             if let Err(own) = &entry.result {
                 errors.extend(own.errors.iter().map(|e| Error {
                     path: prefixed(&entry.id, &e.path),
@@ -244,9 +268,8 @@ impl Bundle {
                 message: w.message.clone(),
             }));
         }
-        let ids: Vec<&ObjectId> = self.entries.iter().map(|e| &e.id).collect();
-        let objects: Vec<&Object> = self
-            .entries
+        let ids: Vec<&ObjectId> = entries.iter().map(|e| &e.id).collect();
+        let objects: Vec<&Object> = entries
             .iter()
             .filter_map(|e| e.result.as_ref().ok())
             .collect();
@@ -270,11 +293,11 @@ impl Bundle {
     /// Checks the bundle and returns its objects in apply order.
     pub fn build(self) -> Result<Vec<Object>, Errors> {
         self.check()?;
-        let mut objects: Vec<Object> = self
-            .entries
-            .into_iter()
-            .filter_map(|e| e.result.ok())
-            .collect();
+        let entries = match self.settings.is_empty() {
+            true => self.entries,
+            false => self.applied().to_vec(),
+        };
+        let mut objects: Vec<Object> = entries.into_iter().filter_map(|e| e.result.ok()).collect();
         order::sort(&mut objects);
         Ok(objects)
     }
@@ -283,7 +306,7 @@ impl Bundle {
     /// [`check`](Self::check) first).
     pub fn objects(&self) -> Vec<&Object> {
         let mut objects: Vec<&Object> = self
-            .entries
+            .applied()
             .iter()
             .filter_map(|e| e.result.as_ref().ok())
             .collect();
@@ -306,6 +329,22 @@ impl Bundle {
             writer.write(object)?;
         }
         Ok(writer.finish()?)
+    }
+
+    /// The entries as they are written: with the bundle-wide settings applied.
+    fn applied(&self) -> &[Entry] {
+        match self.settings.is_empty() {
+            true => &self.entries,
+            false => self
+                .applied
+                .get_or_init(|| settings::apply(&self.entries, &self.settings)),
+        }
+    }
+
+    /// Changes the settings (and forgets the entries they were applied to).
+    fn set(&mut self, change: impl FnOnce(&mut settings::Settings)) {
+        change(&mut self.settings);
+        self.applied = OnceLock::new();
     }
 
     /// Checks the bundle and writes it as one JSON `v1` `List`.
