@@ -13,7 +13,7 @@ use crate::{CheckArgs, Output};
 /// values in one input: the check streams (each document's values are dropped once it is
 /// typed), so a large rendered file (the fleet of 10 000 pods and cronjobs, 20 000 documents
 /// and 50 MB) is read whole; the limits of one input's bytes and one document still hold.
-fn limits() -> Limits {
+pub(crate) fn limits() -> Limits {
     Limits {
         documents: 100_000,
         nodes: 50_000_000,

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use k8s_dsl::bundle::Bundle;
 use k8s_dsl::cluster::{self, ApplyOptions};
-use k8s_dsl::read::{self, Limits};
+use k8s_dsl::read;
 
 /// What `diff` and `apply` share.
 #[derive(clap::Args)]
@@ -144,12 +144,22 @@ async fn client() -> Result<kube::Client, String> {
 /// Every object of the inputs in one bundle; `None` (with every problem printed) when an input
 /// cannot be read or an object cannot be sent.
 fn bundle(paths: &[String]) -> Option<Bundle> {
-    let limits = Limits::default();
-    let inputs = crate::inputs::collect(paths, limits.input_bytes);
-    let mut problems: Vec<String> = inputs.errors.iter().map(ToString::to_string).collect();
+    let limits = crate::check::limits();
+    let mut problems: Vec<String> = Vec::new();
     let mut bundle = Bundle::new();
-    for input in &inputs.inputs {
-        let read = read::read_bytes(&input.name, &input.bytes, &limits);
+    for input in crate::inputs::collect(paths) {
+        let bytes = match input.and_then(|input| {
+            let bytes = input.read(limits.input_bytes)?;
+            Ok((input, bytes))
+        }) {
+            Ok(read) => read,
+            Err(error) => {
+                problems.push(error.to_string());
+                continue;
+            }
+        };
+        let (input, bytes) = bytes;
+        let read = read::read_bytes(&input.name, &bytes, &limits);
         problems.extend(read.errors.iter().map(ToString::to_string));
         for document in read.documents {
             // A kustomization is kustomize's own file, never sent to the API server.
