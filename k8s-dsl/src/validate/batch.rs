@@ -387,7 +387,7 @@ pub(crate) fn cron_job_spec(spec: &batch::CronJobSpec, path: &At<'_>, report: &m
 
 /// Rule 60: a CronJob's job template brings no selector of its own.
 pub(crate) fn job_template_selector(spec: &batch::JobSpec, path: &At<'_>, report: &mut Report) {
-    if spec.selector.is_some() || spec.manual_selector.is_some() {
+    if spec.selector.is_some() || spec.manual_selector == Some(true) {
         report.error(
             &path.field("selector"),
             60,

@@ -91,10 +91,12 @@ fn selector(spec: &core::ServiceSpec, path: &At<'_>, shape: &Shape, report: &mut
 /// Rule 51: what only some types allow, and the external name.
 fn by_type(spec: &core::ServiceSpec, path: &At<'_>, shape: &Shape, report: &mut Report) {
     if let Some(external) = &spec.external_name {
-        // Rule 51: externalName is a DNS subdomain.
+        // Rule 51: externalName is a DNS subdomain; the API server drops one trailing dot (a
+        // fully qualified name) before it checks.
+        let name = external.strip_suffix('.').unwrap_or(external);
         report.check(
             &path.field("externalName"),
-            names::dns1123_subdomain(external, 51, "external name"),
+            names::dns1123_subdomain(name, 51, "external name"),
         );
     }
     let ranges = spec
@@ -233,7 +235,10 @@ fn port_numbers(
             "use another port",
         );
     }
+    // `0` and `""` are left for the API server to default to `port`.
     let target = match &port.target_port {
+        Some(IntOrString::Int(0)) => Ok(()),
+        Some(IntOrString::String(name)) if name.is_empty() => Ok(()),
         Some(IntOrString::Int(n)) => ports::port_number(i64::from(*n), "target port"),
         Some(IntOrString::String(name)) => ports::port_name(name),
         None => Ok(()),
@@ -247,7 +252,8 @@ fn port_numbers(
             labels::qualified_name(app, 49, "app protocol"),
         );
     }
-    if let Some(node_port) = port.node_port {
+    // `0` asks the API server to allocate one, like leaving it out.
+    if let Some(node_port) = port.node_port.filter(|&n| n != 0) {
         node_port_of(
             &p.field("nodePort"),
             node_port,
@@ -305,6 +311,76 @@ fn node_port_of(
             format!(
                 "node port {node_port} is outside the default range 30000-32767; the API server rejects it unless the cluster's `--service-node-port-range` includes it"
             ),
+        );
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn raw(spec: serde_json::Value) -> Report {
+        let object: core::Service = serde_json::from_value(serde_json::json!({
+            "apiVersion": "v1", "kind": "Service", "metadata": { "name": "web" }, "spec": spec,
+        }))
+        .unwrap();
+        service(&object)
+    }
+
+    fn paths(report: &Report) -> Vec<(String, u16)> {
+        report
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str().to_owned(), e.rule))
+            .collect()
+    }
+
+    #[test]
+    fn rule_49_values_a_builder_cannot_write() {
+        let report = raw(serde_json::json!({
+            "type": "clusterIP",
+            "ports": [{ "port": 80, "protocol": "tcp" }],
+        }));
+        assert_eq!(
+            paths(&report),
+            [
+                ("spec.type".to_owned(), 49),
+                ("spec.ports[0].protocol".to_owned(), 49)
+            ]
+        );
+    }
+
+    #[test]
+    fn rules_49_to_51_leave_to_defaulting_what_the_server_defaults() {
+        // targetPort 0 or "" defaults to `port`, nodePort 0 is allocated, and one trailing dot
+        // of an external name is dropped: the API server accepts each.
+        let report = raw(serde_json::json!({
+            "type": "NodePort",
+            "ports": [
+                { "name": "a", "port": 80, "targetPort": 0, "nodePort": 0 },
+                { "name": "b", "port": 81, "targetPort": "" },
+            ],
+        }));
+        assert!(report.errors().is_empty(), "{:?}", report.errors());
+        let report = raw(serde_json::json!({
+            "type": "ExternalName", "externalName": "db.example.com.",
+        }));
+        assert!(report.errors().is_empty(), "{:?}", report.errors());
+        let report = raw(serde_json::json!({
+            "type": "ExternalName", "externalName": "db_example.com",
+        }));
+        assert_eq!(paths(&report), [("spec.externalName".to_owned(), 51)]);
+    }
+
+    #[test]
+    fn rule_51_external_traffic_policy_near_miss() {
+        let report = raw(serde_json::json!({
+            "type": "NodePort", "externalTrafficPolicy": "local", "ports": [{ "port": 80 }],
+        }));
+        assert_eq!(
+            paths(&report),
+            [("spec.externalTrafficPolicy".to_owned(), 51)]
         );
     }
 }
