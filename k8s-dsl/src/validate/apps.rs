@@ -32,19 +32,109 @@ pub(crate) fn deployment_spec(spec: &apps::DeploymentSpec, path: &At<'_>, report
             );
         }
     }
-    if let Some(update) = spec
-        .strategy
-        .as_ref()
-        .and_then(|s| s.rolling_update.as_ref())
-    {
-        let at = path.field("strategy");
+    if let Some(strategy) = &spec.strategy {
+        deployment_strategy(strategy, &path.field("strategy"), report);
+    }
+}
+
+/// Rule 65: the strategy's type is `Recreate` or `RollingUpdate`, and only a rolling update has
+/// `rollingUpdate`, whose limits let the rollout progress.
+fn deployment_strategy(strategy: &apps::DeploymentStrategy, path: &At<'_>, report: &mut Report) {
+    let kind = strategy.type_.as_deref();
+    if let Some(other) = kind.filter(|t| !matches!(*t, "Recreate" | "RollingUpdate")) {
+        report.error(
+            &path.field("type"),
+            65,
+            format!(
+                "{} is not a deployment strategy; expected one of `Recreate`, `RollingUpdate`",
+                crate::rules::shown(other)
+            ),
+            "use `Recreate` or `RollingUpdate`",
+        );
+    }
+    let Some(update) = &strategy.rolling_update else {
+        return;
+    };
+    let at = path.field("rollingUpdate");
+    if kind == Some("Recreate") {
+        report.error(
+            &at,
+            65,
+            "may not be specified when strategy `type` is `Recreate`",
+            "remove `rollingUpdate`, or use `type: RollingUpdate`",
+        );
+        return;
+    }
+    let surge = at.field("maxSurge");
+    let unavailable = at.field("maxUnavailable");
+    // Both are checked (each reports its own error) before the pair is.
+    let surge_fine = int_or_percent(&surge, update.max_surge.as_ref(), None, report);
+    let unavailable_fine = int_or_percent(
+        &unavailable,
+        update.max_unavailable.as_ref(),
+        Some(100),
+        report,
+    );
+    if surge_fine && unavailable_fine {
         rolling_update(
-            &at.field("rollingUpdate"),
+            &at,
             update.max_surge.as_ref(),
             update.max_unavailable.as_ref(),
             report,
         );
     }
+}
+
+/// Rule 65: a `maxSurge` or `maxUnavailable` is a number or a percentage (`N%`), not negative,
+/// a percentage at most `max_percent`; whether it is fine.
+fn int_or_percent(
+    path: &At<'_>,
+    value: Option<&IntOrString>,
+    max_percent: Option<i32>,
+    report: &mut Report,
+) -> bool {
+    let (number, percent) = match value {
+        None => return true,
+        Some(IntOrString::Int(v)) => (*v, false),
+        Some(IntOrString::String(text)) => {
+            match text.strip_suffix('%').and_then(|n| n.parse::<i32>().ok()) {
+                Some(v) => (v, true),
+                None => {
+                    report.error(
+                        path,
+                        65,
+                        format!(
+                            "{} is neither a number nor a percentage",
+                            crate::rules::shown(text)
+                        ),
+                        "use a whole number such as `2` or a percentage such as `25%`",
+                    );
+                    return false;
+                }
+            }
+        }
+    };
+    if number < 0 {
+        report.error(
+            path,
+            65,
+            format!("must be greater than or equal to 0, not {number}"),
+            "use zero or a positive number",
+        );
+        return false;
+    }
+    if let (true, Some(max)) = (percent, max_percent) {
+        if number > max {
+            report.error(
+                path,
+                65,
+                format!("must not be greater than {max}%, not {number}%"),
+                format!("use a percentage between 0% and {max}%"),
+            );
+            return false;
+        }
+    }
+    true
 }
 
 /// The checks of a StatefulSet's spec at `path` (`spec`), not those of its pod template.
@@ -193,6 +283,62 @@ fn selector_and_template(
                 describe_labels(labels)
             ),
             "give the pod template the labels the selector asks for, or leave the selector out to derive it from the labels",
+        );
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn strategy(strategy: serde_json::Value) -> Vec<(String, u16)> {
+        let spec: apps::DeploymentSpec = serde_json::from_value(serde_json::json!({
+            "selector": { "matchLabels": { "app": "web" } },
+            "template": { "metadata": { "labels": { "app": "web" } }, "spec": { "containers": [] } },
+            "strategy": strategy,
+        }))
+        .unwrap();
+        let mut report = Report::new();
+        deployment_spec(&spec, &At::root().field("spec"), &mut report);
+        report
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str().to_owned(), e.rule))
+            .collect()
+    }
+
+    #[test]
+    fn rule_65_strategy_of_a_raw_deployment() {
+        let at = |field: &str| (format!("spec.strategy.{field}"), 65);
+        assert_eq!(
+            strategy(serde_json::json!({ "type": "Recreate", "rollingUpdate": { "maxSurge": 1 } })),
+            [at("rollingUpdate")]
+        );
+        assert_eq!(
+            strategy(serde_json::json!({ "type": "rollingUpdate" })),
+            [at("type")]
+        );
+        assert_eq!(
+            strategy(
+                serde_json::json!({ "rollingUpdate": { "maxSurge": -1, "maxUnavailable": "101%" } })
+            ),
+            [
+                at("rollingUpdate.maxSurge"),
+                at("rollingUpdate.maxUnavailable")
+            ]
+        );
+        assert_eq!(
+            strategy(
+                serde_json::json!({ "rollingUpdate": { "maxSurge": "x%", "maxUnavailable": 1 } })
+            ),
+            [at("rollingUpdate.maxSurge")]
+        );
+        assert_eq!(
+            strategy(
+                serde_json::json!({ "rollingUpdate": { "maxSurge": "0%", "maxUnavailable": 0 } })
+            ),
+            [at("rollingUpdate.maxUnavailable")]
         );
     }
 }
