@@ -21,19 +21,15 @@
 //! # Ok::<(), k8s_dsl::Errors>(())
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1 as core;
 
 use crate::meta::Meta;
 use crate::rules::enums::{ExternalTrafficPolicy, Protocol, ServiceType, SessionAffinity};
-use crate::rules::{labels, names, ports, shown, Violation};
-use crate::validate::{Errors, FieldPath, Report, Warning};
+use crate::validate::{Errors, Warning};
 use crate::value::PortRef;
 use crate::workload::meta_methods;
-
-/// The kubelet's port, which a LoadBalancer may not expose (rule 51).
-const KUBELET_PORT: i32 = 10250;
 
 /// One port of a Service: the port clients use, the pod port it forwards to (a number or
 /// the name a container gives its port), and for NodePort/LoadBalancer services the node port.
@@ -199,7 +195,7 @@ impl Service {
         }
     }
 
-    /// A ClusterIP Service called `name` (a DNS-1035 label, rule 2), without an explicit `type`.
+    /// A ClusterIP Service called `name` (a DNS-1123 label, rule 2), without an explicit `type`.
     pub fn new(name: impl Into<String>) -> Self {
         Service::with_kind(name, Kind::Default)
     }
@@ -278,264 +274,44 @@ impl Service {
     /// Like [`build`](Self::build), also returning the warnings (such as a nodePort outside
     /// the default range).
     pub fn build_with_warnings(self) -> Result<(core::Service, Vec<Warning>), Errors> {
-        let mut report = Report::new();
-        let service = self.to_k8s(&mut report);
-        report.finish(service)
+        let service = self.into_k8s();
+        crate::validate::service(&service).finish(service)
     }
 
-    fn service_type(&self) -> ServiceType {
-        match self.kind {
-            Kind::Typed(t) => t,
-            Kind::Default | Kind::Headless => ServiceType::ClusterIp,
-        }
-    }
-
-    /// The Service, checking everything into `report`.
-    pub(crate) fn to_k8s(&self, report: &mut Report) -> core::Service {
-        // Rule 2: a DNS-1035 label.
-        let metadata = self.meta.to_k8s(
-            &crate::validate::At::root().field("metadata"),
-            report,
-            names::service_name,
-        );
-        let path = FieldPath::parse("spec");
-        let service_type = self.service_type();
-        let is_external_name = service_type == ServiceType::ExternalName;
-        self.check_selector(&path, report, is_external_name);
-        let ports = self.check_ports(&path, report, service_type);
-        if let Some(external) = &self.external_name {
-            // Rule 51: externalName is a DNS subdomain.
-            report.check(
-                &path.field("externalName"),
-                names::dns1123_subdomain(external, 51, "external name"),
-            );
-        }
-        if !self.load_balancer_source_ranges.is_empty() && service_type != ServiceType::LoadBalancer
-        {
-            report.error(
-                &path.field("loadBalancerSourceRanges"),
-                51,
-                "may only be used when `type` is `LoadBalancer`",
-                "use `Service::load_balancer(..)` or remove the source ranges",
-            );
-        }
-        let external = matches!(
-            service_type,
-            ServiceType::NodePort | ServiceType::LoadBalancer
-        );
-        if self.external_traffic_policy.is_some() && !external {
-            report.error(
-                &path.field("externalTrafficPolicy"),
-                51,
-                "may only be set for externally-accessible services (`NodePort` or `LoadBalancer`)",
-                "remove `.external_traffic_policy(..)` or use `Service::node_port(..)`/`load_balancer(..)`",
-            );
-        }
+    /// The Service as written, unchecked (`validate::service` checks it).
+    pub(crate) fn into_k8s(self) -> core::Service {
+        let ports: Vec<core::ServicePort> = self
+            .ports
+            .into_iter()
+            .map(|port| core::ServicePort {
+                app_protocol: port.app_protocol,
+                name: port.name,
+                node_port: port.node_port,
+                port: port.port,
+                protocol: port.protocol.map(|p| p.as_str().to_owned()),
+                target_port: port.target.as_ref().map(PortRef::to_int_or_string),
+            })
+            .collect();
         let spec = core::ServiceSpec {
             type_: match self.kind {
                 Kind::Typed(t) => Some(t.as_str().to_owned()),
                 Kind::Default | Kind::Headless => None,
             },
             cluster_ip: (self.kind == Kind::Headless).then(|| "None".to_owned()),
-            external_name: self.external_name.clone(),
-            selector: crate::meta::non_empty(&self.selector),
+            external_name: self.external_name,
+            selector: crate::meta::non_empty_map(self.selector),
             ports: (!ports.is_empty()).then_some(ports),
             external_traffic_policy: self.external_traffic_policy.map(|p| p.as_str().to_owned()),
             session_affinity: self.session_affinity.map(|a| a.as_str().to_owned()),
             load_balancer_source_ranges: (!self.load_balancer_source_ranges.is_empty())
-                .then(|| self.load_balancer_source_ranges.clone()),
+                .then_some(self.load_balancer_source_ranges),
             publish_not_ready_addresses: self.publish_not_ready_addresses,
             ..core::ServiceSpec::default()
         };
         core::Service {
-            metadata,
+            metadata: self.meta.into_object_meta(),
             spec: Some(spec),
             ..core::Service::default()
-        }
-    }
-
-    /// Rule 52: the selector follows label syntax.
-    fn check_selector(&self, path: &FieldPath, report: &mut Report, is_external_name: bool) {
-        let at = path.field("selector");
-        for (key, value) in &self.selector {
-            let entry = at.key(key);
-            for result in [labels::label_key(key), labels::label_value(value)] {
-                if let Err(v) = result {
-                    report.violation(&entry, Violation { rule: 52, ..v });
-                }
-            }
-        }
-        if is_external_name && !self.selector.is_empty() {
-            report.warn(
-                &at,
-                "an `ExternalName` service ignores its selector; remove it",
-            );
-        }
-    }
-
-    /// Rules 49-51 for each port.
-    fn check_ports(
-        &self,
-        path: &FieldPath,
-        report: &mut Report,
-        service_type: ServiceType,
-    ) -> Vec<core::ServicePort> {
-        let at = path.field("ports");
-        let needs_ports = self.kind != Kind::Headless && service_type != ServiceType::ExternalName;
-        if self.ports.is_empty() && needs_ports {
-            report.error(
-                &at,
-                49,
-                "a service needs at least one port (unless it is headless or `ExternalName`)",
-                "add `.port(ServicePort::tcp(80).target(..))`",
-            );
-        }
-        let several = self.ports.len() > 1;
-        let mut names_seen = BTreeSet::new();
-        let mut ports_seen = BTreeSet::new();
-        let mut node_ports_seen = BTreeSet::new();
-        let node_ports_allowed = matches!(
-            service_type,
-            ServiceType::NodePort | ServiceType::LoadBalancer
-        );
-        self.ports
-            .iter()
-            .enumerate()
-            .map(|(i, port)| {
-                let p = at.index(i);
-                match &port.name {
-                    None if several => report.error(
-                        &p.field("name"),
-                        49,
-                        "every port needs a name when a service has more than one port",
-                        "call `.name(\"http\")` on each port",
-                    ),
-                    None => {}
-                    Some(name) => {
-                        report.check(
-                            &p.field("name"),
-                            names::dns1123_label(name, 49, "service port name"),
-                        );
-                        if !names_seen.insert(name.as_str()) {
-                            report.error(
-                                &p.field("name"),
-                                49,
-                                format!("duplicate port name {}", shown(name)),
-                                "give each port its own name",
-                            );
-                        }
-                    }
-                }
-                if let Err(v) = ports::port_number(i64::from(port.port), "service port") {
-                    report.violation(&p.field("port"), Violation { rule: 49, ..v });
-                }
-                let protocol = port.protocol.unwrap_or(Protocol::Tcp);
-                // Rule 50: (protocol, port) pairs are unique.
-                if !ports_seen.insert((protocol.as_str(), port.port)) {
-                    report.error(
-                        &p,
-                        50,
-                        format!("duplicate port {}/{protocol}", port.port),
-                        "expose each port and protocol once",
-                    );
-                }
-                // Rule 51: a load balancer may not expose the kubelet port.
-                if service_type == ServiceType::LoadBalancer && port.port == KUBELET_PORT {
-                    report.error(
-                        &p.field("port"),
-                        51,
-                        "may not expose port 10250 externally since it is used by the kubelet",
-                        "use another port",
-                    );
-                }
-                match &port.target {
-                    Some(PortRef::Number(n)) => {
-                        if let Err(v) = ports::port_number(i64::from(*n), "target port") {
-                            report.violation(&p.field("targetPort"), Violation { rule: 49, ..v });
-                        }
-                    }
-                    Some(PortRef::Name(name)) => {
-                        if let Err(v) = ports::port_name(name) {
-                            report.violation(&p.field("targetPort"), Violation { rule: 49, ..v });
-                        }
-                    }
-                    None => {}
-                }
-                if let Some(app) = &port.app_protocol {
-                    report.check(
-                        &p.field("appProtocol"),
-                        labels::qualified_name(app, 49, "app protocol"),
-                    );
-                }
-                if let Some(node_port) = port.node_port {
-                    self.check_node_port(
-                        &p.field("nodePort"),
-                        report,
-                        node_port,
-                        node_ports_allowed,
-                        service_type,
-                        &mut node_ports_seen,
-                        protocol,
-                    );
-                }
-                core::ServicePort {
-                    app_protocol: port.app_protocol.clone(),
-                    name: port.name.clone(),
-                    node_port: port.node_port,
-                    port: port.port,
-                    protocol: port.protocol.map(|p| p.as_str().to_owned()),
-                    target_port: port.target.as_ref().map(PortRef::to_int_or_string),
-                }
-            })
-            .collect()
-    }
-
-    /// Rule 50: nodePort only for NodePort/LoadBalancer, unique per protocol; outside the
-    /// default range is a warning.
-    #[allow(clippy::too_many_arguments)]
-    fn check_node_port(
-        &self,
-        at: &FieldPath,
-        report: &mut Report,
-        node_port: i32,
-        allowed: bool,
-        service_type: ServiceType,
-        seen: &mut BTreeSet<(&'static str, i32)>,
-        protocol: Protocol,
-    ) {
-        if !allowed {
-            let kind = if self.kind == Kind::Headless {
-                "a headless service".to_owned()
-            } else {
-                format!("`type` is `{service_type}`")
-            };
-            report.error(
-                at,
-                50,
-                format!("may not be used when {kind}"),
-                "use `Service::node_port(..)` or `Service::load_balancer(..)`, or remove `.node_port(..)`",
-            );
-            return;
-        }
-        if let Err(v) = ports::port_number(i64::from(node_port), "node port") {
-            report.violation(at, Violation { rule: 50, ..v });
-            return;
-        }
-        if !seen.insert((protocol.as_str(), node_port)) {
-            report.error(
-                at,
-                50,
-                format!("duplicate node port {node_port}/{protocol}"),
-                "use each node port once per protocol",
-            );
-        }
-        if !ports::node_port_in_default_range(i64::from(node_port)) {
-            report.warn(
-                at,
-                format!(
-                    "node port {node_port} is outside the default range 30000-32767; the API server rejects it unless the cluster's `--service-node-port-range` includes it"
-                ),
-            );
         }
     }
 }
@@ -592,8 +368,10 @@ mod tests {
     }
 
     #[test]
-    fn rule_2_service_name_is_a_dns_1035_label() {
-        let errors = err(Service::new("1web").port(80));
+    fn rule_2_service_name_is_a_dns_1123_label() {
+        // Kubernetes 1.37 accepts a leading digit (`RelaxedServiceNameValidation`).
+        assert!(Service::new("1web").port(80).build().is_ok());
+        let errors = err(Service::new("Web").port(80));
         assert!(errors.has("metadata.name", 2), "{errors}");
         let errors = err(Service::new("web.example").port(80));
         assert!(errors.has("metadata.name", 2), "{errors}");

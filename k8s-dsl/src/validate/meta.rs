@@ -56,6 +56,13 @@ pub(crate) fn label_map(path: &At<'_>, map: &BTreeMap<String, String>, report: &
     }
 }
 
+/// The name of a Service (rule 2): a DNS-1123 label. Kubernetes 1.37 validates it so
+/// (`RelaxedServiceNameValidation`, on by default), so a name may start with a digit; older
+/// servers asked for a DNS-1035 label ([`names::service_name`]).
+pub(crate) fn service_name(name: &str) -> Checked {
+    names::dns1123_label(name, 2, "service name")
+}
+
 /// The name of a Deployment (`ValidateDeploymentName`, a DNS subdomain).
 pub(crate) fn deployment_name(name: &str) -> Checked {
     names::object_name(name, 0, "deployment name")

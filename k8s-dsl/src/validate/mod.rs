@@ -42,6 +42,8 @@
 //! # Ok::<(), k8s_dsl::Errors>(())
 //! ```
 
+pub(crate) mod apps;
+pub(crate) mod batch;
 mod custom;
 pub(crate) mod meta;
 pub(crate) mod namespace;
@@ -51,6 +53,7 @@ mod path;
 pub(crate) mod pod;
 pub(crate) mod rbac;
 mod report;
+mod service;
 mod workload;
 
 pub use custom::custom;
@@ -58,12 +61,13 @@ pub(crate) use custom::custom_into;
 pub use network::network_policy;
 pub use objects::{
     config_map, horizontal_pod_autoscaler, namespace, persistent_volume_claim,
-    pod_disruption_budget, priority_class, secret, service, service_account,
+    pod_disruption_budget, priority_class, secret, service_account,
 };
 pub use path::{At, FieldPath, Location};
 pub use pod::pod;
 pub use rbac::{cluster_role, cluster_role_binding, role, role_binding};
 pub use report::{Error, Errors, Report, Warning};
+pub use service::service;
 pub use workload::{cron_job, daemon_set, deployment, job, replica_set, stateful_set};
 
 use crate::bundle::Object;

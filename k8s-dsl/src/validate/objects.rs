@@ -1,4 +1,4 @@
-//! The kinds without a pod: Service, ConfigMap, Secret, PriorityClass, PodDisruptionBudget,
+//! The kinds without a pod: ConfigMap, Secret, PriorityClass, PodDisruptionBudget,
 //! HorizontalPodAutoscaler, and any other object (its metadata).
 
 use k8s_openapi::api::autoscaling::v2 as autoscaling;
@@ -20,20 +20,6 @@ fn metadata_only(metadata: &ObjectMeta, name_rule: meta::NameRule) -> Report {
         &mut report,
     );
     report
-}
-
-/// Every error and warning of a Service.
-///
-/// ```
-/// use k8s_openapi::api::core::v1 as core;
-/// use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-///
-/// let service = core::Service { metadata: ObjectMeta { name: Some("web.v2".into()), ..Default::default() }, ..Default::default() };
-/// let report = k8s_dsl::validate::service(&service);
-/// assert!(report.errors().iter().any(|e| e.path.as_str() == "metadata.name" && e.rule == 2));
-/// ```
-pub fn service(service: &core::Service) -> Report {
-    metadata_only(&service.metadata, names::service_name)
 }
 
 /// Every error and warning of a ConfigMap.

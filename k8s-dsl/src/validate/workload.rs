@@ -4,7 +4,7 @@
 use k8s_openapi::api::apps::v1 as apps;
 use k8s_openapi::api::batch::v1 as batch;
 
-use super::{meta, pod, At, Report};
+use super::{apps as apps_spec, batch as batch_spec, meta, pod, At, Report};
 use crate::rules::names;
 use crate::workload::SpecRef;
 
@@ -57,11 +57,16 @@ fn apps_workload(
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn deployment(deployment: &apps::Deployment) -> Report {
-    apps_workload(
+    let spec = deployment.spec.spec_ref();
+    let mut report = apps_workload(
         &deployment.metadata,
         meta::deployment_name,
-        deployment.spec.spec_ref().map(|spec| &spec.template),
-    )
+        spec.map(|spec| &spec.template),
+    );
+    if let Some(spec) = spec {
+        apps_spec::deployment_spec(spec, &At::root().field("spec"), &mut report);
+    }
+    report
 }
 
 /// Every error and warning of a StatefulSet.
@@ -75,11 +80,16 @@ pub fn deployment(deployment: &apps::Deployment) -> Report {
 /// assert!(report.errors().iter().all(|e| e.path.as_str().starts_with("spec.template")));
 /// ```
 pub fn stateful_set(set: &apps::StatefulSet) -> Report {
-    apps_workload(
+    let spec = set.spec.spec_ref();
+    let mut report = apps_workload(
         &set.metadata,
         meta::stateful_set_name,
-        set.spec.spec_ref().map(|spec| &spec.template),
-    )
+        spec.map(|spec| &spec.template),
+    );
+    if let Some(spec) = spec {
+        apps_spec::stateful_set_spec(spec, &At::root().field("spec"), &mut report);
+    }
+    report
 }
 
 /// Every error and warning of a DaemonSet.
@@ -94,11 +104,16 @@ pub fn stateful_set(set: &apps::StatefulSet) -> Report {
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```
 pub fn daemon_set(set: &apps::DaemonSet) -> Report {
-    apps_workload(
+    let spec = set.spec.spec_ref();
+    let mut report = apps_workload(
         &set.metadata,
         meta::daemon_set_name,
-        set.spec.spec_ref().map(|spec| &spec.template),
-    )
+        spec.map(|spec| &spec.template),
+    );
+    if let Some(spec) = spec {
+        apps_spec::daemon_set_spec(spec, &At::root().field("spec"), &mut report);
+    }
+    report
 }
 
 /// Every error and warning of a ReplicaSet.
@@ -141,13 +156,18 @@ pub fn job(job: &batch::Job) -> Report {
     let mut report = Report::new();
     metadata(&job.metadata, names::job_name, &mut report);
     if let Some(spec) = job.spec.spec_ref() {
-        pod::template(
-            &At::root().field("spec").field("template"),
-            &spec.template,
-            &mut report,
-        );
+        let path = At::root().field("spec");
+        batch_spec::indexed_job_name(&job.metadata, spec, &mut report);
+        job_spec_and_template(spec, &path, &mut report);
     }
     report
+}
+
+/// A Job's spec at `path` with its pod template (also a CronJob's job template).
+fn job_spec_and_template(spec: &batch::JobSpec, path: &At<'_>, report: &mut Report) {
+    pod::template(&path.field("template"), &spec.template, report);
+    batch_spec::job_restart_policy(spec, path, report);
+    batch_spec::job_spec(spec, path, report);
 }
 
 /// Every error and warning of a CronJob.
@@ -188,8 +208,12 @@ pub fn cron_job(cron_job: &batch::CronJob) -> Report {
         }
         if let Some(spec) = &template.spec {
             let spec_path = path.field("spec");
-            pod::template(&spec_path.field("template"), &spec.template, &mut report);
+            job_spec_and_template(spec, &spec_path, &mut report);
+            batch_spec::job_template_selector(spec, &spec_path, &mut report);
         }
+    }
+    if let Some(spec) = cron_job.spec.spec_ref() {
+        batch_spec::cron_job_spec(spec, &At::root().field("spec"), &mut report);
     }
     report
 }

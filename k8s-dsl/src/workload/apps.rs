@@ -4,9 +4,8 @@
 use k8s_openapi::api::core::v1::PodTemplateSpec;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 
-use super::selector::{describe_labels, describe_selector, Selector};
+use super::selector::Selector;
 use crate::pod::Pod;
-use crate::rules::enums::RestartPolicy;
 use crate::validate::{At, Report};
 
 /// The pod template at `path`. Containers of a StatefulSet mount volume claim templates by
@@ -69,9 +68,8 @@ fn template_with_claims(
 
 /// The selector and template of an apps/v1 workload called a `kind`, at `spec` = `path`.
 ///
-/// The template's restart policy must be `Always` or unset (rule 65). The selector is the
-/// given one, which must match the template labels, or else the template labels themselves;
-/// either way it may not be empty (rule 65).
+/// The selector is the given one or else the template labels themselves (`validate::apps`
+/// checks that it is not empty, that it matches the labels and the restart policy, rule 65).
 pub(crate) fn selector_and_template(
     kind: &str,
     pod: Option<&Pod>,
@@ -90,62 +88,22 @@ pub(crate) fn selector_and_template(
         );
         return (LabelSelector::default(), PodTemplateSpec::default());
     };
-    if let Some(policy) = pod
-        .restart_policy_value()
-        .filter(|p| *p != RestartPolicy::Always)
-    {
-        report.error(
-            &template_path.field("spec").field("restartPolicy"),
-            65,
-            format!("a {kind}'s pods must use restart policy `Always`, not `{policy}`"),
-            "remove `.restart_policy(..)` from the pod template (or use a Job for pods that finish)",
-        );
-    }
     let template = template_with_claims(pod, &template_path, claim_names, report);
-    let labels = template
-        .metadata
-        .as_ref()
-        .and_then(|m| m.labels.clone())
-        .unwrap_or_default();
-    let selector_path = path.field("selector");
+    let labels = || {
+        template
+            .metadata
+            .as_ref()
+            .and_then(|m| m.labels.clone())
+            .filter(|labels| !labels.is_empty())
+    };
+    // The selector's syntax is checked here; that it is not empty and matches the labels, with
+    // the pod's restart policy, by `validate::apps` (rule 65).
     let k8s = match selector {
-        Some(selector) => {
-            let k8s = selector.to_k8s(&selector_path, report);
-            if selector.is_empty() {
-                report.error(
-                    &selector_path,
-                    65,
-                    format!("empty selector is invalid for a {kind}"),
-                    "select the pods by at least one of their labels",
-                );
-            } else if !selector.matches(&labels) {
-                report.error(
-                    &template_path.field("metadata").field("labels"),
-                    65,
-                    format!(
-                        "`selector` does not match template `labels` (selector `{}`, labels `{}`)",
-                        describe_selector(&k8s),
-                        describe_labels(&labels)
-                    ),
-                    "give the pod template the labels the selector asks for, or leave the selector out to derive it from the labels",
-                );
-            }
-            k8s
-        }
-        None => {
-            if labels.is_empty() {
-                report.error(
-                    &selector_path,
-                    65,
-                    format!("a {kind} needs a selector, and its pod template has no labels to derive one from"),
-                    "add a label to the pod template: `Pod::template().label(\"app\", ..)`",
-                );
-            }
-            LabelSelector {
-                match_labels: (!labels.is_empty()).then_some(labels),
-                match_expressions: None,
-            }
-        }
+        Some(selector) => selector.to_k8s(&path.field("selector"), report),
+        None => LabelSelector {
+            match_labels: labels(),
+            match_expressions: None,
+        },
     };
     (k8s, template)
 }

@@ -2,13 +2,12 @@
 
 use k8s_openapi::api::batch::v1 as batch;
 
-use super::common::{meta_methods, non_negative, seconds};
+use super::common::{meta_methods, seconds};
 use super::job::Job;
 use crate::meta::Meta;
-use crate::rules::cron::Schedule;
 use crate::rules::duration::Duration;
 use crate::rules::enums::ConcurrencyPolicy;
-use crate::rules::{names, shown, timezone};
+use crate::rules::{names, shown};
 use crate::validate::{At, Errors, Report, Warning};
 use crate::value::Parsed;
 
@@ -138,17 +137,6 @@ impl CronJob {
             names::cronjob_name,
         );
         let path = At::root().field("spec");
-        // Rules 61 and 62: the schedule parses, without a `TZ=` prefix.
-        let schedule_path = path.field("schedule");
-        if let Some(schedule) = report.check(&schedule_path, Schedule::parse(&self.schedule)) {
-            for warning in schedule.warnings() {
-                report.warn(&schedule_path, warning.clone());
-            }
-        }
-        if let Some(zone) = &self.time_zone {
-            // Rule 63: a real IANA zone name, not `Local`.
-            report.check(&path.field("timeZone"), timezone::time_zone(zone));
-        }
         let starting_deadline_seconds = seconds(
             report,
             &path.field("startingDeadlineSeconds"),
@@ -156,29 +144,19 @@ impl CronJob {
             64,
             i64::MAX,
         );
-        let successful_jobs_history_limit = non_negative(
-            report,
-            &path.field("successfulJobsHistoryLimit"),
-            self.successful_jobs_history_limit,
-            64,
-        );
-        let failed_jobs_history_limit = non_negative(
-            report,
-            &path.field("failedJobsHistoryLimit"),
-            self.failed_jobs_history_limit,
-            64,
-        );
         let job_template = self.job_template(&path.field("jobTemplate"), report);
         let spec = batch::CronJobSpec {
             concurrency_policy: self.concurrency_policy.map(|p| p.as_str().to_owned()),
-            failed_jobs_history_limit,
+            failed_jobs_history_limit: self.failed_jobs_history_limit,
             job_template,
             schedule: self.schedule,
             starting_deadline_seconds,
-            successful_jobs_history_limit,
+            successful_jobs_history_limit: self.successful_jobs_history_limit,
             suspend: self.suspend,
             time_zone: self.time_zone,
         };
+        // The schedule, time zone, policy and limits (rules 61-64).
+        crate::validate::batch::cron_job_spec(&spec, &path, report);
         batch::CronJob {
             metadata,
             spec: spec.into(),
@@ -206,22 +184,16 @@ impl CronJob {
                 ),
             );
         }
-        // Rule 60: the job template may not bring its own selector.
-        if job.has_selector() {
-            report.error(
-                &spec_path.field("selector"),
-                60,
-                "a CronJob's job template may not set `selector` or `manualSelector`",
-                "remove `.manual_selector(..)` from the job",
-            );
-        }
         let mut meta = std::mem::take(&mut job.meta);
         meta.name = None;
         let metadata = meta.into_k8s(&path.field("metadata"), report, names::job_name);
         let has_metadata = metadata != Default::default();
+        let spec = job.spec(&spec_path, report);
+        // Rule 60: the job template may not bring its own selector.
+        crate::validate::batch::job_template_selector(&spec, &spec_path, report);
         batch::JobTemplateSpec {
             metadata: has_metadata.then_some(metadata),
-            spec: Some(job.spec(&spec_path, report)),
+            spec: Some(spec),
         }
     }
 }

@@ -3,7 +3,7 @@
 use k8s_openapi::api::apps::v1 as apps;
 
 use super::apps::selector_and_template;
-use super::common::{meta_methods, non_negative, seconds_i32};
+use super::common::{meta_methods, seconds_i32};
 use super::deployment::RollingUpdate;
 use super::selector::Selector;
 use crate::meta::Meta;
@@ -164,12 +164,6 @@ impl DaemonSet {
             &path,
             report,
         );
-        let revision_history_limit = non_negative(
-            report,
-            &path.field("revisionHistoryLimit"),
-            self.revision_history_limit,
-            65,
-        );
         let min_ready_seconds = seconds_i32(
             report,
             &path.field("minReadySeconds"),
@@ -197,11 +191,12 @@ impl DaemonSet {
         });
         let spec = apps::DaemonSetSpec {
             min_ready_seconds,
-            revision_history_limit,
+            revision_history_limit: self.revision_history_limit,
             selector,
             template,
             update_strategy,
         };
+        crate::validate::apps::daemon_set_spec(&spec, &path, report);
         apps::DaemonSet {
             metadata,
             spec: spec.into(),

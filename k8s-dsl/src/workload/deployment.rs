@@ -3,7 +3,7 @@
 use k8s_openapi::api::apps::v1 as apps;
 
 use super::apps::selector_and_template;
-use super::common::{meta_methods, non_negative, seconds_i32};
+use super::common::{meta_methods, seconds_i32};
 use super::int_or_percent::IntOrPercent;
 use super::selector::Selector;
 use crate::meta::Meta;
@@ -83,14 +83,7 @@ impl RollingUpdate {
             .max_unavailable
             .as_ref()
             .and_then(|v| v.check(report, &unavailable_path, 65, Some(100)));
-        if let (Some((_, true)), Some((_, true))) = (&surge, &unavailable) {
-            report.error(
-                &unavailable_path,
-                65,
-                "may not be 0 when `maxSurge` is 0",
-                "allow at least one extra or one unavailable pod, such as `.max_surge(1)`",
-            );
-        }
+        // Both 0 is checked with the spec (`validate::apps`).
         (surge.map(|(v, _)| v), unavailable.map(|(v, _)| v))
     }
 }
@@ -302,13 +295,6 @@ impl Deployment {
             &path,
             report,
         );
-        let replicas = non_negative(report, &path.field("replicas"), self.replicas, 65);
-        let revision_history_limit = non_negative(
-            report,
-            &path.field("revisionHistoryLimit"),
-            self.revision_history_limit,
-            65,
-        );
         let min_ready_seconds = seconds_i32(
             report,
             &path.field("minReadySeconds"),
@@ -318,19 +304,6 @@ impl Deployment {
         let deadline_path = path.field("progressDeadlineSeconds");
         let progress_deadline_seconds =
             seconds_i32(report, &deadline_path, self.progress_deadline.as_ref(), 65);
-        if let Some(deadline) = progress_deadline_seconds {
-            let min_ready = min_ready_seconds.unwrap_or(0);
-            if deadline <= min_ready {
-                report.error(
-                    &deadline_path,
-                    65,
-                    format!(
-                        "must be greater than `minReadySeconds` ({min_ready}s), not {deadline}s"
-                    ),
-                    "make the progress deadline longer than the minimum ready time",
-                );
-            }
-        }
         let strategy = self
             .strategy
             .as_ref()
@@ -339,12 +312,13 @@ impl Deployment {
             min_ready_seconds,
             paused: self.paused,
             progress_deadline_seconds,
-            replicas,
-            revision_history_limit,
+            replicas: self.replicas,
+            revision_history_limit: self.revision_history_limit,
             selector,
             strategy,
             template,
         };
+        crate::validate::apps::deployment_spec(&spec, &path, report);
         apps::Deployment {
             metadata,
             spec: spec.into(),

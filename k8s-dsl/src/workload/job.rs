@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1::PodTemplateSpec;
 
-use super::common::{meta_methods, non_negative, seconds, seconds_i32};
+use super::common::{meta_methods, seconds, seconds_i32};
 use super::selector::Selector;
 use crate::meta::Meta;
 use crate::pod::Pod;
@@ -15,7 +15,7 @@ use crate::rules::enums::{
     RestartPolicy,
 };
 use crate::rules::{labels, names, shown};
-use crate::validate::{At, Errors, FieldPath, Report, Warning};
+use crate::validate::{At, Errors, Report, Warning};
 use crate::value::Parsed;
 
 /// At most this many pod failure policy rules, success policy rules, or pod condition
@@ -23,11 +23,6 @@ use crate::value::Parsed;
 const MAX_RULES: usize = 20;
 /// At most this many exit codes per `onExitCodes` (`maxPodFailurePolicyOnExitCodesValues`).
 const MAX_EXIT_CODES: usize = 255;
-/// Limits of Indexed Jobs (`maxParallelismForIndexedJob`, `maxFailedIndexesLimit`, ...).
-const MAX_INDEXED_PARALLELISM: i32 = 100_000;
-const MAX_FAILED_INDEXES: i32 = 100_000;
-const MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES: i32 = 100_000;
-const MAX_PARALLELISM_WITH_MANY_COMPLETIONS: i32 = 10_000;
 
 /// When a Job replaces a failed pod (`spec.podReplacementPolicy`).
 ///
@@ -621,11 +616,6 @@ impl Job {
         self
     }
 
-    /// Whether a selector was given (a CronJob's job template may not have one, rule 60).
-    pub(crate) fn has_selector(&self) -> bool {
-        self.selector.is_some()
-    }
-
     /// The k8s-openapi `Job`, or every error found.
     pub fn build(self) -> Result<batch::Job, Errors> {
         self.build_with_warnings().map(|(job, _)| job)
@@ -645,16 +635,8 @@ impl Job {
             report,
             names::job_name,
         );
-        // Rule 5: the last index's pod hostname `<name>-<completions-1>` must be a DNS label.
-        if let (Some(CompletionMode::Indexed), Some(completions), Some(name)) =
-            (self.completion_mode, self.completions, &metadata.name)
-        {
-            report.check(
-                &FieldPath::parse("metadata.name"),
-                names::indexed_job_name(name, completions),
-            );
-        }
         let spec = self.spec(&At::root().field("spec"), report);
+        crate::validate::batch::indexed_job_name(&metadata, &spec, report);
         batch::Job {
             metadata,
             spec: Some(spec),
@@ -668,23 +650,6 @@ impl Job {
     pub(crate) fn spec(&mut self, path: &At<'_>, report: &mut Report) -> batch::JobSpec {
         let template = self.pod_template(path, report);
         let indexed = self.completion_mode == Some(CompletionMode::Indexed);
-        // Rule 56: counts are not negative.
-        let completions = non_negative(report, &path.field("completions"), self.completions, 56);
-        let parallelism = non_negative(report, &path.field("parallelism"), self.parallelism, 56);
-        let backoff_limit =
-            non_negative(report, &path.field("backoffLimit"), self.backoff_limit, 56);
-        let backoff_limit_per_index = non_negative(
-            report,
-            &path.field("backoffLimitPerIndex"),
-            self.backoff_limit_per_index,
-            56,
-        );
-        let max_failed_indexes = non_negative(
-            report,
-            &path.field("maxFailedIndexes"),
-            self.max_failed_indexes,
-            56,
-        );
         let active_deadline_seconds = seconds(
             report,
             &path.field("activeDeadlineSeconds"),
@@ -698,52 +663,29 @@ impl Job {
             self.ttl_after_finished.as_ref(),
             56,
         );
-        if indexed {
-            self.check_indexed(path, report);
-        }
-        self.check_per_index(path, report, indexed);
         let container_names = template_container_names(&template);
         let facts = JobFacts {
             has_backoff_limit_per_index: self.backoff_limit_per_index.is_some(),
             container_names: &container_names,
         };
-        let pod_failure_policy = self.pod_failure_policy(path, report, &facts, &template);
+        let pod_failure_policy = self.pod_failure_policy(path, report, &facts);
         let success_policy = self.success_policy(path, report, indexed);
-        if let Some(managed_by) = &self.managed_by {
-            check_managed_by(&path.field("managedBy"), managed_by, report);
-        }
-        let selector = self.selector.as_ref().map(|selector| {
-            let k8s = selector.to_k8s(&path.field("selector"), report);
-            let labels = template
-                .metadata
-                .as_ref()
-                .and_then(|m| m.labels.clone())
-                .unwrap_or_default();
-            // Rule 60: a manual selector must match the template labels.
-            if !selector.matches(&labels) {
-                report.error(
-                    &path.field("template").field("metadata").field("labels"),
-                    60,
-                    format!(
-                        "`selector` does not match template `labels` (selector `{}`, labels `{}`)",
-                        super::selector::describe_selector(&k8s),
-                        super::selector::describe_labels(&labels)
-                    ),
-                    "add the selector's labels to the pod template, or drop `.manual_selector(..)` and let the API server generate one",
-                );
-            }
-            k8s
-        });
-        batch::JobSpec {
+        // The selector's syntax is checked here; that it matches the labels (rule 60), with
+        // every other rule of the spec, by `validate::batch`.
+        let selector = self
+            .selector
+            .as_ref()
+            .map(|selector| selector.to_k8s(&path.field("selector"), report));
+        let spec = batch::JobSpec {
             active_deadline_seconds,
-            backoff_limit,
-            backoff_limit_per_index,
+            backoff_limit: self.backoff_limit,
+            backoff_limit_per_index: self.backoff_limit_per_index,
             completion_mode: self.completion_mode.map(|m| m.as_str().to_owned()),
-            completions,
+            completions: self.completions,
             managed_by: self.managed_by.take(),
             manual_selector: self.selector.as_ref().map(|_| true),
-            max_failed_indexes,
-            parallelism,
+            max_failed_indexes: self.max_failed_indexes,
+            parallelism: self.parallelism,
             pod_failure_policy,
             pod_replacement_policy: self.pod_replacement_policy.map(|p| p.as_str().to_owned()),
             selector,
@@ -752,7 +694,9 @@ impl Job {
             template,
             ttl_seconds_after_finished,
             ..batch::JobSpec::default()
-        }
+        };
+        crate::validate::batch::job_spec(&spec, path, report);
+        spec
     }
 
     /// The pod template with the Job's restart policy applied (rule 53).
@@ -809,156 +753,20 @@ impl Job {
         pod.into_template(&template_path, report)
     }
 
-    /// Rule 57: the limits of Indexed Jobs.
-    fn check_indexed(&self, path: &At<'_>, report: &mut Report) {
-        if self.completions.is_none() {
-            report.error(
-                &path.field("completions"),
-                57,
-                "`completions` is required when `completionMode` is `Indexed`",
-                "call `.completions(n)`",
-            );
-        }
-        if let Some(p) = self.parallelism.filter(|&p| p > MAX_INDEXED_PARALLELISM) {
-            report.error(
-                &path.field("parallelism"),
-                57,
-                format!("must be less than or equal to {MAX_INDEXED_PARALLELISM} when `completionMode` is `Indexed`, not {p}"),
-                format!("use at most {MAX_INDEXED_PARALLELISM}"),
-            );
-        }
-        if let Some(m) = self.max_failed_indexes {
-            let at = path.field("maxFailedIndexes");
-            if let Some(c) = self.completions.filter(|&c| m > c) {
-                report.error(
-                    &at,
-                    57,
-                    format!("must be less than or equal to `completions` ({c}), not {m}"),
-                    format!("use at most {c}"),
-                );
-            }
-            if m > MAX_FAILED_INDEXES {
-                report.error(
-                    &at,
-                    57,
-                    format!("must be less than or equal to {MAX_FAILED_INDEXES}, not {m}"),
-                    format!("use at most {MAX_FAILED_INDEXES}"),
-                );
-            }
-        }
-        let many = self
-            .completions
-            .is_some_and(|c| c > MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES);
-        if many && self.backoff_limit_per_index.is_some() {
-            if self.max_failed_indexes.is_none() {
-                report.error(
-                    &path.field("maxFailedIndexes"),
-                    57,
-                    format!("must be specified when `completions` is above {MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES} and `backoffLimitPerIndex` is set"),
-                    "call `.max_failed_indexes(n)`",
-                );
-            }
-            if let Some(p) = self
-                .parallelism
-                .filter(|&p| p > MAX_PARALLELISM_WITH_MANY_COMPLETIONS)
-            {
-                report.error(
-                    &path.field("parallelism"),
-                    57,
-                    format!("must be less than or equal to {MAX_PARALLELISM_WITH_MANY_COMPLETIONS} when `completions` is above {MAX_COMPLETIONS_WITHOUT_FAILED_INDEXES} and `backoffLimitPerIndex` is set, not {p}"),
-                    format!("use at most {MAX_PARALLELISM_WITH_MANY_COMPLETIONS}"),
-                );
-            }
-        }
-    }
-
-    /// Rule 58: per-index limits and success policies need Indexed mode.
-    fn check_per_index(&self, path: &At<'_>, report: &mut Report, indexed: bool) {
-        const FIX: &str = "call `.completion_mode(CompletionMode::Indexed)`";
-        if self.backoff_limit_per_index.is_some() && !indexed {
-            report.error(
-                &path.field("backoffLimitPerIndex"),
-                58,
-                "requires `completionMode: Indexed`",
-                FIX,
-            );
-        }
-        if self.max_failed_indexes.is_some() {
-            if !indexed {
-                report.error(
-                    &path.field("maxFailedIndexes"),
-                    58,
-                    "requires `completionMode: Indexed`",
-                    FIX,
-                );
-            }
-            if self.backoff_limit_per_index.is_none() {
-                report.error(
-                    &path.field("maxFailedIndexes"),
-                    58,
-                    "cannot be set when `backoffLimitPerIndex` is not set",
-                    "call `.backoff_limit_per_index(n)` too",
-                );
-            }
-        }
-        if !self.success_rules.is_empty() && !indexed {
-            report.error(
-                &path.field("successPolicy"),
-                58,
-                "requires `completionMode: Indexed`",
-                FIX,
-            );
-        }
-    }
-
     /// Rules 54 and 55.
     fn pod_failure_policy(
         &self,
         path: &At<'_>,
         report: &mut Report,
         facts: &JobFacts<'_>,
-        template: &PodTemplateSpec,
     ) -> Option<batch::PodFailurePolicy> {
         if self.pod_failure_rules.is_empty() {
             return None;
         }
         let at = path.field("podFailurePolicy");
         let at = at.field("rules");
-        if self.pod_failure_rules.len() > MAX_RULES {
-            report.error(
-                &at,
-                54,
-                format!(
-                    "has {} rules; at most {MAX_RULES} are allowed",
-                    self.pod_failure_rules.len()
-                ),
-                "merge or drop rules",
-            );
-        }
-        // Rule 54: with a pod failure policy the pods must not restart in place.
-        let policy = template
-            .spec
-            .as_ref()
-            .and_then(|s| s.restart_policy.as_deref());
-        if policy.is_some_and(|p| p != "Never") {
-            report.error(
-                &path.field("template").field("spec").field("restartPolicy"),
-                54,
-                "only `Never` is supported when `podFailurePolicy` is specified",
-                "call `.restart_policy(JobRestartPolicy::Never)`",
-            );
-        }
-        if self
-            .pod_replacement_policy
-            .is_some_and(|p| p != PodReplacementPolicy::Failed)
-        {
-            report.error(
-                &path.field("podReplacementPolicy"),
-                54,
-                "must be `Failed` when `podFailurePolicy` is specified",
-                "call `.pod_replacement_policy(PodReplacementPolicy::Failed)` or leave it out",
-            );
-        }
+        // The number of rules, the restart and replacement policies (rule 54) are checked with
+        // the spec (`validate::batch`).
         let rules = self
             .pod_failure_rules
             .iter()
@@ -980,17 +788,7 @@ impl Job {
         }
         let at = path.field("successPolicy");
         let at = at.field("rules");
-        if self.success_rules.len() > MAX_RULES {
-            report.error(
-                &at,
-                58,
-                format!(
-                    "has {} rules; at most {MAX_RULES} are allowed",
-                    self.success_rules.len()
-                ),
-                "merge or drop rules",
-            );
-        }
+        // The number of rules (rule 58) is checked with the spec (`validate::batch`).
         let completions = if indexed { self.completions } else { None };
         let rules = self
             .success_rules
@@ -1016,49 +814,4 @@ fn template_container_names(template: &PodTemplateSpec) -> Vec<String> {
             )
         })
         .collect()
-}
-
-/// Rule 59: `managedBy` is a domain-prefixed path (`example.com/controller`) of at most 63
-/// characters (`validateJobSpec`, `IsDomainPrefixedPath`).
-fn check_managed_by(path: &At<'_>, value: &str, report: &mut Report) {
-    const MAX: usize = 63;
-    if value.len() > MAX {
-        report.error(
-            path,
-            59,
-            format!(
-                "{} is {} characters long; the limit is {MAX}",
-                shown(value),
-                value.len()
-            ),
-            format!("shorten it to {MAX} characters or fewer"),
-        );
-    }
-    let Some((domain, rest)) = value.split_once('/') else {
-        report.error(
-            path,
-            59,
-            format!("{} is not a domain-prefixed path", shown(value)),
-            "write it as `<domain>/<path>`, such as `example.com/my-controller`",
-        );
-        return;
-    };
-    if let Err(violation) = names::dns1123_subdomain(domain, 59, "managedBy domain") {
-        report.violation(path, violation);
-    }
-    let path_ok = !rest.is_empty()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/-._~%!$&'()*+,;=:".contains(c));
-    if !path_ok {
-        report.error(
-            path,
-            59,
-            format!(
-                "{} has an empty or invalid path after the domain",
-                shown(value)
-            ),
-            "use letters, digits and `/-._~%!$&'()*+,;=:` after the `/`",
-        );
-    }
 }

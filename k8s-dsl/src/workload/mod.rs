@@ -52,6 +52,6 @@ pub use daemonset::{DaemonSet, DaemonSetStrategy};
 pub use deployment::{Deployment, DeploymentStrategy, RollingUpdate};
 pub use int_or_percent::IntOrPercent;
 pub use job::{Job, PodFailureRule, PodReplacementPolicy, SuccessRule};
-pub(crate) use selector::describe_selector;
+pub(crate) use selector::{describe_labels, describe_selector};
 pub use selector::{label_selector_matches, Selector, SelectorOperator};
 pub use statefulset::{StatefulSet, StatefulSetStrategy, VolumeClaimTemplate};

@@ -416,13 +416,6 @@ impl StatefulSet {
             })
             .collect();
         self.check_claim_names(&template, &claims_path, report);
-        let replicas = non_negative(report, &path.field("replicas"), self.replicas, 65);
-        let revision_history_limit = non_negative(
-            report,
-            &path.field("revisionHistoryLimit"),
-            self.revision_history_limit,
-            65,
-        );
         let min_ready_seconds = seconds_i32(
             report,
             &path.field("minReadySeconds"),
@@ -436,8 +429,8 @@ impl StatefulSet {
         let spec = apps::StatefulSetSpec {
             min_ready_seconds,
             pod_management_policy: self.pod_management_policy.map(|p| p.as_str().to_owned()),
-            replicas,
-            revision_history_limit,
+            replicas: self.replicas,
+            revision_history_limit: self.revision_history_limit,
             selector,
             service_name: self.service_name.clone(),
             template,
@@ -446,6 +439,7 @@ impl StatefulSet {
                 .then_some(volume_claim_templates),
             ..apps::StatefulSetSpec::default()
         };
+        crate::validate::apps::stateful_set_spec(&spec, &path, report);
         apps::StatefulSet {
             metadata,
             spec: spec.into(),
