@@ -99,6 +99,9 @@ pub struct Document {
     pub line: usize,
     /// The object, without `null` fields.
     pub value: Value,
+    /// What was changed to read it into its type (a number or boolean where the API takes a
+    /// string, imported as that string), each naming the field and its type.
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -432,7 +435,7 @@ fn read_counted(
             continue; // an empty document (a trailing `---`)
         }
         let document_text = document_text(text, &line_offsets, &starts, i);
-        let value = match serde_json::to_value(&yaml) {
+        let mut value = match serde_json::to_value(&yaml) {
             Ok(value) => yaml11_modes(kinds::without_nulls(&value), document_text),
             Err(e) => {
                 errors.push(error(
@@ -454,7 +457,9 @@ fn read_counted(
             read_list(file, number, line, &value, &mut documents, &mut errors);
             continue;
         }
+        let mut warnings = Vec::new();
         if let Some(kind) = known_kind(&value) {
+            warnings = quote_mistyped_scalars(kind, &mut value);
             if let Err(e) = kind.typed(&value) {
                 // Only a wrong document is read again, alone, for the line of its mistake.
                 let again = serde_yaml::Deserializer::from_str(document_text)
@@ -477,6 +482,7 @@ fn read_counted(
             item: None,
             line,
             value,
+            warnings,
         });
     }
     if errors.is_empty() {
@@ -521,6 +527,86 @@ fn yaml11_modes(mut value: Value, text: &str) -> Value {
 fn yaml11_octal(s: &str) -> Option<u32> {
     let digits = s.strip_prefix('0').filter(|d| !d.is_empty())?;
     u32::from_str_radix(digits, 8).ok().filter(|n| *n <= 0o7777)
+}
+
+/// At most this many scalars of one object are read as strings (each costs a read of the
+/// object into its type).
+const MAX_QUOTED_SCALARS: usize = 64;
+
+/// A number or boolean where the API takes a string (`env[0].value: 8080`, an unquoted
+/// version `1.10`) is the mistake of an unquoted YAML scalar. The API server refuses the file
+/// as written (its JSON decoding fails on the field); what was meant is plain, so the object
+/// is kept in its type with the scalar as the string YAML shows, and a warning names the
+/// field, its type and the fix. A scalar whose field cannot be told apart (the same value in
+/// several places), or any other type error, is left for the reader's error.
+fn quote_mistyped_scalars(kind: Kind, value: &mut Value) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for _ in 0..MAX_QUOTED_SCALARS {
+        let Err(e) = kind.typed(value) else {
+            break;
+        };
+        let message = e.to_string();
+        let Some(found) = message
+            .strip_prefix("invalid type: ")
+            .and_then(|m| m.strip_suffix(", expected a string"))
+        else {
+            break;
+        };
+        let paths = scalar_paths(value, found);
+        let [(path, pointer)] = paths.as_slice() else {
+            break;
+        };
+        let Some(slot) = value.pointer_mut(pointer) else {
+            break;
+        };
+        let text = match slot {
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            _ => break,
+        };
+        warnings.push(format!(
+            "`{path}` is the {found} where the API takes a string, so the API server refuses the \
+             file as written; imported as the string {text:?}: quote it in the file too"
+        ));
+        *slot = Value::String(text);
+    }
+    warnings
+}
+
+/// The paths (`spec.containers[0].env[0].value`) and JSON pointers of the scalars of `value`
+/// that a type error describes as `found` (`integer `8080``).
+fn scalar_paths(value: &Value, found: &str) -> Vec<(String, String)> {
+    let scalar = |v: &Value| match v {
+        Value::Number(n) if n.is_f64() => Some(format!("floating point `{n}`")),
+        Value::Number(n) => Some(format!("integer `{n}`")),
+        Value::Bool(b) => Some(format!("boolean `{b}`")),
+        _ => None,
+    };
+    let mut paths = Vec::new();
+    let mut stack = vec![(String::new(), String::new(), value)];
+    while let Some((path, pointer, v)) = stack.pop() {
+        match v {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let here = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    let escaped = key.replace('~', "~0").replace('/', "~1");
+                    stack.push((here, format!("{pointer}/{escaped}"), item));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    stack.push((format!("{path}[{i}]"), format!("{pointer}/{i}"), item));
+                }
+            }
+            _ if scalar(v).as_deref() == Some(found) => paths.push((path, pointer)),
+            _ => {}
+        }
+    }
+    paths
 }
 
 /// A type error without its field (`invalid type: integer `8080`, expected a string`), with
@@ -623,9 +709,12 @@ fn read_list(
             errors.push(error(message));
             continue;
         }
-        if let Some(kind) = known_kind(item) {
-            if let Err(e) = kind.typed(item) {
-                errors.push(error(with_field(item, e.to_string())));
+        let mut item = item.clone();
+        let mut warnings = Vec::new();
+        if let Some(kind) = known_kind(&item) {
+            warnings = quote_mistyped_scalars(kind, &mut item);
+            if let Err(e) = kind.typed(&item) {
+                errors.push(error(with_field(&item, e.to_string())));
                 continue;
             }
         }
@@ -634,7 +723,8 @@ fn read_list(
             number,
             item: Some(i),
             line,
-            value: item.clone(),
+            value: item,
+            warnings,
         });
     }
 }

@@ -43,27 +43,82 @@ fn modes_written_0400_are_octal_as_kubectl_reads_them_and_printed_as_0o400() {
 }
 
 #[test]
-fn a_mistyped_scalar_is_reported_with_its_field_and_type() {
+fn a_mistyped_scalar_keeps_the_typed_object_and_is_reported_with_its_field_and_type() {
+    // The API server refuses `value: 8080` (a number where EnvVar.value is a string); what was
+    // meant is plain, so the Pod stays a Pod, with the string, and a warning names the field.
     let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    env:\n    - name: PORT\n      value: 8080\n";
-    let errors = read_str("p.yaml", yaml).unwrap_err();
-    assert_eq!(errors.len(), 1);
+    let documents = read_str("p.yaml", yaml).unwrap();
     assert_eq!(
-        errors[0].message,
-        "spec.containers[0].env[0].value: invalid type: integer `8080`, expected a string; quote it"
+        documents[0].value["spec"]["containers"][0]["env"][0]["value"],
+        "8080"
     );
-    // The same in a `List` item.
-    let list = format!(
-        "apiVersion: v1\nkind: List\nitems:\n- {}\n",
-        yaml.replace('\n', "\n  ").trim_end()
+    assert_eq!(
+        documents[0].warnings,
+        ["`spec.containers[0].env[0].value` is the integer `8080` where the API takes a string, so the API server refuses the file as written; imported as the string \"8080\": quote it in the file too"]
     );
-    let errors = read_str("p.yaml", &list).unwrap_err();
+    for macros in [false, true] {
+        let generated = import_str("p.yaml", yaml, &Options { macros }).unwrap();
+        assert!(
+            !generated.code.contains("CustomResource"),
+            "{}",
+            generated.code
+        );
+        assert!(generated.code.contains("\"8080\""), "{}", generated.code);
+        assert!(
+            generated
+                .unsupported
+                .iter()
+                .all(|n| !n.to_string().contains("has no builder")),
+            "{:?}",
+            generated.unsupported
+        );
+        let warnings: Vec<&String> = generated
+            .warnings
+            .iter()
+            .filter(|w| w.contains("env[0].value"))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{:?}", generated.warnings);
+        assert!(
+            warnings[0].starts_with(
+                "p.yaml document 1: Pod/p: `spec.containers[0].env[0].value` is the integer `8080`"
+            ),
+            "{}",
+            warnings[0]
+        );
+    }
+    // A Secret's `stringData` with a boolean, in a `List` item: the same.
+    let list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: s\n  stringData:\n    enabled: true\n";
+    let documents = read_str("s.yaml", list).unwrap();
+    assert_eq!(documents[0].value["stringData"]["enabled"], "true");
+    assert!(documents[0].warnings[0].contains("`stringData.enabled` is the boolean `true`"));
+    let generated = import_str("s.yaml", list, &Options { macros: false }).unwrap();
+    assert!(
+        !generated.code.contains("CustomResource"),
+        "{}",
+        generated.code
+    );
+    // The same number in two places cannot be told apart: an error, as before, never a guess.
+    let twice = yaml.replace(
+        "    env:",
+        "    ports:\n    - containerPort: 8080\n    env:",
+    );
+    let errors = read_str("p.yaml", &twice).unwrap_err();
     assert!(
         errors[0]
             .message
-            .starts_with("items[0]: spec.containers[0].env[0].value: invalid type: integer `8080`"),
+            .contains("invalid type: integer `8080`, expected a string"),
         "{}",
         errors[0]
     );
+    // Another type error (a string where a number goes) is an error with its field.
+    let port = yaml
+        .replace(
+            "    env:",
+            "    ports:\n    - containerPort: http\n    env:",
+        )
+        .replace("value: 8080", "value: \"8080\"");
+    let errors = read_str("p.yaml", &port).unwrap_err();
+    assert!(errors[0].message.contains("containerPort"), "{}", errors[0]);
 }
 
 #[test]

@@ -67,6 +67,8 @@ pub enum Text {
 pub enum Number {
     /// A port number, 1-65535 (rule 20).
     Port,
+    /// The port of a probe's or hook's handler, 1-65535 (rule 25).
+    HandlerPort,
     /// Zero or more (the rule number that says so).
     NonNegative(u16),
     /// Any 32-bit integer (the builder checks the range at run time).
@@ -553,7 +555,7 @@ pub static EXEC: Spec = block(
 pub static GRPC: Spec = block(
     "grpc action",
     &[&[
-        req("port", Kind::Int(Number::Port)),
+        req("port", Kind::Int(Number::HandlerPort)),
         opt("service", Kind::Str(Text::Any)).arg("service"),
     ]],
 );

@@ -44,30 +44,38 @@ pub struct Phases {
     pub check: fn(&ast::Block, &mut ctxt::Ctxt),
     /// The expansion of a body that passed its checks.
     pub expand: fn(&ast::Block, &mut ctxt::Ctxt) -> TokenStream,
+    /// What a call with errors expands to after them: a value of the type the expansion has
+    /// (the builder, never run, since the crate does not compile), so code after the call
+    /// type-checks as written and is not unreachable.
+    pub fallback: fn() -> TokenStream,
 }
 
 /// `pod!`.
 pub const POD: Phases = Phases {
     check: check::pod,
     expand: expand::pod,
+    fallback: || quote::quote!(::k8s_dsl::pod::Pod::new("")),
 };
 
 /// `job!`.
 pub const JOB: Phases = Phases {
     check: check::job,
     expand: expand::job,
+    fallback: || quote::quote!(::k8s_dsl::workload::Job::new("")),
 };
 
 /// `cronjob!`.
 pub const CRONJOB: Phases = Phases {
     check: check::cronjob,
     expand: expand::cronjob,
+    fallback: || quote::quote!(::k8s_dsl::workload::CronJob::new("", "")),
 };
 
 /// `deployment!`.
 pub const DEPLOYMENT: Phases = Phases {
     check: check::deployment,
     expand: expand::deployment,
+    fallback: || quote::quote!(::k8s_dsl::workload::Deployment::new("")),
 };
 
 /// Every macro with its name, for tests and tools that go through all of them.
@@ -78,9 +86,11 @@ pub const MACROS: [(&str, Phases); 4] = [
     ("deployment", DEPLOYMENT),
 ];
 
-/// Parses, checks and expands one macro call; on errors, emits all of them (and an expression
-/// of type `!`, so no follow-up type error is reported). A panic is not caught: the fuzz
-/// target calls this to find one; the macros call [`run`].
+/// Parses, checks and expands one macro call; on errors, emits all of them followed by the
+/// macro's [`Phases::fallback`], a value of the expansion's type. That value, unlike an
+/// expression of type `!` (`loop {}`), reports no follow-up type error and leaves the code after
+/// the call reachable (no `unreachable statement` warning over the whole call). A panic is not
+/// caught: the fuzz target calls this to find one; the macros call [`run`].
 pub fn run_unguarded(input: TokenStream, phases: Phases) -> TokenStream {
     let mut cx = ctxt::Ctxt::new();
     let body = parse::body(input, &mut cx);
@@ -91,7 +101,10 @@ pub fn run_unguarded(input: TokenStream, phases: Phases) -> TokenStream {
         TokenStream::new()
     };
     match cx.into_compile_errors() {
-        Some(errors) => quote::quote!({ #errors loop {} }),
+        Some(errors) => {
+            let fallback = (phases.fallback)();
+            quote::quote!({ #errors #fallback })
+        }
         None => expanded,
     }
 }
@@ -109,9 +122,10 @@ pub fn run(input: TokenStream, phases: Phases) -> TokenStream {
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
         let message = format!("{BUG_MESSAGE} (panic: {detail})");
+        let fallback = (phases.fallback)();
         quote::quote!({
             ::core::compile_error!(#message);
-            loop {}
+            #fallback
         })
     })
 }
@@ -152,20 +166,45 @@ mod tests {
                 panic!("deliberate");
             }
         }
-        let phases = Phases {
-            check: boom,
-            expand: expand::pod,
-        };
+        let phases = Phases { check: boom, ..POD };
         let out = run(quote::quote!(name: "x"), phases).to_string();
         assert!(out.contains("compile_error"), "{out}");
         assert!(out.contains("bug in k8s-dsl"), "{out}");
         assert!(out.contains("deliberate"), "{out}");
     }
 
+    fn errors_of(body: &str) -> String {
+        let tokens: TokenStream = body.parse().unwrap_or_default();
+        pod(tokens).to_string()
+    }
+
     #[test]
-    fn errors_are_compile_errors_followed_by_a_diverging_loop() {
-        let out = pod(quote::quote!(name: "Bad_Name", containers: [])).to_string();
-        assert!(out.contains("compile_error"), "{out}");
-        assert!(out.contains("loop { }"), "{out}");
+    fn yaml_pasted_as_it_is_is_one_error_and_keys_with_dashes_are_not_yaml() {
+        for yaml in [
+            "name: web\ncontainers:\n\t- name: app\n\t  image: nginx\n\t- name: log\n\t  image: busybox",
+            "name: \"web\", containers: [ - name: app ]",
+            "name: \"web\", securityContext:\n  runAsUser: 1000, containers: []",
+        ] {
+            let out = errors_of(yaml);
+            assert_eq!(out.matches("compile_error").count(), 1, "{yaml}: {out}");
+            assert!(out.contains("this is YAML"), "{yaml}: {out}");
+        }
+        let out = errors_of(
+            "name: \"web\", labels: { app-name: \"x\", team: \"a\" }, containers: [ { name: \"a\", image: \"nginx\" } ]",
+        );
+        assert!(!out.contains("this is YAML"), "{out}");
+        assert!(out.contains("with quotes"), "{out}");
+    }
+
+    #[test]
+    fn errors_are_compile_errors_followed_by_a_value_of_the_builder_type() {
+        for (name, phases) in MACROS {
+            let out = run(quote::quote!(name: "Bad_Name"), phases).to_string();
+            assert!(out.contains("compile_error"), "{name}: {out}");
+            // `loop {}` would make every statement after the call unreachable (a warning).
+            assert!(!out.contains("loop"), "{name}: {out}");
+            let fallback = (phases.fallback)().to_string();
+            assert!(out.ends_with(&format!("{fallback} }}")), "{name}: {out}");
+        }
     }
 }

@@ -22,6 +22,61 @@ pub fn body(input: TokenStream, cx: &mut Ctxt) -> Block {
     block(input, Span::call_site(), cx, 0)
 }
 
+/// Where tokens have the shape of YAML pasted as it is rather than of the macro's syntax: a
+/// list item `- key:` or a key whose value starts with another key (`securityContext:
+/// runAsUser: 1000`, a nested mapping written by indentation). Indentation (tabs or spaces)
+/// means nothing to Rust's tokens, so without this one paste gives a dozen errors about
+/// commas, duplicate and unknown keys.
+fn yaml_shape(trees: &[TokenTree]) -> Option<Span> {
+    let key_at = |i: usize| {
+        matches!(trees.get(i), Some(TokenTree::Ident(_))) && trees.get(i + 1).is_some_and(is_colon)
+    };
+    // A `-` that starts an item: first, or after a value (`image: nginx - name: log`), never
+    // inside a key (`app-name:`, reported as a key that needs quotes).
+    let item_starts = |i: usize| match i.checked_sub(1).and_then(|j| trees.get(j)) {
+        None => true,
+        Some(TokenTree::Literal(_)) => true,
+        Some(tree) if is_colon(tree) => true,
+        Some(TokenTree::Ident(_)) => i >= 2 && trees.get(i - 2).is_some_and(is_colon),
+        Some(_) => false,
+    };
+    (0..trees.len()).find_map(|i| match trees.get(i) {
+        Some(TokenTree::Punct(p))
+            if p.as_char() == '-'
+                && p.spacing() == proc_macro2::Spacing::Alone
+                && key_at(i + 1)
+                && item_starts(i) =>
+        {
+            Some(p.span())
+        }
+        Some(tree) if is_colon(tree) && key_at(i + 1) && i > 0 && key_at(i - 1) => {
+            trees.get(i + 1).map(TokenTree::span)
+        }
+        _ => None,
+    })
+}
+
+/// Reports YAML pasted into a block (see [`yaml_shape`]) once, and returns the keys it holds
+/// so that no "missing key" error follows.
+fn yaml_pasted(trees: &[TokenTree], cx: &mut Ctxt) -> Option<Vec<String>> {
+    let span = yaml_shape(trees)?;
+    cx.error(
+        span,
+        "this is YAML as it is written in a manifest, which the macro cannot read: indentation \
+         (tabs or spaces) means nothing here; write each mapping in `{ }`, each list in `[ ]`, a \
+         comma after each entry and strings in quotes, such as \
+         `containers: [ { name: \"app\", image: \"nginx:1.27\" } ]`",
+    );
+    let keys = (0..trees.len())
+        .filter(|&i| trees.get(i + 1).is_some_and(is_colon))
+        .filter_map(|i| match trees.get(i) {
+            Some(TokenTree::Ident(ident)) => Some(ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    Some(keys)
+}
+
 /// The block whose entries are `stream`, closed at `close`, `depth` levels deep.
 fn block(stream: TokenStream, close: Span, cx: &mut Ctxt, depth: usize) -> Block {
     let mut block = Block {
@@ -29,6 +84,12 @@ fn block(stream: TokenStream, close: Span, cx: &mut Ctxt, depth: usize) -> Block
         close,
         unreadable: Vec::new(),
     };
+    let trees: Vec<TokenTree> = stream.into_iter().collect();
+    if let Some(keys) = yaml_pasted(&trees, cx) {
+        block.unreadable = keys;
+        return block;
+    }
+    let stream: TokenStream = trees.into_iter().collect();
     for segment in split(stream, cx) {
         for piece in split_missing_commas(segment, cx) {
             match entry(piece, cx, depth) {
@@ -220,8 +281,12 @@ fn value(tokens: Vec<TokenTree>, cx: &mut Ctxt, depth: usize) -> Option<Value> {
                 depth + 1,
             ))),
             Delimiter::Bracket => {
+                let trees: Vec<TokenTree> = group.stream().into_iter().collect();
+                if yaml_pasted(&trees, cx).is_some() {
+                    return None;
+                }
                 let mut items = Vec::new();
-                for item in split(group.stream(), cx) {
+                for item in split(trees.into_iter().collect(), cx) {
                     for piece in split_blocks(item, cx) {
                         items.extend(value(piece, cx, depth + 1));
                     }

@@ -39,6 +39,7 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::ser::SerializeMap;
@@ -69,7 +70,7 @@ const RESERVED: [&str; 3] = ["apiVersion", "kind", "metadata"];
 /// assert!(json.starts_with(r#"{"apiVersion":"example.com/v1","kind":"Backup","metadata":"#));
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CustomObject {
     /// `apiVersion`, such as `autoscaling.k8s.io/v1`.
     pub api_version: String,
@@ -79,6 +80,77 @@ pub struct CustomObject {
     pub metadata: ObjectMeta,
     /// The other top-level fields (`spec`, ...).
     pub fields: BTreeMap<String, serde_json::Value>,
+}
+
+/// The fields of a Secret (`v1` `Secret`) that hold its values.
+const SECRET_VALUES: [&str; 2] = ["data", "stringData"];
+
+/// Whether an object of this `apiVersion` and `kind` is a core Secret.
+fn is_secret(api_version: &str, kind: &str) -> bool {
+    api_version == "v1" && kind == "Secret"
+}
+
+/// A field's value as `Debug` shows it: a Secret's `data` and `stringData` as their keys only
+/// (the values are what a Secret keeps from logs), every other field as it is.
+struct Shown<'a> {
+    secret: bool,
+    key: &'a str,
+    value: Option<&'a serde_json::Value>,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.value {
+            Some(serde_json::Value::Object(map))
+                if self.secret && SECRET_VALUES.contains(&self.key) =>
+            {
+                let mut keys = f.debug_map();
+                for key in map.keys() {
+                    keys.entry(key, &format_args!("<hidden>"));
+                }
+                keys.finish()
+            }
+            Some(_) if self.secret && SECRET_VALUES.contains(&self.key) => f.write_str("<hidden>"),
+            Some(value) => fmt::Debug::fmt(value, f),
+            None => f.write_str("<not JSON>"),
+        }
+    }
+}
+
+/// `Debug` hides the values of a Secret (`data`, `stringData`: keys shown, values not), as
+/// `Debug` of a built `Secret` does.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let secret = CustomResource::new("v1", "Secret", "db")
+///     .field("stringData", serde_json::json!({ "password": "hunter2" }))
+///     .build()?;
+/// let shown = format!("{secret:?}");
+/// assert!(shown.contains("password") && !shown.contains("hunter2"), "{shown}");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+impl fmt::Debug for CustomObject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secret = is_secret(&self.api_version, &self.kind);
+        let mut out = f.debug_struct("CustomObject");
+        out.field("api_version", &self.api_version)
+            .field("kind", &self.kind)
+            .field("metadata", &self.metadata);
+        let fields: BTreeMap<&str, Shown<'_>> = self
+            .fields
+            .iter()
+            .map(|(key, value)| {
+                let shown = Shown {
+                    secret,
+                    key,
+                    value: Some(value),
+                };
+                (key.as_str(), shown)
+            })
+            .collect();
+        out.field("fields", &fields).finish()
+    }
 }
 
 impl Serialize for CustomObject {
@@ -116,12 +188,46 @@ impl Serialize for CustomObject {
 /// assert!(errors.has("metadata", 0));
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct CustomResource {
     api_version: String,
     kind: String,
     pub(crate) meta: Meta,
     fields: Vec<(String, Result<serde_json::Value, String>)>,
+}
+
+/// `Debug` hides the values of a Secret, as [`CustomObject`]'s does.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let secret = CustomResource::new("v1", "Secret", "db")
+///     .field("data", serde_json::json!({ "password": "aHVudGVyMg==" }));
+/// let shown = format!("{secret:?}");
+/// assert!(shown.contains("password") && !shown.contains("aHVudGVyMg=="), "{shown}");
+/// ```
+impl fmt::Debug for CustomResource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secret = is_secret(&self.api_version, &self.kind);
+        let fields: Vec<(&str, Shown<'_>)> = self
+            .fields
+            .iter()
+            .map(|(key, value)| {
+                let shown = Shown {
+                    secret,
+                    key,
+                    value: value.as_ref().ok(),
+                };
+                (key.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("CustomResource")
+            .field("api_version", &self.api_version)
+            .field("kind", &self.kind)
+            .field("meta", &self.meta)
+            .field("fields", &fields)
+            .finish()
+    }
 }
 
 impl CustomResource {
@@ -254,6 +360,18 @@ impl CustomResource {
         };
         // The metadata, and a built-in kind's every rule: the same pass as any other door.
         crate::validate::custom_into(&object, report);
+        // A Secret's literal values, as `Secret::build` warns about them.
+        if is_secret(&object.api_version, &object.kind) {
+            for field in SECRET_VALUES {
+                if let Some(serde_json::Value::Object(values)) = object.fields.get(field) {
+                    crate::config::warn_literal_values(
+                        &FieldPath::parse(field),
+                        values.keys(),
+                        report,
+                    );
+                }
+            }
+        }
         object
     }
 }
@@ -318,6 +436,41 @@ mod tests {
             .unwrap_err();
         assert!(errors.has("apiVersion", 0));
         assert!(CustomResource::new("v1", "Thing", "x").build().is_ok());
+    }
+
+    #[test]
+    fn a_secret_as_a_custom_resource_hides_its_values_and_warns_about_literals() {
+        let resource = CustomResource::new("v1", "Secret", "db")
+            .field("type", "Opaque")
+            .field("data", serde_json::json!({ "password": "aHVudGVyMg==" }))
+            .field("stringData", serde_json::json!({ "user": "admin-name" }));
+        let shown = format!("{resource:?}");
+        for hidden in ["aHVudGVyMg==", "admin-name"] {
+            assert!(!shown.contains(hidden), "{shown}");
+        }
+        assert!(
+            shown.contains("password") && shown.contains("Opaque"),
+            "{shown}"
+        );
+        let (object, warnings) = resource.build_with_warnings().unwrap();
+        let shown = format!("{object:?}");
+        for hidden in ["aHVudGVyMg==", "admin-name"] {
+            assert!(!shown.contains(hidden), "{shown}");
+        }
+        assert!(
+            shown.contains("user") && shown.contains("Opaque"),
+            "{shown}"
+        );
+        let paths: Vec<&str> = warnings.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(paths, ["data", "stringData"], "{warnings:?}");
+        assert!(warnings.iter().all(|w| w.message.contains("plain text")));
+        // Another kind's fields are shown, and get no such warning.
+        let (other, warnings) = CustomResource::new("example.com/v1", "Secret", "x")
+            .field("data", serde_json::json!({ "k": "visible" }))
+            .build_with_warnings()
+            .unwrap();
+        assert!(format!("{other:?}").contains("visible"));
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

@@ -340,7 +340,11 @@ fn object_code(document: &Document, several_files: bool, options: &Options) -> O
     let kind = Kind::of(document.api_version(), kind_name);
     let typed = kind.map(|k| (k, k.typed(value)));
     let mut fallback = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = document
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}: {w}", cx.source, cx.object))
+        .collect();
     let expr = match typed {
         Some((kind, Ok(typed))) if !placeholder_images(&typed).is_empty() => {
             for (path, image) in placeholder_images(&typed) {

@@ -53,6 +53,10 @@ const INT32_MAX: i64 = i32::MAX as i64;
 pub fn number(number: Number, key: &str, value: i64) -> Checked {
     match number {
         Number::Port => ports::port_number(value, key)?,
+        // rule 25: the same range, as `validateHTTPGetAction`/`validateGRPCAction` check it
+        Number::HandlerPort => {
+            ports::port_number(value, key).map_err(|v| Violation { rule: 25, ..v })?
+        }
         Number::NonNegative(rule) if value < 0 => {
             return Err(Violation::new(
                 rule,
@@ -71,6 +75,12 @@ pub fn number(number: Number, key: &str, value: i64) -> Checked {
         ));
     }
     Ok(())
+}
+
+/// A port name in a probe's or hook's handler: the port-name grammar under rule 25
+/// (`ValidatePortNumOrName`), as the builders report it.
+pub fn handler_port_name(value: &str) -> Checked {
+    ports::port_name(value).map_err(|v| Violation { rule: 25, ..v })
 }
 
 /// Parses a duration literal (`10s`, `1h30m`) and checks it fits a 32-bit seconds field.
@@ -255,5 +265,78 @@ pub fn values(kind: Enum) -> String {
         Enum::NodeSelectorOperator => list(NODE_SELECTOR_OPERATOR.values),
         Enum::LabelSelectorOperator => list(LABEL_SELECTOR_OPERATOR.values),
         Enum::DeploymentStrategyType => list(DEPLOYMENT_STRATEGY_TYPE.values),
+    }
+}
+
+/// A float literal written as a value (`0.5`, `-1.5`, `2.0`, `1.5s`): its text, sign included,
+/// and its suffix. `None` for any other tokens (an expression `build()` checks).
+pub fn float(tokens: &proc_macro2::TokenStream) -> Option<(String, String)> {
+    let trees: Vec<proc_macro2::TokenTree> = tokens.clone().into_iter().collect();
+    let (sign, literal) = match trees.as_slice() {
+        [proc_macro2::TokenTree::Literal(l)] => ("", l),
+        [proc_macro2::TokenTree::Punct(p), proc_macro2::TokenTree::Literal(l)]
+            if p.as_char() == '-' =>
+        {
+            ("-", l)
+        }
+        _ => return None,
+    };
+    match syn::Lit::new(literal.clone()) {
+        syn::Lit::Float(f) => Some((
+            format!("{sign}{}", f.base10_digits()),
+            f.suffix().to_string(),
+        )),
+        _ => None,
+    }
+}
+
+/// A decimal number as a quantity string in milli-units when that is exact (`0.5` ->
+/// `500m`, `1.25` -> `1250m`, `2.0` -> `2`), else as written (`0.0001`). Negative values,
+/// which no resource takes, are written as they are.
+pub fn float_as_quantity(digits: &str) -> String {
+    let Some((whole, fraction)) = digits.split_once('.') else {
+        return digits.to_string();
+    };
+    let fraction = fraction.trim_end_matches('0');
+    if digits.starts_with('-') || digits.contains(['e', 'E']) {
+        return digits.to_string();
+    }
+    if fraction.is_empty() {
+        return whole.to_string();
+    }
+    if fraction.len() > 3 {
+        return digits.to_string();
+    }
+    let millis = format!("{whole}{fraction:0<3}");
+    let millis = millis.trim_start_matches('0');
+    format!("{}m", if millis.is_empty() { "0" } else { millis })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_become_quantities_in_milli_units_when_exact() {
+        assert_eq!(float_as_quantity("0.5"), "500m");
+        assert_eq!(float_as_quantity("1.25"), "1250m");
+        assert_eq!(float_as_quantity("0.001"), "1m");
+        assert_eq!(float_as_quantity("2.0"), "2");
+        assert_eq!(float_as_quantity("0.0001"), "0.0001");
+        assert_eq!(float_as_quantity("-0.5"), "-0.5");
+        assert_eq!(float_as_quantity("1e3"), "1e3");
+        for text in ["500m", "1250m", "1m", "2", "0.0001", "1e3"] {
+            assert!(Quantity::parse(text).is_ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn only_float_literals_are_floats() {
+        let tokens = |s: &str| s.parse::<proc_macro2::TokenStream>().unwrap();
+        assert_eq!(float(&tokens("0.5")), Some(("0.5".into(), String::new())));
+        assert_eq!(float(&tokens("-1.5")), Some(("-1.5".into(), String::new())));
+        assert_eq!(float(&tokens("1.5s")), Some(("1.5".into(), "s".into())));
+        assert_eq!(float(&tokens("1")), None);
+        assert_eq!(float(&tokens("x + 0.5")), None);
     }
 }

@@ -197,9 +197,55 @@ fn wrong_shape(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
     cx.error(value.span(), message);
 }
 
+/// Reports a float literal (`cpu: 0.5`, `timeoutSeconds: 1.5s`) with what to write instead:
+/// quantities are strings, numbers and durations are whole.
+fn float(
+    tokens: &proc_macro2::TokenStream,
+    span: proc_macro2::Span,
+    kind: Kind,
+    key: &str,
+    cx: &mut Ctxt,
+) {
+    let Some((digits, suffix)) = literal::float(tokens) else {
+        return;
+    };
+    let written = format!("{digits}{suffix}");
+    let whole = digits.split_once('.').map_or(digits.as_str(), |(w, _)| w);
+    // The whole numbers on either side (`1.5`: `1` or `2`), or the whole part alone (`2.0`).
+    let neighbours = |unit: &str| match whole.parse::<i64>() {
+        Ok(w) if digits.trim_end_matches('0').ends_with('.') => format!("`{w}{unit}`"),
+        Ok(w) if w < 0 => format!("`{}{unit}` or `{w}{unit}`", w - 1),
+        Ok(w) => format!("`{w}{unit}` or `{}{unit}`", w + 1),
+        Err(_) => format!("a whole number{unit}"),
+    };
+    let fix = match kind {
+        Kind::Quantity => format!(
+            "a quantity is a string: write `\"{}\"`",
+            literal::float_as_quantity(&digits)
+        ),
+        Kind::Str(_) => format!("write it as a string: `\"{written}\"`"),
+        Kind::Duration => format!("`{key}` counts whole seconds: write {}", neighbours("s")),
+        Kind::Int(_) | Kind::Port | Kind::IntOrPercent | Kind::IntList(_) => {
+            format!("`{key}` takes a whole number: write {}", neighbours(""))
+        }
+        other => format!("write {}", expected(other)),
+    };
+    cx.error(
+        span,
+        format!(
+            "expected {} for `{key}`, found the float `{written}`; {fix}",
+            expected(kind)
+        ),
+    );
+}
+
 /// Checks one value against the kind its key takes.
 fn value(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
     match (value, kind) {
+        // A float: no key takes one (rustc's trait error would not say what to write).
+        (Value::Expr(tokens, span), kind) if literal::float(tokens).is_some() => {
+            float(tokens, *span, kind, key, cx);
+        }
         // Computed at run time: rustc checks the type, `build()` the value.
         (Value::Expr(..), _) => {}
         (
@@ -223,9 +269,9 @@ fn value(value: &Value, kind: Kind, key: &str, cx: &mut Ctxt) {
             }
         }
         (Value::Int(i), Kind::Int(number)) => int(i, number, key, cx),
-        (Value::Int(i), Kind::Port) => int(i, Number::Port, key, cx),
+        (Value::Int(i), Kind::Port) => int(i, Number::HandlerPort, key, cx),
         (Value::Str(s), Kind::Port) => {
-            if let Err(v) = literal::text(Text::PortName, &s.value()) {
+            if let Err(v) = literal::handler_port_name(&s.value()) {
                 cx.violation(s.span(), &v);
             }
         }

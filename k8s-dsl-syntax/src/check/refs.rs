@@ -182,7 +182,10 @@ fn ports_unique_and_referenced(container: &Block, cx: &mut Ctxt) {
                 continue;
             };
             let wanted = port.value();
-            if names.contains(&wanted.as_str()) {
+            // An invalid name is reported already (rule 25), as `build()` does: not twice.
+            if names.contains(&wanted.as_str())
+                || super::literal::handler_port_name(&wanted).is_err()
+            {
                 continue;
             }
             let message = if names.is_empty() {

@@ -15,6 +15,6 @@ fn expansion() {
         ::core::compile_error! {
             "`maxSurge` and `maxUnavailable` may not both be 0 (the rollout could never progress); allow at least one extra or one unavailable pod (rule 65)"
         }
-        loop {}
+        ::k8s_dsl::workload::Deployment::new("")
     };
 }

@@ -12,6 +12,6 @@ fn expansion() {
         ::core::compile_error! {
             "missing key `image` in container; add `image: \"...\"`"
         }
-        loop {}
+        ::k8s_dsl::pod::Pod::new("")
     };
 }
