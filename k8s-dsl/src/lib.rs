@@ -198,6 +198,7 @@ pub mod read;
 #[doc(inline)]
 pub use k8s_dsl_rules as rules;
 pub mod service;
+pub mod storage;
 pub mod validate;
 pub mod value;
 pub mod workload;
@@ -241,7 +242,10 @@ pub mod prelude {
     pub use crate::config::{ConfigMap, Secret, SecretType};
     pub use crate::custom::{CustomObject, CustomResource};
     pub use crate::namespace::Namespace;
-    pub use crate::network::{NetworkPolicy, Peer, PolicyPort};
+    pub use crate::network::{
+        Ingress, IngressBackend, IngressClass, IngressRule, NetworkPolicy, PathType, Peer,
+        PolicyPort,
+    };
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
     pub use crate::pss::Profile;
@@ -252,6 +256,10 @@ pub mod prelude {
     pub use crate::rules::enums::*;
     pub use crate::rules::quantity::Quantity;
     pub use crate::service::{Service, ServicePort};
+    pub use crate::storage::{
+        PersistentVolume, PersistentVolumeClaim, ReclaimPolicy, StorageClass, VolumeBindingMode,
+        VolumeMode,
+    };
     pub use crate::value::{Parsed, PortRef};
     pub use crate::workload::*;
     pub use crate::{Error, Errors, FieldPath, Warning};

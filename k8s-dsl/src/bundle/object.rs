@@ -11,6 +11,7 @@ use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
 use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
+use k8s_openapi::api::storage::v1 as storage;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::Serialize;
 
@@ -101,6 +102,10 @@ pub enum Object {
     Secret(core::Secret),
     /// A PersistentVolumeClaim.
     PersistentVolumeClaim(core::PersistentVolumeClaim),
+    /// A PersistentVolume.
+    PersistentVolume(core::PersistentVolume),
+    /// A StorageClass.
+    StorageClass(storage::StorageClass),
     /// A Service.
     Service(core::Service),
     /// A Pod.
@@ -129,6 +134,10 @@ pub enum Object {
     ClusterRoleBinding(rbac::ClusterRoleBinding),
     /// A NetworkPolicy.
     NetworkPolicy(networking::NetworkPolicy),
+    /// An Ingress.
+    Ingress(networking::Ingress),
+    /// An IngressClass.
+    IngressClass(networking::IngressClass),
     /// Any other object, such as a custom resource.
     Custom(CustomObject),
 }
@@ -143,6 +152,8 @@ macro_rules! each {
             Object::ConfigMap($inner) => $body,
             Object::Secret($inner) => $body,
             Object::PersistentVolumeClaim($inner) => $body,
+            Object::PersistentVolume($inner) => $body,
+            Object::StorageClass($inner) => $body,
             Object::Service($inner) => $body,
             Object::Pod($inner) => $body,
             Object::Deployment($inner) => $body,
@@ -157,6 +168,8 @@ macro_rules! each {
             Object::RoleBinding($inner) => $body,
             Object::ClusterRoleBinding($inner) => $body,
             Object::NetworkPolicy($inner) => $body,
+            Object::Ingress($inner) => $body,
+            Object::IngressClass($inner) => $body,
             Object::Custom($inner) => $body,
         }
     };
@@ -212,6 +225,8 @@ impl Object {
             Object::ConfigMap(_) => "ConfigMap",
             Object::Secret(_) => "Secret",
             Object::PersistentVolumeClaim(_) => "PersistentVolumeClaim",
+            Object::PersistentVolume(_) => "PersistentVolume",
+            Object::StorageClass(_) => "StorageClass",
             Object::Service(_) => "Service",
             Object::Pod(_) => "Pod",
             Object::Deployment(_) => "Deployment",
@@ -226,6 +241,8 @@ impl Object {
             Object::RoleBinding(_) => "RoleBinding",
             Object::ClusterRoleBinding(_) => "ClusterRoleBinding",
             Object::NetworkPolicy(_) => "NetworkPolicy",
+            Object::Ingress(_) => "Ingress",
+            Object::IngressClass(_) => "IngressClass",
             Object::Custom(custom) => &custom.kind,
         }
     }
@@ -369,6 +386,8 @@ built!(
     scheduling::PriorityClass => PriorityClass,
     core::ConfigMap => ConfigMap,
     core::PersistentVolumeClaim => PersistentVolumeClaim,
+    core::PersistentVolume => PersistentVolume,
+    storage::StorageClass => StorageClass,
     core::Service => Service,
     core::Pod => Pod,
     apps::Deployment => Deployment,
@@ -383,6 +402,8 @@ built!(
     rbac::RoleBinding => RoleBinding,
     rbac::ClusterRoleBinding => ClusterRoleBinding,
     networking::NetworkPolicy => NetworkPolicy,
+    networking::Ingress => Ingress,
+    networking::IngressClass => IngressClass,
 );
 
 /// A built Secret carries its values as they are: each of `data` and `stringData` that holds
@@ -470,6 +491,11 @@ builder!(
     crate::rbac::RoleBinding => RoleBinding,
     crate::rbac::ClusterRoleBinding => ClusterRoleBinding,
     crate::network::NetworkPolicy => NetworkPolicy,
+    crate::network::Ingress => Ingress,
+    crate::storage::PersistentVolumeClaim => PersistentVolumeClaim,
+    crate::storage::PersistentVolume => PersistentVolume,
+    crate::storage::StorageClass => StorageClass,
+    crate::network::IngressClass => IngressClass,
 );
 
 impl IntoObject for crate::custom::CustomResource {

@@ -43,6 +43,7 @@
 //! ```
 
 mod custom;
+pub(crate) mod ingress;
 pub(crate) mod meta;
 pub(crate) mod namespace;
 pub(crate) mod network;
@@ -51,19 +52,22 @@ mod path;
 pub(crate) mod pod;
 pub(crate) mod rbac;
 mod report;
+pub(crate) mod storage;
 mod workload;
 
 pub use custom::custom;
 pub(crate) use custom::custom_into;
+pub use ingress::{ingress, ingress_class};
 pub use network::network_policy;
 pub use objects::{
-    config_map, horizontal_pod_autoscaler, namespace, persistent_volume_claim,
-    pod_disruption_budget, priority_class, secret, service, service_account,
+    config_map, horizontal_pod_autoscaler, namespace, pod_disruption_budget, priority_class,
+    secret, service, service_account,
 };
 pub use path::{At, FieldPath, Location};
 pub use pod::pod;
 pub use rbac::{cluster_role, cluster_role_binding, role, role_binding};
 pub use report::{Error, Errors, Report, Warning};
+pub use storage::{persistent_volume, persistent_volume_claim, storage_class};
 pub use workload::{cron_job, daemon_set, deployment, job, replica_set, stateful_set};
 
 use crate::bundle::Object;
@@ -101,6 +105,10 @@ pub fn object(object: &Object) -> Report {
         Object::RoleBinding(o) => role_binding(o),
         Object::ClusterRoleBinding(o) => cluster_role_binding(o),
         Object::NetworkPolicy(o) => network_policy(o),
+        Object::PersistentVolume(o) => persistent_volume(o),
+        Object::StorageClass(o) => storage_class(o),
+        Object::Ingress(o) => ingress(o),
+        Object::IngressClass(o) => ingress_class(o),
         Object::Custom(o) => custom(o),
     }
 }
