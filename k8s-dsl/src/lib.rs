@@ -193,6 +193,7 @@ pub mod output;
 pub mod pod;
 pub mod policy;
 pub mod pss;
+pub mod quota;
 pub mod rbac;
 pub mod read;
 #[doc(inline)]
@@ -249,6 +250,7 @@ pub mod prelude {
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
     pub use crate::pss::Profile;
+    pub use crate::quota::{LimitRange, Limits, QuotaScope, ResourceQuota};
     pub use crate::rbac::{
         ClusterRole, ClusterRoleBinding, Role, RoleBinding, Rule, Subject, Verb,
     };

@@ -106,6 +106,10 @@ pub enum Object {
     PersistentVolume(core::PersistentVolume),
     /// A StorageClass.
     StorageClass(storage::StorageClass),
+    /// A ResourceQuota.
+    ResourceQuota(core::ResourceQuota),
+    /// A LimitRange.
+    LimitRange(core::LimitRange),
     /// A Service.
     Service(core::Service),
     /// A Pod.
@@ -116,6 +120,8 @@ pub enum Object {
     StatefulSet(apps::StatefulSet),
     /// A DaemonSet.
     DaemonSet(apps::DaemonSet),
+    /// A ReplicaSet.
+    ReplicaSet(apps::ReplicaSet),
     /// A Job.
     Job(batch::Job),
     /// A CronJob.
@@ -154,11 +160,14 @@ macro_rules! each {
             Object::PersistentVolumeClaim($inner) => $body,
             Object::PersistentVolume($inner) => $body,
             Object::StorageClass($inner) => $body,
+            Object::ResourceQuota($inner) => $body,
+            Object::LimitRange($inner) => $body,
             Object::Service($inner) => $body,
             Object::Pod($inner) => $body,
             Object::Deployment($inner) => $body,
             Object::StatefulSet($inner) => $body,
             Object::DaemonSet($inner) => $body,
+            Object::ReplicaSet($inner) => $body,
             Object::Job($inner) => $body,
             Object::CronJob($inner) => $body,
             Object::PodDisruptionBudget($inner) => $body,
@@ -227,11 +236,14 @@ impl Object {
             Object::PersistentVolumeClaim(_) => "PersistentVolumeClaim",
             Object::PersistentVolume(_) => "PersistentVolume",
             Object::StorageClass(_) => "StorageClass",
+            Object::ResourceQuota(_) => "ResourceQuota",
+            Object::LimitRange(_) => "LimitRange",
             Object::Service(_) => "Service",
             Object::Pod(_) => "Pod",
             Object::Deployment(_) => "Deployment",
             Object::StatefulSet(_) => "StatefulSet",
             Object::DaemonSet(_) => "DaemonSet",
+            Object::ReplicaSet(_) => "ReplicaSet",
             Object::Job(_) => "Job",
             Object::CronJob(_) => "CronJob",
             Object::PodDisruptionBudget(_) => "PodDisruptionBudget",
@@ -285,6 +297,7 @@ impl Object {
             Object::Deployment(d) => template(&d.spec.spec_ref()?.template, TEMPLATE),
             Object::StatefulSet(s) => template(&s.spec.spec_ref()?.template, TEMPLATE),
             Object::DaemonSet(d) => template(&d.spec.spec_ref()?.template, TEMPLATE),
+            Object::ReplicaSet(r) => template(r.spec.spec_ref()?.template.as_ref()?, TEMPLATE),
             Object::Job(j) => template(&j.spec.as_ref()?.template, TEMPLATE),
             Object::CronJob(c) => template(
                 &c.spec.spec_ref()?.job_template.spec.as_ref()?.template,
@@ -388,6 +401,9 @@ built!(
     core::PersistentVolumeClaim => PersistentVolumeClaim,
     core::PersistentVolume => PersistentVolume,
     storage::StorageClass => StorageClass,
+    core::ResourceQuota => ResourceQuota,
+    core::LimitRange => LimitRange,
+    apps::ReplicaSet => ReplicaSet,
     core::Service => Service,
     core::Pod => Pod,
     apps::Deployment => Deployment,
@@ -495,6 +511,9 @@ builder!(
     crate::storage::PersistentVolumeClaim => PersistentVolumeClaim,
     crate::storage::PersistentVolume => PersistentVolume,
     crate::storage::StorageClass => StorageClass,
+    crate::quota::ResourceQuota => ResourceQuota,
+    crate::quota::LimitRange => LimitRange,
+    crate::workload::ReplicaSet => ReplicaSet,
     crate::network::IngressClass => IngressClass,
 );
 

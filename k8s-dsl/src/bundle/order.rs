@@ -18,6 +18,9 @@ fn rank(object: &Object) -> u8 {
         | Object::ClusterRole(_)
         | Object::RoleBinding(_)
         | Object::ClusterRoleBinding(_)
+        // Quotas and limits before the pods they bound.
+        | Object::ResourceQuota(_)
+        | Object::LimitRange(_)
         // Policies before the pods they isolate.
         | Object::NetworkPolicy(_)
         | Object::IngressClass(_) => 2,
@@ -25,6 +28,7 @@ fn rank(object: &Object) -> u8 {
         Object::Deployment(_)
         | Object::StatefulSet(_)
         | Object::DaemonSet(_)
+        | Object::ReplicaSet(_)
         | Object::Job(_)
         | Object::CronJob(_)
         | Object::Pod(_) => 4,

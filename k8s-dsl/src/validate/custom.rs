@@ -66,6 +66,10 @@ fn built_in(object: &CustomObject, report: &mut Report) -> bool {
         ("v1", "PersistentVolumeClaim") => {
             typed::<core::PersistentVolumeClaim>(object, Object::PersistentVolumeClaim, report)
         }
+        ("v1", "ResourceQuota") => {
+            typed::<core::ResourceQuota>(object, Object::ResourceQuota, report)
+        }
+        ("v1", "LimitRange") => typed::<core::LimitRange>(object, Object::LimitRange, report),
         ("v1", "PersistentVolume") => {
             typed::<core::PersistentVolume>(object, Object::PersistentVolume, report)
         }
@@ -79,9 +83,7 @@ fn built_in(object: &CustomObject, report: &mut Report) -> bool {
             typed::<apps::StatefulSet>(object, Object::StatefulSet, report)
         }
         ("apps/v1", "DaemonSet") => typed::<apps::DaemonSet>(object, Object::DaemonSet, report),
-        ("apps/v1", "ReplicaSet") => {
-            typed_with::<apps::ReplicaSet>(object, |set| super::replica_set(&set), report)
-        }
+        ("apps/v1", "ReplicaSet") => typed::<apps::ReplicaSet>(object, Object::ReplicaSet, report),
         ("batch/v1", "Job") => typed::<batch::Job>(object, Object::Job, report),
         ("batch/v1", "CronJob") => typed::<batch::CronJob>(object, Object::CronJob, report),
         ("scheduling.k8s.io/v1", "PriorityClass") => {

@@ -50,6 +50,7 @@ pub(crate) mod network;
 mod objects;
 mod path;
 pub(crate) mod pod;
+pub(crate) mod quota;
 pub(crate) mod rbac;
 mod report;
 pub(crate) mod storage;
@@ -65,6 +66,7 @@ pub use objects::{
 };
 pub use path::{At, FieldPath, Location};
 pub use pod::pod;
+pub use quota::{limit_range, resource_quota};
 pub use rbac::{cluster_role, cluster_role_binding, role, role_binding};
 pub use report::{Error, Errors, Report, Warning};
 pub use storage::{persistent_volume, persistent_volume_claim, storage_class};
@@ -107,6 +109,9 @@ pub fn object(object: &Object) -> Report {
         Object::NetworkPolicy(o) => network_policy(o),
         Object::PersistentVolume(o) => persistent_volume(o),
         Object::StorageClass(o) => storage_class(o),
+        Object::ResourceQuota(o) => resource_quota(o),
+        Object::LimitRange(o) => limit_range(o),
+        Object::ReplicaSet(o) => replica_set(o),
         Object::Ingress(o) => ingress(o),
         Object::IngressClass(o) => ingress_class(o),
         Object::Custom(o) => custom(o),
