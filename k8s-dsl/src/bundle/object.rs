@@ -186,8 +186,40 @@ macro_rules! each {
 
 impl Serialize for Object {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        each!(self, inner => inner.serialize(serializer))
+        match self {
+            Object::StatefulSet(set) if has_claim_templates(set) => {
+                without_claim_types(set)?.serialize(serializer)
+            }
+            other => each!(other, inner => inner.serialize(serializer)),
+        }
     }
+}
+
+/// Whether a StatefulSet has `volumeClaimTemplates`.
+fn has_claim_templates(set: &apps::StatefulSet) -> bool {
+    set.spec
+        .spec_ref()
+        .and_then(|spec| spec.volume_claim_templates.as_ref())
+        .is_some_and(|claims| !claims.is_empty())
+}
+
+/// A StatefulSet as JSON without the `apiVersion` and `kind` that k8s-openapi writes into each
+/// of its `volumeClaimTemplates`: the API server does not need them, manifests leave them out,
+/// and a GitOps diff against the manifest the set was imported from would show them.
+fn without_claim_types<E: serde::ser::Error>(
+    set: &apps::StatefulSet,
+) -> Result<serde_json::Value, E> {
+    let mut value = serde_json::to_value(set).map_err(E::custom)?;
+    let claims = value
+        .pointer_mut("/spec/volumeClaimTemplates")
+        .and_then(serde_json::Value::as_array_mut);
+    for claim in claims.into_iter().flatten() {
+        if let Some(fields) = claim.as_object_mut() {
+            fields.remove("apiVersion");
+            fields.remove("kind");
+        }
+    }
+    Ok(value)
 }
 
 impl fmt::Debug for Object {

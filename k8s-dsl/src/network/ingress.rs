@@ -191,11 +191,12 @@ impl IngressRule {
         self.path(path, PathType::Exact, backend)
     }
 
-    /// The k8s-openapi `IngressRule`.
+    /// The k8s-openapi `IngressRule` (without `http` when it routes no path: a host alone
+    /// is valid, and the controller decides what it serves).
     pub fn to_k8s(&self) -> networking::IngressRule {
         networking::IngressRule {
             host: self.host.clone(),
-            http: Some(networking::HTTPIngressRuleValue {
+            http: (!self.paths.is_empty()).then(|| networking::HTTPIngressRuleValue {
                 paths: self.paths.clone(),
             }),
         }
@@ -480,11 +481,14 @@ mod tests {
         assert!(errors.has("spec", 77));
         let only_default = Ingress::new("web").default_backend(IngressBackend::service("web", 80));
         assert!(only_default.build().is_ok());
-        let errors = Ingress::new("web")
+        // A host alone is valid; an `http` without paths is not.
+        let mut ingress = Ingress::new("web")
             .rule(IngressRule::host("a.example.com"))
             .build()
-            .unwrap_err();
-        assert!(errors.has("spec.rules[0].http.paths", 77));
+            .unwrap();
+        let rules = ingress.spec.as_mut().unwrap().rules.as_mut().unwrap();
+        rules[0].http = Some(networking::HTTPIngressRuleValue { paths: vec![] });
+        assert!(has(&ingress, "spec.rules[0].http.paths", 77));
     }
 
     #[test]

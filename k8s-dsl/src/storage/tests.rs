@@ -193,3 +193,29 @@ fn rule_88_storage_class() {
     class.parameters = Some([(String::new(), "x".to_owned())].into());
     assert!(has(&class, "parameters"));
 }
+
+#[test]
+fn stateful_set_claim_templates_are_written_without_api_version_and_kind() {
+    let set = StatefulSet::new("db")
+        .service_name("db")
+        .template(
+            Pod::template()
+                .label("app", "db")
+                .container(Container::new("db").image("postgres:17").mount("data", "/var/lib/postgresql")),
+        )
+        .volume_claim(
+            VolumeClaimTemplate::new("data")
+                .access_mode(AccessMode::ReadWriteOnce)
+                .storage("1Gi"),
+        )
+        .build()
+        .unwrap();
+    let yaml = crate::emit::to_yaml(&Object::StatefulSet(set.clone())).unwrap();
+    assert!(
+        yaml.contains("volumeClaimTemplates:\n  - metadata:\n      name: data\n"),
+        "{yaml}"
+    );
+    assert_eq!(yaml.matches("kind:").count(), 1, "{yaml}");
+    let json = crate::emit::to_json(&Object::StatefulSet(set)).unwrap();
+    assert!(!json.contains("PersistentVolumeClaim"), "{json}");
+}
