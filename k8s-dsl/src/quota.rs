@@ -165,7 +165,7 @@ impl ResourceQuota {
             spec: Some(core::ResourceQuotaSpec {
                 hard: quantity_map(&self.hard),
                 scopes: (!scopes.is_empty()).then_some(scopes),
-                scope_selector: (!self.selector.is_empty()).then(|| core::ScopeSelector {
+                scope_selector: (!self.selector.is_empty()).then_some(core::ScopeSelector {
                     match_expressions: Some(self.selector),
                 }),
             }),

@@ -391,7 +391,8 @@ impl IngressClass {
         self.annotation("ingressclass.kubernetes.io/is-default-class", "true")
     }
 
-    /// The controller's settings: the cluster-scoped object `name` of `kind` in `api_group`.
+    /// The controller's settings: the cluster-scoped object `name` of `kind` in `api_group`
+    /// (no `scope`: the API server makes it `Cluster`).
     pub fn parameters(
         mut self,
         api_group: impl Into<String>,
@@ -404,7 +405,7 @@ impl IngressClass {
             kind: kind.into(),
             name: name.into(),
             namespace: None,
-            scope: Some("Cluster".to_owned()),
+            scope: None,
         });
         self
     }
@@ -651,9 +652,13 @@ mod tests {
         let params = class.spec.as_mut().unwrap().parameters.as_mut().unwrap();
         params.scope = Some("Global".into());
         assert!(has(&class, "spec.parameters.scope"));
+        // A missing scope is `Cluster` (the API server's default), which forbids a namespace.
         let params = class.spec.as_mut().unwrap().parameters.as_mut().unwrap();
         params.scope = None;
-        assert!(has(&class, "spec.parameters.scope"));
+        assert!(has(&class, "spec.parameters.namespace"));
+        let params = class.spec.as_mut().unwrap().parameters.as_mut().unwrap();
+        params.namespace = None;
+        assert!(crate::validate::ingress_class(&class).errors().is_empty());
         let errors = IngressClass::new("nginx", "k8s.io/ingress-nginx")
             .namespaced_parameters("", "", "Shop", "")
             .build()

@@ -240,12 +240,12 @@ impl PersistentVolumeClaim {
                 storage_class_name: self.storage_class,
                 volume_mode: self.volume_mode.map(|m| m.as_str().to_owned()),
                 volume_name: self.volume_name,
-                selector: (!self.selector.is_empty()).then(|| {
+                selector: (!self.selector.is_empty()).then_some(
                     k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector {
                         match_labels: Some(self.selector),
                         match_expressions: None,
-                    }
-                }),
+                    },
+                ),
                 ..Default::default()
             }),
             status: None,

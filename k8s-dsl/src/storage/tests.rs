@@ -199,9 +199,11 @@ fn stateful_set_claim_templates_are_written_without_api_version_and_kind() {
     let set = StatefulSet::new("db")
         .service_name("db")
         .template(
-            Pod::template()
-                .label("app", "db")
-                .container(Container::new("db").image("postgres:17").mount("data", "/var/lib/postgresql")),
+            Pod::template().label("app", "db").container(
+                Container::new("db")
+                    .image("postgres:17")
+                    .mount("data", "/var/lib/postgresql"),
+            ),
         )
         .volume_claim(
             VolumeClaimTemplate::new("data")

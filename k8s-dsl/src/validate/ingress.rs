@@ -351,16 +351,9 @@ fn class_parameters(
     required_segment(&params.kind, "kind", &at.field("kind"), 82, report);
     required_segment(&params.name, "name", &at.field("name"), 82, report);
     let scope_at = at.field("scope");
-    let Some(scope) = &params.scope else {
-        report.error(
-            &scope_at,
-            82,
-            "scope is required",
-            "set `scope` to `Cluster` or `Namespace`",
-        );
-        return;
-    };
-    match (scope.as_str(), &params.namespace) {
+    // `SetDefaults_IngressClass` makes a missing scope `Cluster` before validation.
+    let scope = params.scope.as_deref().unwrap_or("Cluster");
+    match (scope, &params.namespace) {
         ("Namespace", None) => report.error(
             &at.field("namespace"),
             82,

@@ -523,14 +523,13 @@ fn limit_item(item: &core::LimitRangeItem, at: &At<'_>, report: &mut Report) {
                 );
             }
         }
-    } else {
-        values.ratio = quantities(
-            item.max_limit_request_ratio.as_ref(),
-            kind,
-            &at.field("maxLimitRequestRatio"),
-            report,
-        );
     }
+    values.ratio = quantities(
+        item.max_limit_request_ratio.as_ref(),
+        kind,
+        &at.field("maxLimitRequestRatio"),
+        report,
+    );
     if kind == "PersistentVolumeClaim"
         && !values.min.contains_key("storage")
         && !values.max.contains_key("storage")
