@@ -42,8 +42,12 @@ pub(crate) fn resource_quota(
         .and_then(|list| {
             let codes: Option<Vec<&str>> =
                 list.iter().map(|s| s.as_str().and_then(scope)).collect();
-            codes
-                .filter(|c| !c.is_empty() && c.iter().enumerate().all(|(i, s)| !c[..i].contains(s)))
+            codes.filter(|c| {
+                !c.is_empty()
+                    && c.iter()
+                        .enumerate()
+                        .all(|(i, s)| !c.iter().take(i).any(|t| t == s))
+            })
         });
     if let Some(codes) = scopes {
         spec.take("scopes");
