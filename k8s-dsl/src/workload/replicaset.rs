@@ -25,14 +25,15 @@ use crate::value::Parsed;
 ///             .container(Container::new("php-redis").image("us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:v5")),
 ///     )
 ///     .build()?;
-/// let spec = set.spec.unwrap();
-/// assert_eq!(spec.replicas, Some(3));
-/// assert_eq!(spec.selector.match_labels.unwrap()["tier"], "frontend");
+/// // `spec` is optional in some Kubernetes versions of k8s-openapi: read it as JSON.
+/// let spec = &serde_json::to_value(&set)?["spec"];
+/// assert_eq!(spec["replicas"], 3);
+/// assert_eq!(spec["selector"]["matchLabels"]["tier"], "frontend");
 ///
 /// let errors = ReplicaSet::new("frontend").replicas(-1).build().unwrap_err();
 /// assert!(errors.has("spec.replicas", 65));
 /// assert!(errors.has("spec.template.spec.containers", 12));
-/// # Ok::<(), k8s_dsl::Errors>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct ReplicaSet {
