@@ -21,8 +21,10 @@ use k8s_openapi::api::apps::v1 as apps;
 use k8s_openapi::api::autoscaling::v2 as autoscaling;
 use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1 as core;
+use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
 use k8s_openapi::api::scheduling::v1 as scheduling;
+use k8s_openapi::api::storage::v1 as storage;
 
 /// A kind with builder support.
 ///
@@ -80,6 +82,22 @@ pub enum Kind {
     PodDisruptionBudget,
     /// `autoscaling/v2` HorizontalPodAutoscaler.
     HorizontalPodAutoscaler,
+    /// `apps/v1` ReplicaSet.
+    ReplicaSet,
+    /// `networking.k8s.io/v1` Ingress.
+    Ingress,
+    /// `networking.k8s.io/v1` IngressClass.
+    IngressClass,
+    /// `v1` PersistentVolumeClaim.
+    PersistentVolumeClaim,
+    /// `v1` PersistentVolume.
+    PersistentVolume,
+    /// `storage.k8s.io/v1` StorageClass.
+    StorageClass,
+    /// `v1` ResourceQuota.
+    ResourceQuota,
+    /// `v1` LimitRange.
+    LimitRange,
 }
 
 /// Calls `$body` with `$ty` bound to the k8s-openapi type of `$kind`.
@@ -134,11 +152,43 @@ macro_rules! with_type {
                 type $ty = autoscaling::HorizontalPodAutoscaler;
                 $body
             }
+            Kind::ReplicaSet => {
+                type $ty = apps::ReplicaSet;
+                $body
+            }
+            Kind::Ingress => {
+                type $ty = networking::Ingress;
+                $body
+            }
+            Kind::IngressClass => {
+                type $ty = networking::IngressClass;
+                $body
+            }
+            Kind::PersistentVolumeClaim => {
+                type $ty = core::PersistentVolumeClaim;
+                $body
+            }
+            Kind::PersistentVolume => {
+                type $ty = core::PersistentVolume;
+                $body
+            }
+            Kind::StorageClass => {
+                type $ty = storage::StorageClass;
+                $body
+            }
+            Kind::ResourceQuota => {
+                type $ty = core::ResourceQuota;
+                $body
+            }
+            Kind::LimitRange => {
+                type $ty = core::LimitRange;
+                $body
+            }
         }
     };
 }
 
-const ALL: [(Kind, &str, &str); 12] = [
+const ALL: [(Kind, &str, &str); 20] = [
     (Kind::Pod, "v1", "Pod"),
     (Kind::Job, "batch/v1", "Job"),
     (Kind::CronJob, "batch/v1", "CronJob"),
@@ -159,6 +209,14 @@ const ALL: [(Kind, &str, &str); 12] = [
         "autoscaling/v2",
         "HorizontalPodAutoscaler",
     ),
+    (Kind::ReplicaSet, "apps/v1", "ReplicaSet"),
+    (Kind::Ingress, "networking.k8s.io/v1", "Ingress"),
+    (Kind::IngressClass, "networking.k8s.io/v1", "IngressClass"),
+    (Kind::PersistentVolumeClaim, "v1", "PersistentVolumeClaim"),
+    (Kind::PersistentVolume, "v1", "PersistentVolume"),
+    (Kind::StorageClass, "storage.k8s.io/v1", "StorageClass"),
+    (Kind::ResourceQuota, "v1", "ResourceQuota"),
+    (Kind::LimitRange, "v1", "LimitRange"),
 ];
 
 impl Kind {

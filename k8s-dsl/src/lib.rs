@@ -195,11 +195,13 @@ pub mod output;
 pub mod pod;
 pub mod policy;
 pub mod pss;
+pub mod quota;
 pub mod rbac;
 pub mod read;
 #[doc(inline)]
 pub use k8s_dsl_rules as rules;
 pub mod service;
+pub mod storage;
 pub mod validate;
 pub mod value;
 pub mod workload;
@@ -243,10 +245,14 @@ pub mod prelude {
     pub use crate::config::{ConfigMap, Secret, SecretType};
     pub use crate::custom::{CustomObject, CustomResource};
     pub use crate::namespace::Namespace;
-    pub use crate::network::{NetworkPolicy, Peer, PolicyPort};
+    pub use crate::network::{
+        Ingress, IngressBackend, IngressClass, IngressRule, NetworkPolicy, PathType, Peer,
+        PolicyPort,
+    };
     pub use crate::pod::*;
     pub use crate::policy::{PodDisruptionBudget, PriorityClass, UnhealthyPodEvictionPolicy};
     pub use crate::pss::Profile;
+    pub use crate::quota::{LimitRange, Limits, QuotaScope, ResourceQuota};
     pub use crate::rbac::{
         ClusterRole, ClusterRoleBinding, Role, RoleBinding, Rule, Subject, Verb,
     };
@@ -254,6 +260,10 @@ pub mod prelude {
     pub use crate::rules::enums::*;
     pub use crate::rules::quantity::Quantity;
     pub use crate::service::{Service, ServicePort};
+    pub use crate::storage::{
+        PersistentVolume, PersistentVolumeClaim, ReclaimPolicy, StorageClass, VolumeBindingMode,
+        VolumeMode,
+    };
     pub use crate::value::{Parsed, PortRef};
     pub use crate::workload::*;
     pub use crate::{Error, Errors, FieldPath, Warning};

@@ -31,10 +31,13 @@ mod container;
 mod fields;
 mod macros;
 mod meta;
+mod network;
 mod others;
 mod path;
 mod pod;
+mod quota;
 mod scheduling;
+mod storage;
 mod volume;
 mod workload;
 
@@ -468,6 +471,20 @@ fn builder_object(
         Kind::PriorityClass => others::priority_class(&name, metadata, &mut object, cx),
         Kind::PodDisruptionBudget => others::pdb(&name, metadata, &mut object, cx),
         Kind::HorizontalPodAutoscaler => others::hpa(&name, metadata, &mut object, cx),
+        Kind::ReplicaSet => quota::replica_set(&name, metadata, &mut object, cx),
+        Kind::Ingress => network::ingress(&name, metadata, &mut object, cx),
+        Kind::IngressClass => network::ingress_class(&name, metadata, &mut object, cx),
+        Kind::PersistentVolumeClaim => storage::claim(&name, metadata, &mut object, cx),
+        Kind::PersistentVolume => match storage::volume(&name, metadata, &mut object, cx) {
+            Some(chain) => chain,
+            None => {
+                let why = "the volume's source has no constructor";
+                return (raw_object(kind, &value, cx, why), Vec::new());
+            }
+        },
+        Kind::StorageClass => storage::storage_class(&name, metadata, &mut object, cx),
+        Kind::ResourceQuota => quota::resource_quota(&name, metadata, &mut object, cx),
+        Kind::LimitRange => quota::limit_range(&name, metadata, &mut object, cx),
     };
     object.finish(cx);
     let mut fallback = Vec::new();

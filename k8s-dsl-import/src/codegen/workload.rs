@@ -316,7 +316,7 @@ pub(crate) fn selector(value: &Value) -> Option<Chain> {
 }
 
 /// Template, and the selector unless it is the one the builder derives from the labels.
-fn template_and_selector(spec: &mut Fields, chain: &mut Chain, cx: &mut Cx) {
+pub(crate) fn template_and_selector(spec: &mut Fields, chain: &mut Chain, cx: &mut Cx) {
     let labels = spec
         .peek("template")
         .and_then(|t| t.pointer("/metadata/labels"))

@@ -3,7 +3,6 @@
 // Fields without a builder method, kept as they are:
 // - Namespace/shop `(whole object)`: `v1` `Namespace` has no builder; kept with `CustomResource`
 // - ServiceAccount/reader `(whole object)`: `v1` `ServiceAccount` has no builder; kept with `CustomResource`
-// - Ingress/web `(whole object)`: `networking.k8s.io/v1` `Ingress` has no builder; kept with `CustomResource`
 // - HorizontalPodAutoscaler/legacy `(whole object)`: `autoscaling/v1` `HorizontalPodAutoscaler` has no builder; kept with `CustomResource`
 
 use k8s_dsl::prelude::*;
@@ -24,31 +23,14 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
                 .build()?,
         ),
         // Ingress `web` (document 3)
-        Object::Custom(
-            CustomResource::new("networking.k8s.io/v1", "Ingress", "web")
-                .namespace("shop")
-                .annotation("nginx.ingress.kubernetes.io/rewrite-target", "/")
-                .spec(serde_json::json!({
-                    "ingressClassName": "nginx",
-                    "rules": [
-                        {
-                            "host": "shop.example.com",
-                            "http": {
-                                "paths": [
-                                    {
-                                        "backend": {
-                                            "service": { "name": "web", "port": { "number": 80 } },
-                                        },
-                                        "path": "/",
-                                        "pathType": "Prefix",
-                                    },
-                                ],
-                            },
-                        },
-                    ],
-                }))
-                .build()?,
-        ),
+        Ingress::new("web")
+            .namespace("shop")
+            .annotation("nginx.ingress.kubernetes.io/rewrite-target", "/")
+            .class("nginx")
+            .rule(IngressRule::host("shop.example.com")
+                .path("/", PathType::Prefix, IngressBackend::service("web", 80)))
+            .build()?
+            .into(),
         // HorizontalPodAutoscaler `legacy` (document 4)
         Object::Custom(
             CustomResource::new("autoscaling/v1", "HorizontalPodAutoscaler", "legacy")

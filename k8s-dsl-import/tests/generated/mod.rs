@@ -43,6 +43,33 @@ pub mod examples_priority_class;
 pub mod examples_service_types;
 pub mod examples_statefulset_rg;
 pub mod hostile_strings;
+pub mod kubernetes_docs_cpu_constraints;
+pub mod kubernetes_docs_cpu_defaults;
+pub mod kubernetes_docs_default_ingressclass;
+pub mod kubernetes_docs_external_lb;
+pub mod kubernetes_docs_frontend_replicaset;
+pub mod kubernetes_docs_ingress_resource_backend;
+pub mod kubernetes_docs_ingress_wildcard_host;
+pub mod kubernetes_docs_limit_mem_cpu_container;
+pub mod kubernetes_docs_limit_memory_ratio_pod;
+pub mod kubernetes_docs_memory_constraints;
+pub mod kubernetes_docs_memory_defaults;
+pub mod kubernetes_docs_minimal_ingress;
+pub mod kubernetes_docs_name_virtual_host_ingress;
+pub mod kubernetes_docs_namespaced_params;
+pub mod kubernetes_docs_pv_claim;
+pub mod kubernetes_docs_pv_volume;
+pub mod kubernetes_docs_quota_mem_cpu;
+pub mod kubernetes_docs_quota_objects;
+pub mod kubernetes_docs_quota_objects_pvc;
+pub mod kubernetes_docs_quota_pod;
+pub mod kubernetes_docs_simple_fanout_example;
+pub mod kubernetes_docs_storageclass_aws_ebs;
+pub mod kubernetes_docs_storageclass_local;
+pub mod kubernetes_docs_storageclass_low_latency;
+pub mod kubernetes_docs_storagelimits;
+pub mod kubernetes_docs_test_ingress;
+pub mod kubernetes_docs_tls_example_ingress;
 pub mod pods_basic;
 pub mod pods_dns_and_host;
 pub mod pods_env;
@@ -223,6 +250,114 @@ pub const CASES: &[(&str, Objects)] = &[
         examples_statefulset_rg::objects,
     ),
     ("hostile/strings.yaml", hostile_strings::objects),
+    (
+        "kubernetes-docs/cpu-constraints.yaml",
+        kubernetes_docs_cpu_constraints::objects,
+    ),
+    (
+        "kubernetes-docs/cpu-defaults.yaml",
+        kubernetes_docs_cpu_defaults::objects,
+    ),
+    (
+        "kubernetes-docs/default-ingressclass.yaml",
+        kubernetes_docs_default_ingressclass::objects,
+    ),
+    (
+        "kubernetes-docs/external-lb.yaml",
+        kubernetes_docs_external_lb::objects,
+    ),
+    (
+        "kubernetes-docs/frontend-replicaset.yaml",
+        kubernetes_docs_frontend_replicaset::objects,
+    ),
+    (
+        "kubernetes-docs/ingress-resource-backend.yaml",
+        kubernetes_docs_ingress_resource_backend::objects,
+    ),
+    (
+        "kubernetes-docs/ingress-wildcard-host.yaml",
+        kubernetes_docs_ingress_wildcard_host::objects,
+    ),
+    (
+        "kubernetes-docs/limit-mem-cpu-container.yaml",
+        kubernetes_docs_limit_mem_cpu_container::objects,
+    ),
+    (
+        "kubernetes-docs/limit-memory-ratio-pod.yaml",
+        kubernetes_docs_limit_memory_ratio_pod::objects,
+    ),
+    (
+        "kubernetes-docs/memory-constraints.yaml",
+        kubernetes_docs_memory_constraints::objects,
+    ),
+    (
+        "kubernetes-docs/memory-defaults.yaml",
+        kubernetes_docs_memory_defaults::objects,
+    ),
+    (
+        "kubernetes-docs/minimal-ingress.yaml",
+        kubernetes_docs_minimal_ingress::objects,
+    ),
+    (
+        "kubernetes-docs/name-virtual-host-ingress.yaml",
+        kubernetes_docs_name_virtual_host_ingress::objects,
+    ),
+    (
+        "kubernetes-docs/namespaced-params.yaml",
+        kubernetes_docs_namespaced_params::objects,
+    ),
+    (
+        "kubernetes-docs/pv-claim.yaml",
+        kubernetes_docs_pv_claim::objects,
+    ),
+    (
+        "kubernetes-docs/pv-volume.yaml",
+        kubernetes_docs_pv_volume::objects,
+    ),
+    (
+        "kubernetes-docs/quota-mem-cpu.yaml",
+        kubernetes_docs_quota_mem_cpu::objects,
+    ),
+    (
+        "kubernetes-docs/quota-objects-pvc.yaml",
+        kubernetes_docs_quota_objects_pvc::objects,
+    ),
+    (
+        "kubernetes-docs/quota-objects.yaml",
+        kubernetes_docs_quota_objects::objects,
+    ),
+    (
+        "kubernetes-docs/quota-pod.yaml",
+        kubernetes_docs_quota_pod::objects,
+    ),
+    (
+        "kubernetes-docs/simple-fanout-example.yaml",
+        kubernetes_docs_simple_fanout_example::objects,
+    ),
+    (
+        "kubernetes-docs/storageclass-aws-ebs.yaml",
+        kubernetes_docs_storageclass_aws_ebs::objects,
+    ),
+    (
+        "kubernetes-docs/storageclass-local.yaml",
+        kubernetes_docs_storageclass_local::objects,
+    ),
+    (
+        "kubernetes-docs/storageclass-low-latency.yaml",
+        kubernetes_docs_storageclass_low_latency::objects,
+    ),
+    (
+        "kubernetes-docs/storagelimits.yaml",
+        kubernetes_docs_storagelimits::objects,
+    ),
+    (
+        "kubernetes-docs/test-ingress.yaml",
+        kubernetes_docs_test_ingress::objects,
+    ),
+    (
+        "kubernetes-docs/tls-example-ingress.yaml",
+        kubernetes_docs_tls_example_ingress::objects,
+    ),
     ("pods/basic.yaml", pods_basic::objects),
     ("pods/dns-and-host.yaml", pods_dns_and_host::objects),
     ("pods/env.yaml", pods_env::objects),

@@ -23,14 +23,23 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
                 .label("pod-security.kubernetes.io/warn-version", "v1.33")
                 .build()?,
         ),
-        // NetworkPolicy `default-deny` (document 2)
+        // LimitRange `container-defaults` (document 2)
+        LimitRange::new("container-defaults")
+            .namespace("shop")
+            .limit(Limits::container()
+                .max("memory", "1Gi")
+                .default("cpu", "500m")
+                .default_request("cpu", "100m"))
+            .build()?
+            .into(),
+        // NetworkPolicy `default-deny` (document 3)
         Object::Custom(
             CustomResource::new("networking.k8s.io/v1", "NetworkPolicy", "default-deny")
                 .namespace("shop")
                 .spec(serde_json::json!({ "podSelector": {}, "policyTypes": ["Ingress", "Egress"] }))
                 .build()?,
         ),
-        // NetworkPolicy `web` (document 3)
+        // NetworkPolicy `web` (document 4)
         Object::Custom(
             CustomResource::new("networking.k8s.io/v1", "NetworkPolicy", "web")
                 .namespace("shop")
@@ -68,7 +77,23 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
                 }))
                 .build()?,
         ),
-        // Role `config-reader` (document 4)
+        // PersistentVolumeClaim `web-uploads` (document 5)
+        PersistentVolumeClaim::new("web-uploads")
+            .namespace("shop")
+            .access_mode(AccessMode::ReadWriteOnce)
+            .storage("5Gi")
+            .build()?
+            .into(),
+        // ResourceQuota `compute` (document 6)
+        ResourceQuota::new("compute")
+            .namespace("shop")
+            .hard("limits.memory", "4Gi")
+            .hard("persistentvolumeclaims", "4")
+            .hard("pods", "20")
+            .hard("requests.cpu", "2")
+            .build()?
+            .into(),
+        // Role `config-reader` (document 7)
         Object::Custom(
             CustomResource::new("rbac.authorization.k8s.io/v1", "Role", "config-reader")
                 .namespace("shop")
@@ -81,7 +106,7 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
                 ]))
                 .build()?,
         ),
-        // RoleBinding `web-config-reader` (document 5)
+        // RoleBinding `web-config-reader` (document 8)
         Object::Custom(
             CustomResource::new("rbac.authorization.k8s.io/v1", "RoleBinding", "web-config-reader")
                 .namespace("shop")
@@ -93,21 +118,30 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
                 .field("subjects", serde_json::json!([{ "kind": "ServiceAccount", "name": "web", "namespace": "shop" }]))
                 .build()?,
         ),
-        // ServiceAccount `web` (document 6)
+        // ServiceAccount `web` (document 9)
         Object::Custom(
             CustomResource::new("v1", "ServiceAccount", "web")
                 .namespace("shop")
                 .field("automountServiceAccountToken", serde_json::json!(false))
                 .build()?,
         ),
-        // Service `web` (document 7)
+        // Ingress `web` (document 10)
+        Ingress::new("web")
+            .namespace("shop")
+            .class("nginx")
+            .rule(IngressRule::host("shop.example.com")
+                .path("/", PathType::Prefix, IngressBackend::service("web", "http")))
+            .tls(["shop.example.com"], "shop-example-com-tls")
+            .build()?
+            .into(),
+        // Service `web` (document 11)
         Service::new("web")
             .namespace("shop")
             .selector("app", "web")
             .port(ServicePort::tcp(80).name("http").target("http"))
             .build()?
             .into(),
-        // Deployment `web` (document 8)
+        // Deployment `web` (document 12)
         k8s_dsl::deployment! {
             name: "web",
             namespace: "shop",
@@ -123,11 +157,16 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
                         requests: { cpu: "100m", memory: "64Mi" },
                         limits: { cpu: "500m", memory: "128Mi" },
                     },
+                    volumeMounts: [ { name: "uploads", mountPath: "/var/www/uploads" } ],
                     readinessProbe: { httpGet: { path: "/", port: "http" } },
                     securityContext: {
                         allowPrivilegeEscalation: false,
                         capabilities: { drop: ["ALL"] },
                     },
+                } ],
+                volumes: [ {
+                    name: "uploads",
+                    persistentVolumeClaim: { claimName: "web-uploads" },
                 } ],
                 serviceAccountName: "web",
                 securityContext: { runAsNonRoot: true, seccompProfile: { type: RuntimeDefault } },

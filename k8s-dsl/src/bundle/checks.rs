@@ -1,6 +1,7 @@
 //! The checks between the objects of a bundle. Each error names what the bundle does have
 //! and suggests the closest name.
 
+mod ingress;
 mod namespace;
 mod network;
 mod rbac;
@@ -153,6 +154,7 @@ impl<'a> Context<'a> {
                 Object::RoleBinding(_) | Object::ClusterRoleBinding(_) => self.binding(object),
                 Object::ServiceAccount(_) => self.account_secrets(object),
                 Object::NetworkPolicy(_) => self.network_policy(object),
+                Object::Ingress(_) => self.ingress(object),
                 _ => {}
             }
         }

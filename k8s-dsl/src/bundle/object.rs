@@ -11,6 +11,7 @@ use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
 use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
+use k8s_openapi::api::storage::v1 as storage;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::Serialize;
 
@@ -101,6 +102,14 @@ pub enum Object {
     Secret(core::Secret),
     /// A PersistentVolumeClaim.
     PersistentVolumeClaim(core::PersistentVolumeClaim),
+    /// A PersistentVolume.
+    PersistentVolume(core::PersistentVolume),
+    /// A StorageClass.
+    StorageClass(storage::StorageClass),
+    /// A ResourceQuota.
+    ResourceQuota(core::ResourceQuota),
+    /// A LimitRange.
+    LimitRange(core::LimitRange),
     /// A Service.
     Service(core::Service),
     /// A Pod.
@@ -111,6 +120,8 @@ pub enum Object {
     StatefulSet(apps::StatefulSet),
     /// A DaemonSet.
     DaemonSet(apps::DaemonSet),
+    /// A ReplicaSet.
+    ReplicaSet(apps::ReplicaSet),
     /// A Job.
     Job(batch::Job),
     /// A CronJob.
@@ -129,6 +140,10 @@ pub enum Object {
     ClusterRoleBinding(rbac::ClusterRoleBinding),
     /// A NetworkPolicy.
     NetworkPolicy(networking::NetworkPolicy),
+    /// An Ingress.
+    Ingress(networking::Ingress),
+    /// An IngressClass.
+    IngressClass(networking::IngressClass),
     /// Any other object, such as a custom resource.
     Custom(CustomObject),
 }
@@ -143,11 +158,16 @@ macro_rules! each {
             Object::ConfigMap($inner) => $body,
             Object::Secret($inner) => $body,
             Object::PersistentVolumeClaim($inner) => $body,
+            Object::PersistentVolume($inner) => $body,
+            Object::StorageClass($inner) => $body,
+            Object::ResourceQuota($inner) => $body,
+            Object::LimitRange($inner) => $body,
             Object::Service($inner) => $body,
             Object::Pod($inner) => $body,
             Object::Deployment($inner) => $body,
             Object::StatefulSet($inner) => $body,
             Object::DaemonSet($inner) => $body,
+            Object::ReplicaSet($inner) => $body,
             Object::Job($inner) => $body,
             Object::CronJob($inner) => $body,
             Object::PodDisruptionBudget($inner) => $body,
@@ -157,6 +177,8 @@ macro_rules! each {
             Object::RoleBinding($inner) => $body,
             Object::ClusterRoleBinding($inner) => $body,
             Object::NetworkPolicy($inner) => $body,
+            Object::Ingress($inner) => $body,
+            Object::IngressClass($inner) => $body,
             Object::Custom($inner) => $body,
         }
     };
@@ -164,8 +186,40 @@ macro_rules! each {
 
 impl Serialize for Object {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        each!(self, inner => inner.serialize(serializer))
+        match self {
+            Object::StatefulSet(set) if has_claim_templates(set) => {
+                without_claim_types(set)?.serialize(serializer)
+            }
+            other => each!(other, inner => inner.serialize(serializer)),
+        }
     }
+}
+
+/// Whether a StatefulSet has `volumeClaimTemplates`.
+fn has_claim_templates(set: &apps::StatefulSet) -> bool {
+    set.spec
+        .spec_ref()
+        .and_then(|spec| spec.volume_claim_templates.as_ref())
+        .is_some_and(|claims| !claims.is_empty())
+}
+
+/// A StatefulSet as JSON without the `apiVersion` and `kind` that k8s-openapi writes into each
+/// of its `volumeClaimTemplates`: the API server does not need them, manifests leave them out,
+/// and a GitOps diff against the manifest the set was imported from would show them.
+fn without_claim_types<E: serde::ser::Error>(
+    set: &apps::StatefulSet,
+) -> Result<serde_json::Value, E> {
+    let mut value = serde_json::to_value(set).map_err(E::custom)?;
+    let claims = value
+        .pointer_mut("/spec/volumeClaimTemplates")
+        .and_then(serde_json::Value::as_array_mut);
+    for claim in claims.into_iter().flatten() {
+        if let Some(fields) = claim.as_object_mut() {
+            fields.remove("apiVersion");
+            fields.remove("kind");
+        }
+    }
+    Ok(value)
 }
 
 impl fmt::Debug for Object {
@@ -212,11 +266,16 @@ impl Object {
             Object::ConfigMap(_) => "ConfigMap",
             Object::Secret(_) => "Secret",
             Object::PersistentVolumeClaim(_) => "PersistentVolumeClaim",
+            Object::PersistentVolume(_) => "PersistentVolume",
+            Object::StorageClass(_) => "StorageClass",
+            Object::ResourceQuota(_) => "ResourceQuota",
+            Object::LimitRange(_) => "LimitRange",
             Object::Service(_) => "Service",
             Object::Pod(_) => "Pod",
             Object::Deployment(_) => "Deployment",
             Object::StatefulSet(_) => "StatefulSet",
             Object::DaemonSet(_) => "DaemonSet",
+            Object::ReplicaSet(_) => "ReplicaSet",
             Object::Job(_) => "Job",
             Object::CronJob(_) => "CronJob",
             Object::PodDisruptionBudget(_) => "PodDisruptionBudget",
@@ -226,6 +285,8 @@ impl Object {
             Object::RoleBinding(_) => "RoleBinding",
             Object::ClusterRoleBinding(_) => "ClusterRoleBinding",
             Object::NetworkPolicy(_) => "NetworkPolicy",
+            Object::Ingress(_) => "Ingress",
+            Object::IngressClass(_) => "IngressClass",
             Object::Custom(custom) => &custom.kind,
         }
     }
@@ -268,6 +329,7 @@ impl Object {
             Object::Deployment(d) => template(&d.spec.spec_ref()?.template, TEMPLATE),
             Object::StatefulSet(s) => template(&s.spec.spec_ref()?.template, TEMPLATE),
             Object::DaemonSet(d) => template(&d.spec.spec_ref()?.template, TEMPLATE),
+            Object::ReplicaSet(r) => template(r.spec.spec_ref()?.template.as_ref()?, TEMPLATE),
             Object::Job(j) => template(&j.spec.as_ref()?.template, TEMPLATE),
             Object::CronJob(c) => template(
                 &c.spec.spec_ref()?.job_template.spec.as_ref()?.template,
@@ -369,6 +431,11 @@ built!(
     scheduling::PriorityClass => PriorityClass,
     core::ConfigMap => ConfigMap,
     core::PersistentVolumeClaim => PersistentVolumeClaim,
+    core::PersistentVolume => PersistentVolume,
+    storage::StorageClass => StorageClass,
+    core::ResourceQuota => ResourceQuota,
+    core::LimitRange => LimitRange,
+    apps::ReplicaSet => ReplicaSet,
     core::Service => Service,
     core::Pod => Pod,
     apps::Deployment => Deployment,
@@ -383,6 +450,8 @@ built!(
     rbac::RoleBinding => RoleBinding,
     rbac::ClusterRoleBinding => ClusterRoleBinding,
     networking::NetworkPolicy => NetworkPolicy,
+    networking::Ingress => Ingress,
+    networking::IngressClass => IngressClass,
 );
 
 /// A built Secret carries its values as they are: each of `data` and `stringData` that holds
@@ -470,6 +539,14 @@ builder!(
     crate::rbac::RoleBinding => RoleBinding,
     crate::rbac::ClusterRoleBinding => ClusterRoleBinding,
     crate::network::NetworkPolicy => NetworkPolicy,
+    crate::network::Ingress => Ingress,
+    crate::storage::PersistentVolumeClaim => PersistentVolumeClaim,
+    crate::storage::PersistentVolume => PersistentVolume,
+    crate::storage::StorageClass => StorageClass,
+    crate::quota::ResourceQuota => ResourceQuota,
+    crate::quota::LimitRange => LimitRange,
+    crate::workload::ReplicaSet => ReplicaSet,
+    crate::network::IngressClass => IngressClass,
 );
 
 impl IntoObject for crate::custom::CustomResource {

@@ -7,7 +7,7 @@ use super::object::Object;
 fn rank(object: &Object) -> u8 {
     match object {
         Object::Namespace(_) => 0,
-        Object::PriorityClass(_) => 1,
+        Object::PriorityClass(_) | Object::StorageClass(_) | Object::PersistentVolume(_) => 1,
         Object::Custom(custom) if custom.kind == "CustomResourceDefinition" => 1,
         Object::ServiceAccount(_)
         | Object::ConfigMap(_)
@@ -18,12 +18,17 @@ fn rank(object: &Object) -> u8 {
         | Object::ClusterRole(_)
         | Object::RoleBinding(_)
         | Object::ClusterRoleBinding(_)
+        // Quotas and limits before the pods they bound.
+        | Object::ResourceQuota(_)
+        | Object::LimitRange(_)
         // Policies before the pods they isolate.
-        | Object::NetworkPolicy(_) => 2,
-        Object::Service(_) => 3,
+        | Object::NetworkPolicy(_)
+        | Object::IngressClass(_) => 2,
+        Object::Service(_) | Object::Ingress(_) => 3,
         Object::Deployment(_)
         | Object::StatefulSet(_)
         | Object::DaemonSet(_)
+        | Object::ReplicaSet(_)
         | Object::Job(_)
         | Object::CronJob(_)
         | Object::Pod(_) => 4,

@@ -135,13 +135,11 @@ fn pvc_references() {
         errors.has("Pod/db: spec.volumes[0].persistentVolumeClaim.claimName", 0),
         "{errors}"
     );
-    let claim = k8s_openapi::api::core::v1::PersistentVolumeClaim {
-        metadata: k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta {
-            name: Some("db-data".into()),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
+    let claim = crate::storage::PersistentVolumeClaim::new("db-data")
+        .access_mode(AccessMode::ReadWriteOnce)
+        .storage("1Gi")
+        .build()
+        .unwrap();
     assert!(Bundle::new().add(pod()).add(claim).check().is_ok());
 }
 

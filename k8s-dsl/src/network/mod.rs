@@ -16,6 +16,10 @@
 //! # Ok::<(), k8s_dsl::Errors>(())
 //! ```
 
+mod ingress;
+
+pub use ingress::{Ingress, IngressBackend, IngressClass, IngressRule, PathType};
+
 use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;

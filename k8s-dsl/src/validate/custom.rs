@@ -11,6 +11,7 @@ use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
 use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
+use k8s_openapi::api::storage::v1 as storage;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -65,6 +66,16 @@ fn built_in(object: &CustomObject, report: &mut Report) -> bool {
         ("v1", "PersistentVolumeClaim") => {
             typed::<core::PersistentVolumeClaim>(object, Object::PersistentVolumeClaim, report)
         }
+        ("v1", "ResourceQuota") => {
+            typed::<core::ResourceQuota>(object, Object::ResourceQuota, report)
+        }
+        ("v1", "LimitRange") => typed::<core::LimitRange>(object, Object::LimitRange, report),
+        ("v1", "PersistentVolume") => {
+            typed::<core::PersistentVolume>(object, Object::PersistentVolume, report)
+        }
+        ("storage.k8s.io/v1", "StorageClass") => {
+            typed::<storage::StorageClass>(object, Object::StorageClass, report)
+        }
         ("v1", "Service") => typed::<core::Service>(object, Object::Service, report),
         ("v1", "Pod") => typed::<core::Pod>(object, Object::Pod, report),
         ("apps/v1", "Deployment") => typed::<apps::Deployment>(object, Object::Deployment, report),
@@ -72,9 +83,7 @@ fn built_in(object: &CustomObject, report: &mut Report) -> bool {
             typed::<apps::StatefulSet>(object, Object::StatefulSet, report)
         }
         ("apps/v1", "DaemonSet") => typed::<apps::DaemonSet>(object, Object::DaemonSet, report),
-        ("apps/v1", "ReplicaSet") => {
-            typed_with::<apps::ReplicaSet>(object, |set| super::replica_set(&set), report)
-        }
+        ("apps/v1", "ReplicaSet") => typed::<apps::ReplicaSet>(object, Object::ReplicaSet, report),
         ("batch/v1", "Job") => typed::<batch::Job>(object, Object::Job, report),
         ("batch/v1", "CronJob") => typed::<batch::CronJob>(object, Object::CronJob, report),
         ("scheduling.k8s.io/v1", "PriorityClass") => {
@@ -104,6 +113,12 @@ fn built_in(object: &CustomObject, report: &mut Report) -> bool {
         }
         ("networking.k8s.io/v1", "NetworkPolicy") => {
             typed::<networking::NetworkPolicy>(object, Object::NetworkPolicy, report)
+        }
+        ("networking.k8s.io/v1", "Ingress") => {
+            typed::<networking::Ingress>(object, Object::Ingress, report)
+        }
+        ("networking.k8s.io/v1", "IngressClass") => {
+            typed::<networking::IngressClass>(object, Object::IngressClass, report)
         }
         _ => return false,
     }

@@ -45,29 +45,35 @@
 pub(crate) mod apps;
 pub(crate) mod batch;
 mod custom;
+pub(crate) mod ingress;
 pub(crate) mod meta;
 pub(crate) mod namespace;
 pub(crate) mod network;
 mod objects;
 mod path;
 pub(crate) mod pod;
+pub(crate) mod quota;
 pub(crate) mod rbac;
 mod report;
 mod service;
+pub(crate) mod storage;
 mod workload;
 
 pub use custom::custom;
 pub(crate) use custom::custom_into;
+pub use ingress::{ingress, ingress_class};
 pub use network::network_policy;
 pub use objects::{
-    config_map, horizontal_pod_autoscaler, namespace, persistent_volume_claim,
-    pod_disruption_budget, priority_class, secret, service_account,
+    config_map, horizontal_pod_autoscaler, namespace, pod_disruption_budget, priority_class,
+    secret, service_account,
 };
 pub use path::{At, FieldPath, Location};
 pub use pod::pod;
+pub use quota::{limit_range, resource_quota};
 pub use rbac::{cluster_role, cluster_role_binding, role, role_binding};
 pub use report::{Error, Errors, Report, Warning};
 pub use service::service;
+pub use storage::{persistent_volume, persistent_volume_claim, storage_class};
 pub use workload::{cron_job, daemon_set, deployment, job, replica_set, stateful_set};
 
 use crate::bundle::Object;
@@ -105,6 +111,13 @@ pub fn object(object: &Object) -> Report {
         Object::RoleBinding(o) => role_binding(o),
         Object::ClusterRoleBinding(o) => cluster_role_binding(o),
         Object::NetworkPolicy(o) => network_policy(o),
+        Object::PersistentVolume(o) => persistent_volume(o),
+        Object::StorageClass(o) => storage_class(o),
+        Object::ResourceQuota(o) => resource_quota(o),
+        Object::LimitRange(o) => limit_range(o),
+        Object::ReplicaSet(o) => replica_set(o),
+        Object::Ingress(o) => ingress(o),
+        Object::IngressClass(o) => ingress_class(o),
         Object::Custom(o) => custom(o),
     }
 }

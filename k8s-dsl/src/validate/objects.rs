@@ -121,16 +121,3 @@ pub fn namespace(namespace: &core::Namespace) -> Report {
 pub fn service_account(account: &core::ServiceAccount) -> Report {
     metadata_only(&account.metadata, meta::any_name)
 }
-
-/// Every error and warning of a PersistentVolumeClaim.
-///
-/// ```
-/// use k8s_openapi::api::core::v1 as core;
-/// use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-///
-/// let claim = core::PersistentVolumeClaim { metadata: ObjectMeta { name: Some("data".into()), ..Default::default() }, ..Default::default() };
-/// assert!(k8s_dsl::validate::persistent_volume_claim(&claim).errors().is_empty());
-/// ```
-pub fn persistent_volume_claim(claim: &core::PersistentVolumeClaim) -> Report {
-    metadata_only(&claim.metadata, meta::any_name)
-}

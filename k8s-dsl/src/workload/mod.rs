@@ -34,6 +34,7 @@ mod daemonset;
 mod deployment;
 mod int_or_percent;
 mod job;
+mod replicaset;
 mod selector;
 mod statefulset;
 
@@ -52,6 +53,7 @@ pub use daemonset::{DaemonSet, DaemonSetStrategy};
 pub use deployment::{Deployment, DeploymentStrategy, RollingUpdate};
 pub use int_or_percent::IntOrPercent;
 pub use job::{Job, PodFailureRule, PodReplacementPolicy, SuccessRule};
+pub use replicaset::ReplicaSet;
 pub(crate) use selector::{describe_labels, describe_selector};
 pub use selector::{label_selector_matches, Selector, SelectorOperator};
 pub use statefulset::{StatefulSet, StatefulSetStrategy, VolumeClaimTemplate};
