@@ -8,20 +8,19 @@
 //!
 //! Validation errors fail the build with every message; warnings show as cargo warnings.
 
-use gitops_manifests::{bundle, ENVIRONMENTS};
+use gitops_manifests::environments;
 use k8s_dsl::output::BuildScript;
 
 fn main() {
-    for env in &ENVIRONMENTS {
-        let bundle = bundle(env);
+    for (name, bundle) in environments().iter() {
         BuildScript::new()
-            .subdir(env.name)
-            .repo_dir(format!("k8s/{}", env.name))
-            .run(&bundle);
+            .subdir(name)
+            .repo_dir(format!("k8s/{name}"))
+            .run(bundle);
         BuildScript::new()
-            .subdir(format!("{}-all", env.name))
+            .subdir(format!("{name}-all"))
             .kustomization(false)
             .single_file("all.yaml")
-            .run(&bundle);
+            .run(bundle);
     }
 }

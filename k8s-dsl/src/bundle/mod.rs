@@ -60,6 +60,7 @@
 //! ```
 
 mod checks;
+mod environments;
 mod generate;
 mod include;
 mod object;
@@ -90,6 +91,7 @@ use std::fmt;
 use std::io;
 use std::sync::OnceLock;
 
+pub use environments::Environments;
 pub use generate::{ConfigMapGenerator, Generator, SecretGenerator};
 pub use object::{IntoObject, Object, ObjectId};
 pub use patch::Patchable;

@@ -5,6 +5,7 @@
 //! its `build.rs`. Keeping the definitions in a library lets tests, build scripts and tools
 //! (a kube-rs operator, a CLI) share them.
 
+use k8s_dsl::bundle::Environments;
 use k8s_dsl::prelude::*;
 
 /// One environment the application runs in.
@@ -35,40 +36,43 @@ pub const ENVIRONMENTS: [Environment; 2] = [
 /// The image every environment runs.
 pub const IMAGE: &str = "nginx:1.27";
 
-/// The objects of `env`, checked together by the bundle.
+/// The objects of `env`, checked together by the bundle. The namespace (`shop-<name>`) and
+/// the `app: web` label are set once, on the bundle: it puts them on every object and on the
+/// selectors and pod template that must carry them.
 pub fn bundle(env: &Environment) -> Bundle {
-    let namespace = format!("shop-{}", env.name);
     Bundle::new()
+        .namespace(format!("shop-{}", env.name))
+        .common_labels([("app", "web")])
         .add(
             ConfigMap::new("web-config")
-                .namespace(&namespace)
-                .label("app", "web")
                 .data("LOG_LEVEL", env.log_level)
                 .data("ENVIRONMENT", env.name),
         )
         .add(
-            Deployment::new("web")
-                .namespace(&namespace)
-                .label("app", "web")
-                .replicas(env.replicas)
-                .template(
-                    Pod::template().label("app", "web").container(
-                        Container::new("web")
-                            .image(IMAGE)
-                            .port(ContainerPort::tcp(80).name("http"))
-                            .env_from(EnvFrom::config_map("web-config"))
-                            .readiness_probe(Probe::http_get("/", "http"))
-                            .liveness_probe(Probe::tcp_socket("http")),
-                    ),
+            Deployment::new("web").replicas(env.replicas).template(
+                Pod::template().label("app", "web").container(
+                    Container::new("web")
+                        .image(IMAGE)
+                        .port(ContainerPort::tcp(80).name("http"))
+                        .env_from(EnvFrom::config_map("web-config"))
+                        .readiness_probe(Probe::http_get("/", "http"))
+                        .liveness_probe(Probe::tcp_socket("http")),
                 ),
+            ),
         )
         .add(
             Service::new("web")
-                .namespace(&namespace)
-                .label("app", "web")
                 .selector("app", "web")
                 .port(ServicePort::tcp(80).name("http").target("http")),
         )
+}
+
+/// Every environment's bundle, derived from the one definition [`bundle`], in promotion
+/// order: written to `k8s/<name>/` by `gitops-deploy`'s `build.rs`.
+pub fn environments() -> Environments {
+    Environments::derive(ENVIRONMENTS.iter().map(|env| (env.name, env)), |_, env| {
+        bundle(env)
+    })
 }
 
 #[cfg(test)]
@@ -90,5 +94,14 @@ mod tests {
             assert!(warnings.is_empty(), "{}: {warnings:?}", env.name);
             assert_eq!(bundle(env).objects().len(), 3);
         }
+    }
+
+    #[test]
+    fn the_committed_manifests_of_every_environment_are_current() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../deploy/k8s");
+        let drift = environments().drift(root).unwrap();
+        assert!(drift.is_empty(), "{drift:?}");
+        let names: Vec<&str> = ENVIRONMENTS.iter().map(|env| env.name).collect();
+        assert_eq!(environments().names().collect::<Vec<_>>(), names);
     }
 }
