@@ -9,6 +9,7 @@ use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
 use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
+use k8s_openapi::api::storage::v1 as storage;
 
 use super::{Entry, IntoObject, Object};
 use crate::rules::{shown, suggest};
@@ -59,11 +60,16 @@ patchable!(
     core::ConfigMap => ConfigMap,
     core::Secret => Secret,
     core::PersistentVolumeClaim => PersistentVolumeClaim,
+    core::PersistentVolume => PersistentVolume,
+    storage::StorageClass => StorageClass,
+    core::ResourceQuota => ResourceQuota,
+    core::LimitRange => LimitRange,
     core::Service => Service,
     core::Pod => Pod,
     apps::Deployment => Deployment,
     apps::StatefulSet => StatefulSet,
     apps::DaemonSet => DaemonSet,
+    apps::ReplicaSet => ReplicaSet,
     batch::Job => Job,
     batch::CronJob => CronJob,
     policy::PodDisruptionBudget => PodDisruptionBudget,
@@ -73,6 +79,8 @@ patchable!(
     rbac::RoleBinding => RoleBinding,
     rbac::ClusterRoleBinding => ClusterRoleBinding,
     networking::NetworkPolicy => NetworkPolicy,
+    networking::Ingress => Ingress,
+    networking::IngressClass => IngressClass,
 );
 
 /// Applies `change` to every `T` called `name` in `entries` and validates each again;
