@@ -73,6 +73,8 @@ pub(crate) struct Pod {
     pub is_template: bool,
     /// `hostNetwork: true` (rule 23).
     pub host_network: bool,
+    /// `terminationGracePeriodSeconds`, the bound of sleep hooks (rule 26).
+    pub grace: Option<i64>,
 }
 
 /// One container of any list: rules 6, 14, 15 and 20-23; `at` is the container's path.
@@ -141,6 +143,7 @@ pub(crate) fn each(
         let at = list.index(i);
         container(&at, c, pod, report);
         restart_policy(&at, c, is_init, report);
+        super::probes::probes_and_hooks(&at, c, is_init, pod.grace, report);
     }
 }
 
@@ -152,6 +155,7 @@ mod tests {
     const POD: Pod = Pod {
         is_template: false,
         host_network: false,
+        grace: None,
     };
 
     fn report(c: &k8s::Container) -> Report {
