@@ -4,7 +4,7 @@
 use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::enums::Protocol;
-use crate::rules::{shown, Violation};
+use crate::rules::shown;
 
 /// A port a container listens on (`spec.containers[].ports[]`).
 ///
@@ -112,11 +112,6 @@ pub(crate) fn ports_to_k8s(ports: &[ContainerPort]) -> Option<Vec<api::Container
         return None;
     }
     Some(ports.iter().map(ContainerPort::to_k8s).collect())
-}
-
-/// The same violation under another rule number (a grammar shared by several fields).
-pub(crate) fn with_rule(violation: Violation, rule: u16) -> Violation {
-    Violation { rule, ..violation }
 }
 
 /// Names as a message lists them: `` `a`, `b` ``.

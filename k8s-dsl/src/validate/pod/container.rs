@@ -77,7 +77,7 @@ pub(crate) struct Pod {
     pub grace: Option<i64>,
 }
 
-/// One container of any list: rules 6, 14, 15 and 20-23; `at` is the container's path.
+/// One container of any list: rules 6, 14, 15, 20-23 and 30-35; `at` is the container's path.
 pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut Report) {
     name(at, &c.name, report);
     image(
@@ -102,6 +102,7 @@ pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut 
     if let Some(list) = &c.ports {
         super::ports::container_ports(&at.field("ports"), list, pod.host_network, report);
     }
+    super::env::env_and_env_from(at, c, report);
 }
 
 /// Rule 16 (`validateContainers`, `validateInitContainerRestartPolicy`, and since 1.34 the

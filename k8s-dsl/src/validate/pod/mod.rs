@@ -4,6 +4,7 @@
 mod container;
 mod containers;
 mod dns;
+mod env;
 mod ports;
 mod probes;
 mod security;
