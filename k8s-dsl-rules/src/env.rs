@@ -142,6 +142,40 @@ pub fn env_var_name(name: &str) -> Checked {
     Ok(())
 }
 
+/// An environment variable name as kube-apiserver 1.33+ checks it (rule 30,
+/// `RelaxedEnvironmentVariableValidation`, on by default since 1.32): not empty, printable
+/// ASCII only, and no `=`. [`env_var_name`] is the classic, stricter rule.
+///
+/// ```
+/// use k8s_dsl_rules::env::relaxed_env_var_name;
+///
+/// assert!(relaxed_env_var_name("1VAR").is_ok());
+/// assert!(relaxed_env_var_name("MY VAR").is_ok());
+/// assert_eq!(relaxed_env_var_name("A=B").unwrap_err().rule, 30);
+/// assert!(relaxed_env_var_name("").is_err());
+/// ```
+pub fn relaxed_env_var_name(name: &str) -> Checked {
+    if name.is_empty() {
+        return Err(Violation::new(
+            30,
+            "environment variable name may not be empty",
+            "give the variable a name such as `APP_MODE`",
+        ));
+    }
+    if let Some(c) = name.chars().find(|c| *c == '=' || !(' '..='~').contains(c)) {
+        return Err(Violation::new(
+            30,
+            format!(
+                "environment variable name {} may not contain {}",
+                shown(name),
+                shown(&c.to_string())
+            ),
+            "use printable ASCII characters other than `=`",
+        ));
+    }
+    Ok(())
+}
+
 /// A ConfigMap or Secret key (rule 34, `IsConfigMapKey`): at most 253 characters of
 /// `[-._a-zA-Z0-9]`, and not `.`, `..` or starting with `..`.
 ///

@@ -16,7 +16,7 @@ use crate::value::Parsed;
 
 use super::env::{self, EnvFrom, EnvVar};
 use super::lifecycle::Handler;
-use super::port::{self, ContainerPort, DeclaredPorts};
+use super::port::{self, ContainerPort};
 use super::probe::{Probe, ProbeKind};
 use super::resources::Resources;
 use super::security::SecurityContext;
@@ -320,7 +320,6 @@ impl Container {
         report: &mut Report,
     ) -> api::Container {
         // The name (rule 6) and image (rule 14) are checked with the pod spec (`validate::pod`).
-        let declared = DeclaredPorts(&self.ports);
         let privileged = self
             .security_context
             .as_ref()
@@ -352,12 +351,10 @@ impl Container {
             tty: self.tty,
             ..api::Container::default()
         };
-        if ctx.kind == ContainerKind::Init {
-            self.forbid_probes_and_hooks(path, report);
-        } else {
-            self.probes_to_k8s(&mut out, path, declared, report);
-            out.lifecycle = self.lifecycle_to_k8s(&path.field("lifecycle"), declared, ctx, report);
-        }
+        // Which containers may have probes and hooks (rule 17), and their rules (24-29), are
+        // checked with the pod spec (`validate::pod`).
+        self.probes_to_k8s(&mut out, path, report);
+        out.lifecycle = self.lifecycle_to_k8s(&path.field("lifecycle"), report);
         if ctx.kind == ContainerKind::App
             && !self.ports.is_empty()
             && self.readiness_probe.is_none()
@@ -381,59 +378,25 @@ impl Container {
         out
     }
 
-    /// Rule 17: a plain init container may have no probes and no lifecycle hooks.
-    fn forbid_probes_and_hooks(&self, path: &At<'_>, report: &mut Report) {
-        let set = [
-            ("livenessProbe", self.liveness_probe.is_some()),
-            ("readinessProbe", self.readiness_probe.is_some()),
-            ("startupProbe", self.startup_probe.is_some()),
-            (
-                "lifecycle",
-                self.post_start.is_some() || self.pre_stop.is_some(),
-            ),
-        ];
-        for (field, _) in set.iter().filter(|(_, present)| *present) {
-            report.error(
-                &path.field(field),
-                17,
-                format!("`{field}` may not be set for init containers without `restartPolicy: Always`"),
-                "remove it, or run the container as a native sidecar (a restartable init container)",
-            );
-        }
-    }
-
-    /// The three probes (rules 24-29).
-    fn probes_to_k8s(
-        &self,
-        out: &mut api::Container,
-        path: &At<'_>,
-        ports: DeclaredPorts<'_>,
-        report: &mut Report,
-    ) {
+    /// The three probes.
+    fn probes_to_k8s(&self, out: &mut api::Container, path: &At<'_>, report: &mut Report) {
         let probe = |probe: &Option<Probe>, kind: ProbeKind, report: &mut Report| {
             probe
                 .as_ref()
-                .map(|p| p.to_k8s(kind, &path.field(kind.field()), ports, report))
+                .map(|p| p.to_k8s(&path.field(kind.field()), report))
         };
         out.liveness_probe = probe(&self.liveness_probe, ProbeKind::Liveness, report);
         out.readiness_probe = probe(&self.readiness_probe, ProbeKind::Readiness, report);
         out.startup_probe = probe(&self.startup_probe, ProbeKind::Startup, report);
     }
 
-    /// The lifecycle hooks (rules 24-26); `path` is the container's `lifecycle`.
-    fn lifecycle_to_k8s(
-        &self,
-        path: &At<'_>,
-        ports: DeclaredPorts<'_>,
-        ctx: &PodContext<'_>,
-        report: &mut Report,
-    ) -> Option<api::Lifecycle> {
+    /// The lifecycle hooks; `path` is the container's `lifecycle`.
+    fn lifecycle_to_k8s(&self, path: &At<'_>, report: &mut Report) -> Option<api::Lifecycle> {
         if self.post_start.is_none() && self.pre_stop.is_none() {
             return None;
         }
         let hook = |h: &Option<Handler>, field: &str, report: &mut Report| {
-            h.as_ref()
-                .map(|h| h.to_k8s(&path.field(field), ports, ctx, report))
+            h.as_ref().map(|h| h.to_k8s(&path.field(field), report))
         };
         Some(api::Lifecycle {
             post_start: hook(&self.post_start, "postStart", report),

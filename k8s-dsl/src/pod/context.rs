@@ -18,8 +18,6 @@ pub(crate) struct PodContext<'a> {
     pub volumes: &'a [&'a str],
     /// Where the container runs.
     pub kind: ContainerKind,
-    /// The pod's terminationGracePeriodSeconds, if set (upper bound of sleep hooks, rule 26).
-    pub termination_grace_period_seconds: Option<i64>,
 }
 
 /// Anything that names a volume: a `&str`, a `String`, or a [`super::Volume`] handle.

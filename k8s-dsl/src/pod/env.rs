@@ -6,11 +6,9 @@ use k8s_openapi::api::core::v1 as api;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
 
 use crate::rules::quantity::Quantity;
-use crate::rules::{env, names, shown};
+use crate::rules::{env, shown, Violation};
 use crate::validate::{At, Report};
 use crate::value::Parsed;
-
-use super::port::with_rule;
 
 /// One environment variable (`spec.containers[].env[]`).
 ///
@@ -123,9 +121,11 @@ impl EnvVar {
         &self.name
     }
 
-    /// The k8s-openapi form, after checking rules 30-34. `path` is `env[i]`.
+    /// The k8s-openapi form (rules 30-34 are checked with the pod spec: `validate::pod`).
+    /// `path` is `env[i]`.
     fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> api::EnvVar {
-        // rule 30: required, and a valid variable name
+        // rule 30: a builder takes the classic names only, which work on every cluster and
+        // shell (the pass over objects takes what kube-apiserver 1.33+ takes)
         report.check(&path.field("name"), env::env_var_name(&self.name));
         let from = path.field("valueFrom");
         let mut out = api::EnvVar {
@@ -137,8 +137,6 @@ impl EnvVar {
         match &self.source {
             Source::Value(value) => out.value = Some(value.clone()),
             Source::ConfigMapKey { config_map, key } => {
-                let here = from.field("configMapKeyRef");
-                check_key_ref(config_map, key, "config map", &here, report);
                 source.config_map_key_ref = Some(api::ConfigMapKeySelector {
                     key: key.clone(),
                     name: config_map.clone(),
@@ -146,8 +144,6 @@ impl EnvVar {
                 });
             }
             Source::SecretKey { secret, key } => {
-                let here = from.field("secretKeyRef");
-                check_key_ref(secret, key, "secret", &here, report);
                 source.secret_key_ref = Some(api::SecretKeySelector {
                     key: key.clone(),
                     name: secret.clone(),
@@ -155,10 +151,6 @@ impl EnvVar {
                 });
             }
             Source::Field(field_path) => {
-                // rule 32: a supported downward API field
-                let here = from.field("fieldRef");
-                let here = here.field("fieldPath");
-                report.check(&here, env::field_path(field_path));
                 source.field_ref = Some(api::ObjectFieldSelector {
                     api_version: None,
                     field_path: field_path.clone(),
@@ -176,24 +168,19 @@ impl EnvVar {
         out
     }
 
-    /// A `resourceFieldRef` (rule 33: the resource, and a divisor that suits it).
+    /// A `resourceFieldRef`; a divisor that does not parse is reported here, its fit to the
+    /// resource (rule 33) with the pod spec.
     fn resource_ref(
         &self,
         resource: &str,
         path: &At<'_>,
         report: &mut Report,
     ) -> api::ResourceFieldSelector {
-        let resource_ok = report
-            .check(&path.field("resource"), env::resource_field(resource))
-            .is_some();
         let divisor_path = path.field("divisor");
         let divisor = self
             .divisor
             .as_ref()
             .and_then(|d| report.check(&divisor_path, d.parse()));
-        if let (true, Some(divisor)) = (resource_ok, &divisor) {
-            report.check(&divisor_path, env::resource_divisor(resource, divisor));
-        }
         api::ResourceFieldSelector {
             container_name: None,
             divisor: divisor.map(|d| ApiQuantity(d.to_string())),
@@ -233,17 +220,8 @@ impl EnvVar {
     }
 }
 
-/// Rule 34: a ConfigMap or Secret key reference needs a valid object name and key.
-fn check_key_ref(object: &str, key: &str, what: &str, path: &At<'_>, report: &mut Report) {
-    report.check(
-        &path.field("name"),
-        names::object_name(object, 34, &format!("{what} name")),
-    );
-    report.check(&path.field("key"), env::config_map_key(key));
-}
-
-/// Checks and converts a container's `env`, warning when a name repeats (the later value
-/// wins, which is rarely meant). `path` is the container's `env` field.
+/// Converts a container's `env` (checked with the pod spec: `validate::pod`). `path` is the
+/// container's `env` field.
 pub(crate) fn env_to_k8s(
     vars: &[EnvVar],
     path: &At<'_>,
@@ -254,18 +232,7 @@ pub(crate) fn env_to_k8s(
     }
     let mut out = Vec::with_capacity(vars.len());
     for (i, var) in vars.iter().enumerate() {
-        let here = path.index(i);
-        out.push(var.to_k8s(&here, report));
-        let first = vars.iter().take(i).position(|v| v.name == var.name);
-        if let Some(first) = first {
-            report.warn(
-                &here.field("name"),
-                format!(
-                    "environment variable {} is also set by `env[{first}]`; this later value wins",
-                    shown(&var.name)
-                ),
-            );
-        }
+        out.push(var.to_k8s(&path.index(i), report));
     }
     Some(out)
 }
@@ -325,27 +292,24 @@ impl EnvFrom {
         self
     }
 
-    /// The k8s-openapi form, after checking rule 35. `path` is `envFrom[i]`.
+    /// The k8s-openapi form (rule 35 is checked with the pod spec: `validate::pod`; a
+    /// builder's prefix is held to the classic variable names, as for rule 30).
     fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> api::EnvFromSource {
+        if let Some(prefix) = &self.prefix {
+            if let Err(violation) = env::env_var_name(prefix) {
+                report.violation(
+                    &path.field("prefix"),
+                    Violation {
+                        rule: 35,
+                        ..violation
+                    },
+                );
+            }
+        }
         let mut out = api::EnvFromSource {
             prefix: self.prefix.clone(),
             ..api::EnvFromSource::default()
         };
-        if let Some(prefix) = &self.prefix {
-            // rule 35: the prefix must be a valid variable name
-            if let Err(violation) = env::env_var_name(prefix) {
-                report.violation(&path.field("prefix"), with_rule(violation, 35));
-            }
-        }
-        // rule 35: exactly one source (by construction) with a valid name
-        let (field, what) = match self.source {
-            FromSource::ConfigMap => ("configMapRef", "config map name"),
-            FromSource::Secret => ("secretRef", "secret name"),
-        };
-        report.check(
-            &path.field(field).field("name"),
-            names::object_name(&self.name, 35, what),
-        );
         match self.source {
             FromSource::ConfigMap => {
                 out.config_map_ref = Some(api::ConfigMapEnvSource {
@@ -364,7 +328,7 @@ impl EnvFrom {
     }
 }
 
-/// Checks and converts a container's `envFrom`; `path` is the container's `envFrom` field.
+/// Converts a container's `envFrom` (checked with the pod spec: `validate::pod`).
 pub(crate) fn env_from_to_k8s(
     sources: &[EnvFrom],
     path: &At<'_>,
@@ -373,11 +337,9 @@ pub(crate) fn env_from_to_k8s(
     if sources.is_empty() {
         return None;
     }
-    Some(
-        sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| s.to_k8s(&path.index(i), report))
-            .collect(),
-    )
+    let out = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| s.to_k8s(&path.index(i), report));
+    Some(out.collect())
 }

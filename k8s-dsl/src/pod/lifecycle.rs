@@ -8,13 +8,7 @@ use crate::rules::enums::Scheme;
 use crate::validate::{At, Report};
 use crate::value::{Parsed, PortRef};
 
-use super::port::DeclaredPorts;
 use super::probe::action::{self, HttpOptions};
-use super::PodContext;
-
-/// The grace period the API server gives a pod that does not set one (the upper bound of a
-/// `sleep` hook then, rule 26).
-pub(crate) const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS: i64 = 30;
 
 /// A lifecycle hook handler: a command, an HTTP GET, a TCP connection or a sleep.
 ///
@@ -47,18 +41,6 @@ enum HookAction {
     HttpGet { path: String, port: PortRef },
     TcpSocket(PortRef),
     Sleep(Parsed<Duration>),
-}
-
-impl HookAction {
-    /// The rank in which `validateHandler` visits this action, and its field name.
-    fn kind(&self) -> (u8, &'static str) {
-        match self {
-            HookAction::Exec(_) => (0, "exec"),
-            HookAction::HttpGet { .. } => (1, "httpGet"),
-            HookAction::TcpSocket(_) => (2, "tcpSocket"),
-            HookAction::Sleep(_) => (3, "sleep"),
-        }
-    }
 }
 
 impl Handler {
@@ -146,76 +128,42 @@ impl Handler {
         self
     }
 
-    /// The k8s-openapi form, after checking rules 24-26. `path` is the hook's own path
+    /// The k8s-openapi form, with every action given (rules 24-26 are checked with the pod
+    /// spec, `validate::pod`). `path` is the hook's own path
     /// (`spec.containers[0].lifecycle.preStop`).
-    pub(crate) fn to_k8s(
-        &self,
-        path: &At<'_>,
-        ports: DeclaredPorts<'_>,
-        ctx: &PodContext<'_>,
-        report: &mut Report,
-    ) -> api::LifecycleHandler {
+    pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> api::LifecycleHandler {
         let mut out = api::LifecycleHandler::default();
         let has_http = self
             .actions
             .iter()
             .any(|a| matches!(a, HookAction::HttpGet { .. }));
         self.http.check_used(has_http, path, report);
-        let kinds: Vec<(u8, &'static str)> = self.actions.iter().map(HookAction::kind).collect();
-        let kept = action::one_handler(&kinds, path, report);
-        let Some(kept) = kept.and_then(|i| self.actions.get(i)) else {
-            return out;
-        };
-        match kept {
-            HookAction::Exec(command) => {
-                out.exec = Some(action::exec(command, &path.field("exec"), report));
-            }
-            HookAction::HttpGet {
-                path: http_path,
-                port,
-            } => {
-                let here = path.field("httpGet");
-                out.http_get = Some(self.http.http_get(http_path, port, &here, ports, report));
-            }
-            HookAction::TcpSocket(port) => {
-                let here = path.field("tcpSocket");
-                report.warn(
-                    &here,
-                    "the kubelet does not run `tcpSocket` lifecycle hooks (the API keeps the field for compatibility); use `Handler::exec`, `Handler::http_get` or `Handler::sleep`",
-                );
-                out.tcp_socket = Some(action::tcp_socket(port, &here, ports, report));
-            }
-            HookAction::Sleep(duration) => {
-                let here = path.field("sleep");
-                if let Some(seconds) = action::seconds(duration, &here, report) {
-                    check_sleep(seconds, &here, ctx, report);
-                    out.sleep = Some(api::SleepAction { seconds });
+        let fields = self.actions.iter().map(|a| match a {
+            HookAction::Exec(_) => "exec",
+            HookAction::HttpGet { .. } => "httpGet",
+            HookAction::TcpSocket(_) => "tcpSocket",
+            HookAction::Sleep(_) => "sleep",
+        });
+        action::repeated(fields, path, report);
+        for action in &self.actions {
+            match action {
+                HookAction::Exec(command) => out.exec = Some(action::exec(command)),
+                HookAction::HttpGet {
+                    path: http_path,
+                    port,
+                } => {
+                    let here = path.field("httpGet");
+                    out.http_get = Some(self.http.http_get(http_path, port, &here, report));
+                }
+                HookAction::TcpSocket(port) => out.tcp_socket = Some(action::tcp_socket(port)),
+                HookAction::Sleep(duration) => {
+                    let here = path.field("sleep");
+                    if let Some(seconds) = action::seconds(duration, &here, report) {
+                        out.sleep = Some(api::SleepAction { seconds });
+                    }
                 }
             }
         }
         out
-    }
-}
-
-/// Rule 26 (`validateSleepAction`): a sleep may not outlast the pod's grace period. Since
-/// Kubernetes 1.33 (`PodLifecycleSleepActionAllowZero`, GA in 1.34) zero is allowed, and
-/// durations cannot be negative.
-fn check_sleep(seconds: i64, path: &At<'_>, ctx: &PodContext<'_>, report: &mut Report) {
-    let (grace, source) = match ctx.termination_grace_period_seconds {
-        Some(grace) => (grace, "the pod's `terminationGracePeriodSeconds`"),
-        None => (
-            DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS,
-            "the default `terminationGracePeriodSeconds`",
-        ),
-    };
-    if seconds > grace {
-        report.error(
-            path,
-            26,
-            format!("sleep of {seconds}s is longer than {source} ({grace}s)"),
-            format!(
-                "sleep at most {grace}s, or raise the pod's termination grace period to {seconds}s"
-            ),
-        );
     }
 }

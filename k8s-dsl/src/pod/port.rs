@@ -1,15 +1,10 @@
-//! The ports a container declares, and references to them from probes and hooks.
-//!
-//! Rules 20-23 (port numbers, names, protocols, host network) are checked here, and so is the
-//! project's reference rule: a probe or hook that names a port must name one the container
-//! declares.
+//! The ports a container declares. Their rules (20-23) and the references to them from probes
+//! and hooks are checked with the pod spec (`validate::pod`).
 
 use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::enums::Protocol;
-use crate::rules::{ports, shown, suggest, Violation};
-use crate::validate::{At, Report};
-use crate::value::PortRef;
+use crate::rules::shown;
 
 /// A port a container listens on (`spec.containers[].ports[]`).
 ///
@@ -117,89 +112,6 @@ pub(crate) fn ports_to_k8s(ports: &[ContainerPort]) -> Option<Vec<api::Container
         return None;
     }
     Some(ports.iter().map(ContainerPort::to_k8s).collect())
-}
-
-/// The ports of one container, for checking references to them (probe and hook ports).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct DeclaredPorts<'a>(pub(crate) &'a [ContainerPort]);
-
-impl DeclaredPorts<'_> {
-    /// Whether the container declares `number` as a container port.
-    pub(crate) fn has_number(&self, number: i32) -> bool {
-        self.0.iter().any(|p| p.port == number)
-    }
-
-    /// The declared port names, in declaration order.
-    pub(crate) fn names(&self) -> impl Iterator<Item = &str> + '_ {
-        self.0.iter().filter_map(ContainerPort::port_name)
-    }
-
-    /// Checks a port a probe or hook targets (rule 25 for its syntax). A name must be declared
-    /// by this container (an error that lists the declared names); a number that is not
-    /// declared is only a warning, since a process may listen on a port nobody declared.
-    pub(crate) fn check_ref(&self, port: &PortRef, path: &At<'_>, report: &mut Report) {
-        match port {
-            PortRef::Number(number) => self.check_number(*number, path, report),
-            PortRef::Name(name) => {
-                // rule 25: a port name must be a valid IANA_SVC_NAME
-                if let Err(violation) = ports::port_name(name) {
-                    report.violation(path, with_rule(violation, 25));
-                    return;
-                }
-                if !self.names().any(|n| n == name) {
-                    report.violation(path, self.undeclared_name(name));
-                }
-            }
-        }
-    }
-
-    /// Checks a port given by number only (gRPC probes): rule 25, and a warning when the
-    /// container does not declare it.
-    pub(crate) fn check_number(&self, number: i32, path: &At<'_>, report: &mut Report) {
-        // rule 25: a port number must be 1-65535
-        if let Err(violation) = ports::port_number(i64::from(number), "port") {
-            report.violation(path, with_rule(violation, 25));
-            return;
-        }
-        if !self.has_number(number) {
-            report.warn(
-                path,
-                format!(
-                    "port {number} is not a declared container port; declare it with `.port(ContainerPort::new({number}))` so it is documented and reachable by name"
-                ),
-            );
-        }
-    }
-
-    /// The error for a port name the container does not declare (a project rule, 0).
-    fn undeclared_name(&self, name: &str) -> Violation {
-        let declared: Vec<&str> = self.names().collect();
-        let message = if declared.is_empty() {
-            format!(
-                "port name {} is not declared by this container, which names no ports",
-                shown(name)
-            )
-        } else {
-            format!(
-                "port name {} is not declared by this container; declared port names: {}",
-                shown(name),
-                listed(&declared)
-            )
-        };
-        let fix = match suggest::did_you_mean(name, declared.iter().copied()) {
-            Some(hint) => hint,
-            None => format!(
-                "add `.port(ContainerPort::new(<number>).name({}))` or refer to the port by number",
-                shown(name)
-            ),
-        };
-        Violation::new(0, message, fix)
-    }
-}
-
-/// The same violation under another rule number (a grammar shared by several fields).
-pub(crate) fn with_rule(violation: Violation, rule: u16) -> Violation {
-    Violation { rule, ..violation }
 }
 
 /// Names as a message lists them: `` `a`, `b` ``.

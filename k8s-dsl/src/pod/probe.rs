@@ -10,7 +10,6 @@ use crate::validate::{At, Report};
 use crate::value::{Parsed, PortRef};
 
 use self::action::HttpOptions;
-use super::port::DeclaredPorts;
 
 /// How the kubelet checks a container: by running a command, an HTTP GET, a TCP connection
 /// or a gRPC health check.
@@ -52,18 +51,6 @@ enum ProbeHandler {
     HttpGet { path: String, port: PortRef },
     TcpSocket(PortRef),
     Grpc(i32),
-}
-
-impl ProbeHandler {
-    /// The rank in which `validateHandler` visits this handler, and its field name.
-    fn kind(&self) -> (u8, &'static str) {
-        match self {
-            ProbeHandler::Exec(_) => (0, "exec"),
-            ProbeHandler::HttpGet { .. } => (1, "httpGet"),
-            ProbeHandler::TcpSocket(_) => (2, "tcpSocket"),
-            ProbeHandler::Grpc(_) => (3, "grpc"),
-        }
-    }
 }
 
 /// Which probe of a container a [`Probe`] is: the rules differ (rules 28, 29).
@@ -229,31 +216,18 @@ impl Probe {
         self
     }
 
-    /// The k8s-openapi form, after checking rules 24-29. `path` is the probe's own path
-    /// (`spec.containers[0].livenessProbe`).
-    pub(crate) fn to_k8s(
-        &self,
-        kind: ProbeKind,
-        path: &At<'_>,
-        ports: DeclaredPorts<'_>,
-        report: &mut Report,
-    ) -> api::Probe {
+    /// The k8s-openapi form; rules 24-29 are checked with the pod spec (`validate::pod`).
+    /// `path` is the probe's own path (`spec.containers[0].livenessProbe`).
+    pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> api::Probe {
         let mut probe = api::Probe::default();
-        self.handler_to_k8s(&mut probe, path, ports, report);
-        self.timing_to_k8s(&mut probe, kind, path, report);
+        self.handler_to_k8s(&mut probe, path, report);
+        self.timing_to_k8s(&mut probe, path, report);
         probe
     }
 
-    /// Writes the one handler (rules 24, 25).
+    /// Writes every handler given (rule 24 reports more than one).
     #[allow(clippy::needless_update)] // the fields differ between Kubernetes versions
-    fn handler_to_k8s(
-        &self,
-        probe: &mut api::Probe,
-        path: &At<'_>,
-        ports: DeclaredPorts<'_>,
-        report: &mut Report,
-    ) {
-        let kinds: Vec<(u8, &'static str)> = self.handlers.iter().map(ProbeHandler::kind).collect();
+    fn handler_to_k8s(&self, probe: &mut api::Probe, path: &At<'_>, report: &mut Report) {
         let has_http = self
             .handlers
             .iter()
@@ -271,46 +245,38 @@ impl Probe {
                 "remove `.service(...)` or use `Probe::grpc(port)`",
             );
         }
-        let kept = action::one_handler(&kinds, path, report);
-        let Some(handler) = kept.and_then(|i| self.handlers.get(i)) else {
-            return;
-        };
-        match handler {
-            ProbeHandler::Exec(command) => {
-                probe.exec = Some(action::exec(command, &path.field("exec"), report));
-            }
-            ProbeHandler::HttpGet {
-                path: http_path,
-                port,
-            } => {
-                let here = path.field("httpGet");
-                probe.http_get = Some(self.http.http_get(http_path, port, &here, ports, report));
-            }
-            ProbeHandler::TcpSocket(port) => {
-                let here = path.field("tcpSocket");
-                probe.tcp_socket = Some(action::tcp_socket(port, &here, ports, report));
-            }
-            ProbeHandler::Grpc(port) => {
-                // rule 25: grpc.port must be a valid port number
-                ports.check_number(*port, &path.field("grpc").field("port"), report);
-                probe.grpc = Some(api::GRPCAction {
-                    port: *port,
-                    service: self.grpc_service.clone(),
-                    // newer Kubernetes versions add fields
-                    ..api::GRPCAction::default()
-                });
+        let fields = self.handlers.iter().map(|h| match h {
+            ProbeHandler::Exec(_) => "exec",
+            ProbeHandler::HttpGet { .. } => "httpGet",
+            ProbeHandler::TcpSocket(_) => "tcpSocket",
+            ProbeHandler::Grpc(_) => "grpc",
+        });
+        action::repeated(fields, path, report);
+        for handler in &self.handlers {
+            match handler {
+                ProbeHandler::Exec(command) => probe.exec = Some(action::exec(command)),
+                ProbeHandler::HttpGet {
+                    path: http_path,
+                    port,
+                } => {
+                    let here = path.field("httpGet");
+                    probe.http_get = Some(self.http.http_get(http_path, port, &here, report));
+                }
+                ProbeHandler::TcpSocket(port) => probe.tcp_socket = Some(action::tcp_socket(port)),
+                ProbeHandler::Grpc(port) => {
+                    probe.grpc = Some(api::GRPCAction {
+                        port: *port,
+                        service: self.grpc_service.clone(),
+                        // newer Kubernetes versions add fields
+                        ..api::GRPCAction::default()
+                    });
+                }
             }
         }
     }
 
-    /// Writes the timing fields (rules 27, 28, 29).
-    fn timing_to_k8s(
-        &self,
-        probe: &mut api::Probe,
-        kind: ProbeKind,
-        path: &At<'_>,
-        report: &mut Report,
-    ) {
+    /// Writes the timing fields (their rules, 27-29, are checked with the pod spec).
+    fn timing_to_k8s(&self, probe: &mut api::Probe, path: &At<'_>, report: &mut Report) {
         // rule 27: the durations are non-negative by type; they must fit the i32 fields
         let secs = |d: &Option<Parsed<Duration>>, field: &str, report: &mut Report| {
             d.as_ref()
@@ -319,52 +285,12 @@ impl Probe {
         probe.initial_delay_seconds = secs(&self.initial_delay, "initialDelaySeconds", report);
         probe.period_seconds = secs(&self.period, "periodSeconds", report);
         probe.timeout_seconds = secs(&self.timeout, "timeoutSeconds", report);
-
-        if let Some(n) = self.failure_threshold {
-            // rule 27
-            action::non_negative(n, &path.field("failureThreshold"), 27, report);
-            probe.failure_threshold = Some(n);
-        }
-        if let Some(n) = self.success_threshold {
-            let here = path.field("successThreshold");
-            // rule 27
-            action::non_negative(n, &here, 27, report);
-            // rule 29: liveness and startup probes need successThreshold 1 (0 is defaulted to 1)
-            if n > 1 && kind != ProbeKind::Readiness {
-                report.error(
-                    &here,
-                    29,
-                    format!(
-                        "`successThreshold` must be 1 for a {}, not {n}",
-                        kind.field()
-                    ),
-                    "remove `.success_threshold(...)` or set it to 1",
-                );
-            }
-            probe.success_threshold = Some(n);
-        }
-        if let Some(grace) = &self.termination_grace_period {
-            let here = path.field("terminationGracePeriodSeconds");
-            if kind == ProbeKind::Readiness {
-                // rule 28: not allowed on readiness probes
-                report.error(
-                    &here,
-                    28,
-                    "`terminationGracePeriodSeconds` is not allowed on a readinessProbe",
-                    "remove `.termination_grace_period(...)`; a failed readiness probe never kills the container",
-                );
-            }
-            let secs = action::seconds(grace, &here, report);
-            if secs == Some(0) {
-                // rule 28: must be greater than 0
-                report.error(
-                    &here,
-                    28,
-                    "`terminationGracePeriodSeconds` must be greater than 0",
-                    "use at least 1 second, or remove it to use the pod's grace period",
-                );
-            }
-            probe.termination_grace_period_seconds = secs;
-        }
+        probe.failure_threshold = self.failure_threshold;
+        probe.success_threshold = self.success_threshold;
+        probe.termination_grace_period_seconds =
+            self.termination_grace_period.as_ref().and_then(|grace| {
+                let here = path.field("terminationGracePeriodSeconds");
+                action::seconds(grace, &here, report)
+            });
     }
 }

@@ -166,7 +166,6 @@ impl Pod {
             let ctx = PodContext {
                 volumes: &volume_names,
                 kind,
-                termination_grace_period_seconds,
             };
             let mut out = container.into_k8s(&at, &ctx, report);
             if kind == ContainerKind::RestartableInit {

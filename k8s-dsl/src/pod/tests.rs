@@ -320,11 +320,18 @@ fn rule_36_raw_volume_needs_exactly_one_source() {
     };
     let e = errors(
         pod()
-            .volume(Volume::from_k8s(none))
+            .volume(Volume::from_k8s(none.clone()))
             .volume(Volume::from_k8s(two)),
     );
-    assert_has(&e, "spec.volumes[0]", 36);
     assert_has(&e, "spec.volumes[1].hostPath", 36);
+    // No source: the API server defaults it to `emptyDir`, so that is a warning.
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| w.path.as_str() == "spec.volumes[0]"));
+    assert!(!e.has("spec.volumes[0]", 36));
+    let (_, warnings) = built(pod().volume(Volume::from_k8s(none)));
+    assert!(warned(&warnings, "spec.volumes[0]", "emptyDir"));
     let nfs = k8s::Volume {
         name: "shared".to_owned(),
         nfs: Some(k8s::NFSVolumeSource {
@@ -684,8 +691,13 @@ fn affinity_output() {
 
 #[test]
 fn rule_44_image_pull_secret_names() {
-    let e = errors(pod().image_pull_secret("Registry_Creds"));
-    assert_has(&e, "spec.imagePullSecrets[0].name", 44);
+    // The API server does not check the name: a warning, at the same path.
+    let (_, warnings) = built(pod().image_pull_secret("Registry_Creds"));
+    assert!(warned(
+        &warnings,
+        "spec.imagePullSecrets[0].name",
+        "no such Secret"
+    ));
     let s = spec(pod().image_pull_secret("registry-creds"));
     assert_eq!(
         s.image_pull_secrets.unwrap_or_default()[0].name,

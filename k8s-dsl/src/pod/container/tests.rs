@@ -17,11 +17,7 @@ use crate::validate::{FieldPath, Report};
 const AT: &str = "spec.containers[0]";
 
 fn ctx<'a>(volumes: &'a [&'a str], kind: ContainerKind) -> PodContext<'a> {
-    PodContext {
-        volumes,
-        kind,
-        termination_grace_period_seconds: None,
-    }
+    PodContext { volumes, kind }
 }
 
 fn app() -> PodContext<'static> {
@@ -36,6 +32,7 @@ fn run_in(container: &Container, ctx: &PodContext<'_>) -> (api::Container, Repor
 const POD: ContainerPod = ContainerPod {
     is_template: false,
     host_network: false,
+    grace: None,
 };
 
 /// The container converted, then validated as the pod spec validates it (rules 6 and 14).
@@ -47,7 +44,14 @@ fn run_checked(
     let mut report = Report::new();
     let path = FieldPath::root().field("spec").field("containers").index(0);
     let out = container.clone().into_k8s(&path.at(), ctx, &mut report);
-    crate::validate::pod::container(&path.at(), &out, pod, &mut report);
+    // The pod sets a native sidecar's `restartPolicy` (rule 16) and its grace period (rule 26).
+    let mut placed = out.clone();
+    if ctx.kind == ContainerKind::RestartableInit {
+        placed.restart_policy = Some("Always".into());
+    }
+    let is_init = ctx.kind != ContainerKind::App;
+    crate::validate::pod::container(&path.at(), &placed, pod, &mut report);
+    crate::validate::pod::probes_and_hooks(&path.at(), &placed, is_init, pod.grace, &mut report);
     (out, report)
 }
 
@@ -349,7 +353,8 @@ fn rule_17_init_container_may_not_have_probes_or_hooks() {
         assert!(has(&report, field, 17), "{field}: {:#?}", report.errors());
     }
     assert_eq!(report.errors().len(), 4);
-    assert!(out.liveness_probe.is_none() && out.lifecycle.is_none());
+    // The object keeps what was written, so the pass over it (any door) sees and reports it.
+    assert!(out.liveness_probe.is_some() && out.lifecycle.is_some());
 }
 
 #[test]
@@ -592,16 +597,21 @@ fn rule_26_sleep_may_not_exceed_the_default_grace_period() {
 
 #[test]
 fn rule_26_sleep_may_not_exceed_the_pod_grace_period() {
-    let pod = PodContext {
-        termination_grace_period_seconds: Some(10),
-        ..app()
+    let pod = ContainerPod {
+        grace: Some(10),
+        ..POD
     };
-    let (_, report) = run_in(
+    let (_, report) = run_checked(
         &ok().post_start(Handler::sleep(Duration::seconds(11))),
-        &pod,
+        &app(),
+        pod,
     );
     assert!(has(&report, "lifecycle.postStart.sleep", 26));
-    let (_, report) = run_in(&ok().post_start(Handler::sleep(Duration::seconds(0))), &pod);
+    let (_, report) = run_checked(
+        &ok().post_start(Handler::sleep(Duration::seconds(0))),
+        &app(),
+        pod,
+    );
     assert_clean(&report);
 }
 

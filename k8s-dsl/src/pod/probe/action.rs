@@ -1,12 +1,10 @@
 //! What probes and lifecycle hooks have in common: the `exec`, `httpGet` and `tcpSocket`
-//! actions, the "exactly one handler" rule (24) and durations written as whole seconds.
+//! actions and durations written as whole seconds.
 
 use k8s_openapi::api::core::v1 as api;
 
-use crate::pod::port::DeclaredPorts;
 use crate::rules::duration::Duration;
 use crate::rules::enums::Scheme;
-use crate::rules::ports;
 use crate::validate::{At, Report};
 use crate::value::{Parsed, PortRef};
 
@@ -37,15 +35,14 @@ impl HttpOptions {
         }
     }
 
-    /// The `httpGet` action at `path` (rule 25: a path is required, the port is valid and
-    /// declared, header names are valid).
+    /// The `httpGet` action at `path`. An empty path is refused here (rule 25); the port,
+    /// scheme and headers are checked with the pod spec (`validate::pod`).
     #[allow(clippy::needless_update)] // the fields differ between Kubernetes versions
     pub(crate) fn http_get(
         &self,
         http_path: &str,
         port: &PortRef,
         path: &At<'_>,
-        ports: DeclaredPorts<'_>,
         report: &mut Report,
     ) -> api::HTTPGetAction {
         // rule 25: httpGet.path is required
@@ -57,20 +54,14 @@ impl HttpOptions {
                 "use a path such as `/healthz`",
             );
         }
-        ports.check_ref(port, &path.field("port"), report);
-        let headers_path = path.field("httpHeaders");
-        let mut headers = Vec::with_capacity(self.headers.len());
-        for (i, (name, value)) in self.headers.iter().enumerate() {
-            // rule 25: header names must be valid HTTP header names
-            report.check(
-                &headers_path.index(i).field("name"),
-                ports::http_header_name(name),
-            );
-            headers.push(api::HTTPHeader {
+        let headers: Vec<api::HTTPHeader> = self
+            .headers
+            .iter()
+            .map(|(name, value)| api::HTTPHeader {
                 name: name.clone(),
                 value: value.clone(),
-            });
-        }
+            })
+            .collect();
         api::HTTPGetAction {
             host: self.host.clone(),
             http_headers: (!headers.is_empty()).then_some(headers),
@@ -84,65 +75,42 @@ impl HttpOptions {
     }
 }
 
-/// The `exec` action at `path` (rule 25: the command may not be empty).
-pub(crate) fn exec(command: &[String], path: &At<'_>, report: &mut Report) -> api::ExecAction {
-    if command.is_empty() {
-        report.error(
-            &path.field("command"),
-            25,
-            "exec command may not be empty",
-            "give the command and its arguments, such as `[\"cat\", \"/tmp/ready\"]`",
-        );
-    }
+/// The `exec` action (rule 25, a command, is checked with the pod spec).
+pub(crate) fn exec(command: &[String]) -> api::ExecAction {
     api::ExecAction {
         command: Some(command.to_vec()),
     }
 }
 
-/// The `tcpSocket` action at `path` (rule 25: the port is valid, and declared if named).
-pub(crate) fn tcp_socket(
-    port: &PortRef,
-    path: &At<'_>,
-    ports: DeclaredPorts<'_>,
-    report: &mut Report,
-) -> api::TCPSocketAction {
-    ports.check_ref(port, &path.field("port"), report);
+/// The `tcpSocket` action (rule 25, its port, is checked with the pod spec).
+pub(crate) fn tcp_socket(port: &PortRef) -> api::TCPSocketAction {
     api::TCPSocketAction {
         host: None,
         port: port.to_int_or_string(),
     }
 }
 
-/// Rule 24: a probe or hook has exactly one handler. `kinds` gives each handler's rank in the
-/// order the API server visits them (`exec`, `httpGet`, `tcpSocket`, then `grpc` or `sleep`)
-/// and its field name. Like `validateHandler`, the first in that order is kept and every other
-/// one is reported at its own field. Returns the position of the kept handler in `kinds`.
-pub(crate) fn one_handler(
-    kinds: &[(u8, &'static str)],
+/// Rule 24 for what the object cannot hold: a handler type given twice (`with_exec` on an
+/// `exec` probe) is reported at its field; `fields` are the handlers' fields in the order given.
+/// Two handlers of different types are kept in the object, and reported with the pod spec.
+pub(crate) fn repeated<'f>(
+    fields: impl Iterator<Item = &'f str>,
     path: &At<'_>,
     report: &mut Report,
-) -> Option<usize> {
-    let mut order: Vec<usize> = (0..kinds.len()).collect();
-    order.sort_by_key(|&i| kinds.get(i).map(|k| k.0));
-    let mut iter = order.into_iter();
-    let kept = iter.next();
-    let kept_field = kept.and_then(|i| kinds.get(i)).map(|k| k.1);
-    for i in iter {
-        let Some((_, field)) = kinds.get(i) else {
-            continue;
-        };
-        // rule 24: "may not specify more than 1 handler type"
-        report.error(
-            &path.field(field),
-            24,
-            format!(
-                "may not specify more than 1 handler type; `{}` is already set",
-                kept_field.unwrap_or("?")
-            ),
-            format!("remove the `{field}` handler or the other one"),
-        );
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for field in fields {
+        if seen.contains(&field) {
+            report.error(
+                &path.field(field),
+                24,
+                format!("may not specify more than 1 handler type; `{field}` is already set"),
+                format!("remove the second `{field}` handler"),
+            );
+        } else {
+            seen.push(field);
+        }
     }
-    kept
 }
 
 /// A duration as whole seconds, reporting a duration that does not parse.
@@ -174,17 +142,5 @@ pub(crate) fn seconds_i32(
             );
             None
         }
-    }
-}
-
-/// Reports a negative count (rule 27: probe thresholds are non-negative).
-pub(crate) fn non_negative(value: i32, path: &At<'_>, rule: u16, report: &mut Report) {
-    if value < 0 {
-        report.error(
-            path,
-            rule,
-            format!("{value} is negative"),
-            "use 0 (the API default) or more",
-        );
     }
 }

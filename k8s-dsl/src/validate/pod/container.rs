@@ -73,9 +73,11 @@ pub(crate) struct Pod {
     pub is_template: bool,
     /// `hostNetwork: true` (rule 23).
     pub host_network: bool,
+    /// `terminationGracePeriodSeconds`, the bound of sleep hooks (rule 26).
+    pub grace: Option<i64>,
 }
 
-/// One container of any list: rules 6, 14, 15 and 20-23; `at` is the container's path.
+/// One container of any list: rules 6, 14, 15, 20-23 and 30-35; `at` is the container's path.
 pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut Report) {
     name(at, &c.name, report);
     image(
@@ -84,7 +86,8 @@ pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut 
         pod.is_template,
         report,
     );
-    if let Some(policy) = &c.image_pull_policy {
+    // rule 15: empty is defaulted (Always for `:latest` or no tag, IfNotPresent otherwise)
+    if let Some(policy) = c.image_pull_policy.as_deref().filter(|p| !p.is_empty()) {
         report.check(
             &at.field("imagePullPolicy"),
             policy.parse::<ImagePullPolicy>(),
@@ -99,31 +102,41 @@ pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut 
     if let Some(list) = &c.ports {
         super::ports::container_ports(&at.field("ports"), list, pod.host_network, report);
     }
+    super::env::env_and_env_from(at, c, report);
 }
 
-/// Rule 16 (`validateContainers`, `validateInitContainerRestartPolicy`): an app container sets
-/// no `restartPolicy`; an init container sets none or `Always` (a native sidecar). `is_init`
-/// says which list `c` is in; `at` is its path.
+/// Rule 16 (`validateContainers`, `validateInitContainerRestartPolicy`, and since 1.34 the
+/// container restart rules, `ContainerRestartRules`): kube-apiserver 1.37 accepts `Always`,
+/// `OnFailure` and `Never` on any container, app or init (`Always` makes an init container a
+/// native sidecar; on an app container a policy other than the pod's overrides it, for a Pod:
+/// a warning, since servers before 1.34 refuse it). Any other value is an error. `is_init` says
+/// which list `c` is in; `at` is its path.
 pub(crate) fn restart_policy(at: &At<'_>, c: &k8s::Container, is_init: bool, report: &mut Report) {
     let Some(policy) = c.restart_policy.as_deref() else {
         return;
     };
-    if !is_init {
+    let here = at.field("restartPolicy");
+    if !matches!(policy, "Always" | "OnFailure" | "Never") {
         report.error(
-            &at.field("restartPolicy"),
-            16,
-            "`restartPolicy` may not be set for non-init containers",
-            "remove it; to run a container beside the app for the pod's life, make it a native sidecar",
-        );
-    } else if policy != "Always" {
-        report.error(
-            &at.field("restartPolicy"),
+            &here,
             16,
             format!(
-                "an init container's `restartPolicy` may only be `Always`, not {}",
+                "a container's `restartPolicy` may only be `Always`, `OnFailure` or `Never`, not {}",
                 shown(policy)
             ),
-            "remove it (a plain init container), or use `Always` (a native sidecar)",
+            "remove it, or use `Always` on an init container (a native sidecar)",
+        );
+    } else if !is_init {
+        report.warn(
+            &here,
+            "`restartPolicy` on an app container needs Kubernetes 1.34 or newer (container restart rules); older API servers refuse it",
+        );
+    } else if policy != "Always" {
+        report.warn(
+            &here,
+            format!(
+                "an init container's `restartPolicy: {policy}` needs Kubernetes 1.34 or newer (container restart rules); older API servers refuse it, and only `Always` makes a native sidecar"
+            ),
         );
     }
 }
@@ -141,6 +154,7 @@ pub(crate) fn each(
         let at = list.index(i);
         container(&at, c, pod, report);
         restart_policy(&at, c, is_init, report);
+        super::probes::probes_and_hooks(&at, c, is_init, pod.grace, report);
     }
 }
 
@@ -152,6 +166,7 @@ mod tests {
     const POD: Pod = Pod {
         is_template: false,
         host_network: false,
+        grace: None,
     };
 
     fn report(c: &k8s::Container) -> Report {
@@ -187,7 +202,7 @@ mod tests {
     }
 
     #[test]
-    fn rule_16_restart_policy_only_on_init_containers_and_only_always() {
+    fn rule_16_restart_policy_takes_the_three_values_on_any_container() {
         let with = |policy: &str| k8s::Container {
             name: "web".into(),
             image: Some("nginx:1.27".into()),
@@ -197,11 +212,17 @@ mod tests {
         let spec = At::root().field("spec");
         let mut report = Report::new();
         let app = spec.field("containers");
-        each(&app, &[with("Always")], false, POD, &mut report);
+        each(
+            &app,
+            &[with("Always"), with("Sometimes")],
+            false,
+            POD,
+            &mut report,
+        );
         let init = spec.field("initContainers");
         each(
             &init,
-            &[with("Always"), with("OnFailure")],
+            &[with("Always"), with("OnFailure"), with("always")],
             true,
             POD,
             &mut report,
@@ -214,9 +235,19 @@ mod tests {
         assert_eq!(
             paths,
             [
-                ("spec.containers[0].restartPolicy", 16),
-                ("spec.initContainers[1].restartPolicy", 16),
+                ("spec.containers[1].restartPolicy", 16),
+                ("spec.initContainers[2].restartPolicy", 16),
             ]
+        );
+        // Accepted by kube-apiserver 1.37, refused before 1.34: warnings.
+        let warned: Vec<&str> = report.warnings().iter().map(|w| w.path.as_str()).collect();
+        assert!(
+            warned.contains(&"spec.containers[0].restartPolicy"),
+            "{warned:?}"
+        );
+        assert!(
+            warned.contains(&"spec.initContainers[1].restartPolicy"),
+            "{warned:?}"
         );
     }
 

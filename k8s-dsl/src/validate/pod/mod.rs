@@ -4,7 +4,9 @@
 mod container;
 mod containers;
 mod dns;
+mod env;
 mod ports;
+mod probes;
 mod security;
 mod spec;
 mod volume;
@@ -17,6 +19,8 @@ pub(crate) use containers::{
     has_app_container, host_ports, unique_names as unique_container_names,
 };
 pub(crate) use dns::dns;
+#[cfg(test)]
+pub(crate) use probes::probes_and_hooks;
 pub(crate) use security::pod_security_context;
 pub(crate) use spec::{active_deadline, names_and_selectors, termination_grace_period};
 pub(crate) use volume::{local_path, volume};
@@ -113,6 +117,7 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
     let pod = container::Pod {
         is_template,
         host_network: spec.host_network.unwrap_or(false),
+        grace: spec.termination_grace_period_seconds,
     };
     container::each(&path.field("initContainers"), init, true, pod, report);
     container::each(&path.field("containers"), app, false, pod, report);

@@ -17,7 +17,7 @@ pub(crate) fn container_ports(
     for (i, port) in list.iter().enumerate() {
         let here = path.index(i);
         one(&here, port, host_network, report);
-        let Some(name) = port.name.as_deref() else {
+        let Some(name) = port.name.as_deref().filter(|n| !n.is_empty()) else {
             continue;
         };
         // rule 21: port names are unique within the container
@@ -66,12 +66,12 @@ fn one(path: &At<'_>, port: &k8s::ContainerPort, host_network: bool, report: &mu
             );
         }
     }
-    if let Some(name) = &port.name {
-        // rule 21: IANA_SVC_NAME
+    if let Some(name) = port.name.as_deref().filter(|n| !n.is_empty()) {
+        // rule 21: IANA_SVC_NAME (empty means no name)
         report.check(&path.field("name"), ports::port_name(name));
     }
-    if let Some(protocol) = &port.protocol {
-        // rule 22: TCP, UDP or SCTP
+    if let Some(protocol) = port.protocol.as_deref().filter(|p| !p.is_empty()) {
+        // rule 22: TCP, UDP or SCTP (empty is defaulted to TCP)
         report.check(&path.field("protocol"), protocol.parse::<Protocol>());
     }
 }

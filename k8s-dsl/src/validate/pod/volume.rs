@@ -148,11 +148,13 @@ fn one_source(path: &At<'_>, volume: &k8s::Volume, report: &mut Report) {
         .collect();
     match set.as_slice() {
         [_] => {}
-        [] => report.error(
+        // rule 36: the API server defaults a volume without a source to `emptyDir`
+        [] => report.warn(
             path,
-            36,
-            format!("volume {} has no source", shown(&v.name)),
-            "set exactly one source, such as `emptyDir`, `configMap` or `persistentVolumeClaim`",
+            format!(
+                "volume {} has no source, so the API server makes it an `emptyDir`; set `emptyDir: {{}}` (or the source you meant) explicitly",
+                shown(&v.name)
+            ),
         ),
         [_, rest @ ..] => {
             for extra in rest {
