@@ -308,7 +308,7 @@ fn every_compile_error_kind_is_in_the_error_chapter_with_sample_and_message() {
     let includes: BTreeSet<String> = includes(&chapter).into_iter().collect();
     let mut missing = Vec::new();
     let mut count = 0;
-    for macro_name in ["pod", "job", "cronjob", "deployment"] {
+    for macro_name in ["pod", "job", "cronjob", "deployment", "statefulset"] {
         let mut samples = Vec::new();
         files_with_extension(
             &workspace().join("tests/ui").join(macro_name),

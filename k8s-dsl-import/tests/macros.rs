@@ -1,4 +1,4 @@
-//! `--macros`: Pods, Jobs, CronJobs and Deployments as their macros, other kinds as builder
+//! `--macros`: Pods, Jobs, CronJobs, Deployments and StatefulSets as their macros, other kinds as builder
 //! code, and builder code (with every field that forced it named) where a macro has no key.
 //! That the macro output compiles and gives back the same objects is `roundtrip.rs`.
 
@@ -65,7 +65,7 @@ fn without_the_option_the_same_pod_is_builder_code() {
 #[test]
 fn kinds_without_a_macro_are_the_same_builder_code_with_macros() {
     for file in [
-        "tests/corpus/examples/statefulset_rg.yaml",
+        "tests/corpus/workloads/daemonset.yaml",
         "tests/corpus/services/nodeport.yaml",
     ] {
         let file = Path::new(file);
@@ -73,6 +73,49 @@ fn kinds_without_a_macro_are_the_same_builder_code_with_macros() {
         let macros = import(file, &MACROS).unwrap();
         assert_eq!(builders, macros);
     }
+}
+
+const STATEFUL_SET: &str = "apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: cache
+spec:
+  serviceName: cache
+  replicas: 2
+  selector:
+    matchLabels:
+      app: cache
+  template:
+    metadata:
+      labels:
+        app: cache
+    spec:
+      containers:
+      - name: cache
+        image: redis:7
+";
+
+#[test]
+fn a_stateful_set_is_a_statefulset_macro() {
+    let code = with_macros(STATEFUL_SET).code;
+    assert!(code.contains("k8s_dsl::statefulset! {"), "{code}");
+    assert!(code.contains("serviceName: \"cache\""), "{code}");
+    assert!(!code.contains("StatefulSet::new"), "{code}");
+}
+
+#[test]
+fn a_stateful_set_with_claim_templates_is_builder_code_that_says_why() {
+    let code = import(
+        Path::new("tests/corpus/examples/statefulset_rg.yaml"),
+        &MACROS,
+    )
+    .unwrap()
+    .code;
+    assert!(code.contains("StatefulSet::new(\"rg\")"), "{code}");
+    assert!(
+        code.contains("`statefulset!` has no key for `spec.volumeClaimTemplates`"),
+        "{code}"
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ mod job_policy;
 mod scheduling;
 mod workload;
 
-pub use workload::deployment;
+pub use workload::{deployment, statefulset};
 
 /// A chain of builder calls being written.
 struct Chain {
@@ -973,8 +973,13 @@ mod tests {
     /// Every block reachable from the macros' bodies.
     fn specs() -> Vec<&'static Spec> {
         let mut seen: Vec<&'static Spec> = Vec::new();
-        let mut todo: Vec<&'static Spec> =
-            vec![&keys::POD, &keys::JOB, &keys::CRONJOB, &keys::DEPLOYMENT];
+        let mut todo: Vec<&'static Spec> = vec![
+            &keys::POD,
+            &keys::JOB,
+            &keys::CRONJOB,
+            &keys::DEPLOYMENT,
+            &keys::STATEFULSET,
+        ];
         while let Some(spec) = todo.pop() {
             if seen.iter().any(|s| std::ptr::eq(*s, spec)) {
                 continue;

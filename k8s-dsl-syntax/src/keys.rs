@@ -1423,3 +1423,39 @@ pub static DEPLOYMENT: Spec = block(
         ],
     ],
 );
+
+// ---- stateful sets --------------------------------------------------------------------------
+
+/// The body of `statefulset! { ... }` (its `volumeClaimTemplates` are builder calls on the
+/// result: `.volume_claim(..)`).
+pub static STATEFULSET: Spec = block(
+    "stateful set",
+    &[
+        &[req("name", Kind::Str(Text::ObjectName(0, "stateful set name"))).meta()],
+        NAMESPACE,
+        LABELS,
+        &[
+            opt(
+                "serviceName",
+                Kind::Str(Text::ObjectName(0, "service name")),
+            )
+            .spec()
+            .arg("service_name"),
+            opt("replicas", Kind::Int(Number::NonNegative(65)))
+                .spec()
+                .arg("replicas"),
+            opt("minReadySeconds", Kind::Duration)
+                .spec()
+                .arg("min_ready"),
+            opt("revisionHistoryLimit", Kind::Int(Number::NonNegative(65)))
+                .spec()
+                .arg("revision_history_limit"),
+            opt("selector", Kind::Block(&LABEL_SELECTOR))
+                .spec()
+                .arg("selector"),
+            req("template", Kind::Block(&POD_TEMPLATE))
+                .spec()
+                .arg("template"),
+        ],
+    ],
+);

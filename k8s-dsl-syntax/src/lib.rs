@@ -78,12 +78,19 @@ pub const DEPLOYMENT: Phases = Phases {
     fallback: || quote::quote!(::k8s_dsl::workload::Deployment::new("")),
 };
 
+/// `statefulset!`.
+pub const STATEFULSET: Phases = Phases {
+    check: check::statefulset,
+    expand: expand::statefulset,
+};
+
 /// Every macro with its name, for tests and tools that go through all of them.
-pub const MACROS: [(&str, Phases); 4] = [
+pub const MACROS: [(&str, Phases); 5] = [
     ("pod", POD),
     ("job", JOB),
     ("cronjob", CRONJOB),
     ("deployment", DEPLOYMENT),
+    ("statefulset", STATEFULSET),
 ];
 
 /// Parses, checks and expands one macro call; on errors, emits all of them followed by the
@@ -152,6 +159,12 @@ pub fn cronjob(input: TokenStream) -> TokenStream {
 /// builder calls, or the compile errors of the body.
 pub fn deployment(input: TokenStream) -> TokenStream {
     run(input, DEPLOYMENT)
+}
+
+/// `statefulset! { ... }`: the expansion is a chain of `k8s_dsl::workload::StatefulSet`
+/// builder calls, or the compile errors of the body.
+pub fn statefulset(input: TokenStream) -> TokenStream {
+    run(input, STATEFULSET)
 }
 
 #[cfg(test)]

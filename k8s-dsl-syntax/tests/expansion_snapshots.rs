@@ -120,6 +120,42 @@ const CASES: &[Case] = &[
             template: { labels: { app: "web" }, restartPolicy: Never, containers: [ { name: "web", image: "nginx" } ] },
         "#,
     },
+    Case {
+        name: "statefulset_service_name_selector",
+        expand: k8s_dsl_syntax::statefulset,
+        body: r#"
+            name: "rg",
+            namespace: "shop",
+            serviceName: "random-generator",
+            replicas: 2,
+            minReadySeconds: 10s,
+            revisionHistoryLimit: 3,
+            selector: { matchLabels: { app: "random-generator" } },
+            template: {
+                labels: { app: "random-generator", tier: "backend" },
+                containers: [ {
+                    name: "random-generator",
+                    image: "k8spatterns/random-generator:1.0",
+                    ports: [ { containerPort: 8080, name: "http" } ],
+                    volumeMounts: [ { name: "logs", mountPath: "/logs" } ],
+                } ],
+            },
+        "#,
+    },
+    Case {
+        name: "statefulset_errors",
+        expand: k8s_dsl_syntax::statefulset,
+        body: r#"
+            name: "rg",
+            servceName: "random-generator",
+            selector: { matchLabels: { app: "api" } },
+            template: {
+                labels: { app: "random-generator" },
+                restartPolicy: Never,
+                containers: [ { name: "app", image: "nginx:1.27", imagePullPolicy: Sometimes } ],
+            },
+        "#,
+    },
 ];
 
 /// The expansion of `case`, as a Rust file `prettyplease` prints (the expression is the body

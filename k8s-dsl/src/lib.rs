@@ -214,6 +214,8 @@ pub use k8s_dsl_macros::deployment;
 pub use k8s_dsl_macros::job;
 #[doc = include_str!("../docs/pod.md")]
 pub use k8s_dsl_macros::pod;
+#[doc = include_str!("../docs/statefulset.md")]
+pub use k8s_dsl_macros::statefulset;
 pub use validate::{Error, Errors, FieldPath, Warning};
 pub use value::{Parsed, PortRef};
 

@@ -253,3 +253,15 @@ fn service_types_macro_equals_builders() {
     assert!(builders.starts_with("apiVersion: "));
     assert_eq!(yaml(service_types_macro::manifests()), builders);
 }
+
+#[path = "../../examples/statefulset_rg.rs"]
+mod statefulset_rg;
+#[path = "../../examples/statefulset_rg_macro.rs"]
+mod statefulset_rg_macro;
+
+#[test]
+fn statefulset_rg_macro_equals_builders() {
+    let builders = yaml(statefulset_rg::manifests());
+    assert!(builders.contains("kind: StatefulSet"));
+    assert_eq!(yaml(statefulset_rg_macro::manifests()), builders);
+}

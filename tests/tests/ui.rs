@@ -1,5 +1,6 @@
-//! Compile-time errors of `pod!`, `job!`, `cronjob!` and `deployment!`: one file per error kind under
-//! `ui/<macro>/` (in the tests package), each with the `.stderr` rustc prints, and the pass cases.
+//! Compile-time errors of `pod!`, `job!`, `cronjob!`, `deployment!` and `statefulset!`: one
+//! file per error kind under `ui/<macro>/` (in the tests package), each with the `.stderr`
+//! rustc prints, and the pass cases.
 
 #[test]
 fn ui() {
@@ -11,4 +12,5 @@ fn ui() {
     cases.compile_fail("ui/job/*.rs");
     cases.compile_fail("ui/cronjob/*.rs");
     cases.compile_fail("ui/deployment/*.rs");
+    cases.compile_fail("ui/statefulset/*.rs");
 }

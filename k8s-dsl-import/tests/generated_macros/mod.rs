@@ -27,6 +27,7 @@ pub mod examples_pod_shared_volumes;
 pub mod examples_pod_sidecar;
 pub mod examples_priority_class;
 pub mod examples_service_types;
+pub mod examples_statefulset_rg;
 pub mod hostile_strings;
 pub mod pods_basic;
 pub mod pods_dns_and_host;
@@ -54,6 +55,7 @@ pub mod workloads_deployment_rolling;
 pub mod workloads_job_basic;
 pub mod workloads_job_indexed;
 pub mod workloads_job_manual_selector;
+pub mod workloads_statefulset;
 
 /// Each corpus file (relative to `tests/corpus`) with the function building its objects.
 pub type Objects = fn() -> Result<Vec<k8s_dsl::bundle::Object>, Box<dyn std::error::Error>>;
@@ -145,6 +147,10 @@ pub const CASES: &[(&str, Objects)] = &[
         "examples/service_types.yaml",
         examples_service_types::objects,
     ),
+    (
+        "examples/statefulset_rg.yaml",
+        examples_statefulset_rg::objects,
+    ),
     ("hostile/strings.yaml", hostile_strings::objects),
     ("pods/basic.yaml", pods_basic::objects),
     ("pods/dns-and-host.yaml", pods_dns_and_host::objects),
@@ -190,4 +196,5 @@ pub const CASES: &[(&str, Objects)] = &[
         "workloads/job-manual-selector.yaml",
         workloads_job_manual_selector::objects,
     ),
+    ("workloads/statefulset.yaml", workloads_statefulset::objects),
 ];

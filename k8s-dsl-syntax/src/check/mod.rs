@@ -37,8 +37,14 @@ pub fn cronjob(body: &Block, cx: &mut Ctxt) {
 /// Checks the body of `deployment!`.
 pub fn deployment(body: &Block, cx: &mut Ctxt) {
     block(body, &keys::DEPLOYMENT, cx);
-    workload::replicated(body, "deployment", cx);
+    workload::replicated(body, "deployment", refs::Volumes::Declared, cx);
     workload::rolling_update(body, cx);
+}
+
+/// Checks the body of `statefulset!`.
+pub fn statefulset(body: &Block, cx: &mut Ctxt) {
+    block(body, &keys::STATEFULSET, cx);
+    workload::replicated(body, "stateful set", refs::Volumes::OrClaims, cx);
 }
 
 /// Checks one block against its table: unknown, duplicate and missing keys, each value, and

@@ -44,6 +44,21 @@ fn containers(pod: &Block) -> impl Iterator<Item = (&'static str, &Block)> {
 
 /// Checks the references and role rules of a pod spec (the `pod!` body or a template).
 pub fn pod_spec(pod: &Block, cx: &mut Ctxt) {
+    pod_spec_of(pod, Volumes::Declared, cx);
+}
+
+/// Where the volumes that a pod's containers mount come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Volumes {
+    /// Only its `volumes` (a pod, a Job's or a Deployment's template).
+    Declared,
+    /// Its `volumes` or claim templates added by builder calls after the macro (a
+    /// StatefulSet's): a mount of no declared volume is left to `build()`, which sees both.
+    OrClaims,
+}
+
+/// [`pod_spec`], with the volumes that a mount may name.
+pub fn pod_spec_of(pod: &Block, sources: Volumes, cx: &mut Ctxt) {
     super::shape::pod_spec(pod, cx);
     unique_container_names(pod, cx);
     let volumes = literal_names(pod, "volumes", "name");
@@ -52,7 +67,7 @@ pub fn pod_spec(pod: &Block, cx: &mut Ctxt) {
     }
     let grace = pod_grace_period(pod);
     for (list, container) in containers(pod) {
-        if let Some(volumes) = &volumes {
+        if let (Some(volumes), Volumes::Declared) = (&volumes, sources) {
             mounts_declared(container, volumes, cx);
         }
         unique_mount_paths(container, cx);

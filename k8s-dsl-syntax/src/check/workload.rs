@@ -2,16 +2,18 @@
 //! restart policy, the selector against the template's labels, and the rolling update limits
 //! (rule 65), as `build()` checks them in `k8s_dsl::workload`.
 
+use super::refs::Volumes;
 use crate::ast::{Block, Value};
 use crate::ctxt::Ctxt;
 
 /// Checks a workload body whose `template` must keep its pods running and whose `selector`
 /// (if written) must match the template's labels. `kind` names the workload in messages.
-pub fn replicated(body: &Block, kind: &str, cx: &mut Ctxt) {
+/// `volumes` says what its containers may mount.
+pub fn replicated(body: &Block, kind: &str, volumes: Volumes, cx: &mut Ctxt) {
     let Some(template) = body.block("template") else {
         return;
     };
-    super::refs::pod_spec(template, cx);
+    super::refs::pod_spec_of(template, volumes, cx);
     restart_always(template, kind, cx);
     selector_matches_labels(body, template, kind, cx);
 }

@@ -1,4 +1,4 @@
-//! `deployment!`: the Deployment's keys as `k8s_dsl::workload::Deployment` builder calls, its
+//! `deployment!` and `statefulset!`: the workload's keys as `k8s_dsl::workload` builder calls, its
 //! pod template as `Pod::template()` with the keys of a pod.
 
 use proc_macro2::{Literal, TokenStream};
@@ -25,6 +25,15 @@ pub fn deployment(body: &Block, cx: &mut Ctxt) -> TokenStream {
             }
         },
     );
+    chain.finish()
+}
+
+/// `statefulset! { ... }`.
+pub fn statefulset(body: &Block, cx: &mut Ctxt) -> TokenStream {
+    let name = super::string(body.get("name"));
+    let mut chain = Chain::new(quote!(::k8s_dsl::workload::StatefulSet::new(#name)));
+    // `name` is the constructor's; every other key is a call of its row.
+    calls(&mut chain, body, &keys::STATEFULSET, cx, &mut |_, _, _| {});
     chain.finish()
 }
 

@@ -1,5 +1,5 @@
-//! `--macros`: the same walk as the builder code, printed as `pod!`, `job!`, `cronjob!` or
-//! `deployment!`.
+//! `--macros`: the same walk as the builder code, printed as `pod!`, `job!`, `cronjob!`,
+//! `deployment!` or `statefulset!`.
 //!
 //! The walk ([`super::pod`], [`super::workload`], ...) decides everything: which fields are
 //! kept as JSON (set afterwards by `with_fields`, as for builder code) and the role of each
@@ -54,6 +54,7 @@ pub(crate) fn macro_of(kind: Kind) -> Option<(&'static str, &'static Spec)> {
         Kind::Job => Some(("job", &syntax::JOB)),
         Kind::CronJob => Some(("cronjob", &syntax::CRONJOB)),
         Kind::Deployment => Some(("deployment", &syntax::DEPLOYMENT)),
+        Kind::StatefulSet => Some(("statefulset", &syntax::STATEFULSET)),
         _ => None,
     }
 }

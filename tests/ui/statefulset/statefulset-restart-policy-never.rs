@@ -1,0 +1,11 @@
+fn main() {
+    let _db = k8s_dsl::statefulset! {
+        name: "db",
+        serviceName: "db",
+        template: {
+            labels: { app: "db" },
+            restartPolicy: Never,
+            containers: [ { name: "db", image: "postgres:17" } ],
+        },
+    };
+}
