@@ -82,6 +82,7 @@ pub const DEPLOYMENT: Phases = Phases {
 pub const STATEFULSET: Phases = Phases {
     check: check::statefulset,
     expand: expand::statefulset,
+    fallback: || quote::quote!(::k8s_dsl::workload::StatefulSet::new("")),
 };
 
 /// Every macro with its name, for tests and tools that go through all of them.

@@ -22,6 +22,6 @@ fn expansion() {
         ::core::compile_error! {
             "`selector` does not match template `labels`: the template has no label `app: \"api\"`; give the template that label, or leave the selector out to derive it from the labels (rule 65)"
         }
-        loop {}
+        ::k8s_dsl::workload::StatefulSet::new("")
     };
 }
