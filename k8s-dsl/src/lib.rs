@@ -151,6 +151,15 @@
 //! the repository: `cargo run -p k8s-dsl-import -- k8s-dsl-import/tests/corpus/web-app.yaml`
 //! (a multi-document file, or a directory).
 //!
+//! # To the cluster
+//!
+//! With the `kube` feature (kube-rs 5, Rust 1.89), `cluster` diffs a bundle against a cluster
+//! (server-side dry run; Secret values masked), applies it with server-side apply in apply order
+//! (CRDs established first), prunes the objects of the bundle's ownership label that it no
+//! longer holds, and waits for rollouts. `k8s-dsl diff|apply DIR --owner NAME` does the same for
+//! a directory of manifests (exit codes of `kubectl diff`). Without the feature, nothing of kube
+//! or tokio is compiled.
+//!
 //! # Checking existing YAML
 //!
 //! `k8s-dsl check PATH...` (the `k8s-dsl-cli` package: `cargo install --path k8s-dsl-cli`)
