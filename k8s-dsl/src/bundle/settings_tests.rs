@@ -406,6 +406,78 @@ fn patches_are_typed_and_validated_again() {
 }
 
 #[test]
+fn a_patched_object_goes_through_the_cross_object_checks_and_settings_again() {
+    use k8s_openapi::api::apps::v1::Deployment as K8sDeployment;
+    use k8s_openapi::api::core::v1::{ConfigMapEnvSource, EnvFromSource};
+    let base = Bundle::new()
+        .namespace("shop")
+        .add(ConfigMap::new("web-config").data("mode", "production"))
+        .add(
+            Deployment::new("web").replicas(1).template(
+                Pod::template().label("app", "web").container(
+                    Container::new("web")
+                        .image("nginx:1.27")
+                        .env_from(EnvFrom::config_map("web-config")),
+                ),
+            ),
+        );
+    base.check().unwrap();
+    // The patched pods read a ConfigMap the bundle does not hold: the reference check of the
+    // whole bundle reports it, as for an object added that way.
+    let errors = base
+        .clone()
+        .patch::<K8sDeployment>("web", |d| {
+            if let Some(pod) = d.spec.template.spec.as_mut() {
+                pod.containers[0].env_from = Some(vec![EnvFromSource {
+                    config_map_ref: Some(ConfigMapEnvSource {
+                        name: "missing".to_owned(),
+                        optional: None,
+                    }),
+                    ..EnvFromSource::default()
+                }]);
+            }
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        errors.iter().any(|e| e
+            .path
+            .as_str()
+            .starts_with("Deployment/shop/web: spec.template.spec.containers[0].envFrom[0]")
+            && e.message.contains("missing")),
+        "{errors}"
+    );
+    // A namespace set by the patch meets the bundle's: a conflict at its path.
+    let errors = base
+        .clone()
+        .patch::<K8sDeployment>("web", |d| {
+            d.metadata.namespace = Some("other".to_owned());
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.path.as_str().ends_with("metadata.namespace")),
+        "{errors}"
+    );
+    // A patch in one environment is validated with it: its write fails, naming the error.
+    let environments =
+        super::Environments::derive([("dev", ()), ("prod", ())], |_, ()| base.clone())
+            .patch_env("prod", |bundle| {
+                bundle.patch::<K8sDeployment>("web", |d| d.spec.replicas = Some(-1))
+            });
+    let dir = std::env::temp_dir().join(format!("k8s-dsl-patch-env-{}", std::process::id()));
+    let error = environments.write(&dir).unwrap_err().to_string();
+    assert!(error.contains("spec.replicas"), "{error}");
+    assert!(
+        !dir.exists(),
+        "no environment is written while one is invalid"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn included_yaml_keeps_its_order_and_reports_its_problems() {
     // Errors come in the order of the text (the output is in apply order, as always).
     let errors = Bundle::new()
