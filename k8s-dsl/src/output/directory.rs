@@ -72,6 +72,8 @@ pub struct Directory {
     exit_at_step: Option<u32>,
     lock_timeout: Duration,
     ignore_line_endings: bool,
+    /// Whether file names may name files in subdirectories (`templates/a.yaml`, for a chart).
+    nested: bool,
 }
 
 /// What a write did, and the bundle's warnings.
@@ -155,6 +157,7 @@ impl Directory {
             exit_at_step: None,
             lock_timeout: lock::DEFAULT_TIMEOUT,
             ignore_line_endings: false,
+            nested: false,
         }
     }
 
@@ -250,6 +253,13 @@ impl Directory {
         self
     }
 
+    /// The same directory taking files in subdirectories (`templates/a.yaml`): one lock,
+    /// one ownership record and one journal at its top for every file, as a Helm chart needs.
+    pub(crate) fn nested(mut self) -> Self {
+        self.nested = true;
+        self
+    }
+
     /// The directory's path.
     pub fn path(&self) -> &Path {
         &self.path
@@ -331,7 +341,7 @@ impl Directory {
 
     /// The differences between rendered files and the directory, if any.
     pub fn drift(&self, files: &[GeneratedFile]) -> Result<Option<Drift>, OutputError> {
-        render::check_names(files)?;
+        render::check_names(files, self.nested)?;
         let _lock = match self.path.is_dir() {
             true => Some(self.lock_and_recover()?),
             false => None,
@@ -372,7 +382,7 @@ impl Directory {
     /// The ownership record is listed in [`Written::written`] when the names it lists change,
     /// in [`Written::unchanged`] otherwise (its hashes follow the files written).
     pub fn write_files(&self, files: &[GeneratedFile]) -> Result<Written, OutputError> {
-        render::check_names(files)?;
+        render::check_names(files, self.nested)?;
         let dir = &self.path;
         fs::create_dir_all(dir).map_err(|e| OutputError::io("create directory", dir, e))?;
         let (_lock, removed) = self.lock_and_recover_removing()?;
@@ -385,6 +395,12 @@ impl Directory {
         // Read every target first: refuse foreign files before changing anything.
         let mut current = Vec::with_capacity(files.len());
         for file in files {
+            if !ownership::stays_inside(dir, &file.name) {
+                return Err(OutputError::BadFileName {
+                    name: file.name.clone(),
+                    reason: "a directory on its path is a symbolic link or a file, which k8s-dsl does not write through",
+                });
+            }
             let path = dir.join(&file.name);
             let existing = read_existing(&path)?;
             if let Some(existing) = &existing {
@@ -393,6 +409,14 @@ impl Directory {
                 }
             }
             current.push((file, path, existing));
+        }
+        // The subdirectories of nested files (an empty one left by a killed run is harmless).
+        for file in files {
+            if let Some((parent, _)) = file.name.rsplit_once('/') {
+                let parent = dir.join(parent);
+                fs::create_dir_all(&parent)
+                    .map_err(|e| OutputError::io("create directory", parent, e))?;
+            }
         }
 
         // Stale files: removed only while they are exactly what was written.
@@ -403,7 +427,11 @@ impl Directory {
                 continue;
             }
             let path = dir.join(name);
-            match stale(&path, recorded.as_deref())? {
+            let stale = match ownership::stays_inside(dir, name) {
+                true => stale(&path, recorded.as_deref())?,
+                false => Stale::Keep(KeepReason::NotAFile),
+            };
+            match stale {
                 Stale::Gone => {}
                 Stale::Remove(sha256) => {
                     steps.push(Step::Remove {
@@ -515,7 +543,7 @@ impl KeepReason {
         let what = match self {
             KeepReason::Changed => "k8s-dsl no longer generates this file, but it is not what k8s-dsl wrote (it was edited since, or listed in `.k8s-dsl-owned` by hand), so it was kept",
             KeepReason::NoHash => "k8s-dsl no longer generates this file, but `.k8s-dsl-owned` has no hash of what was written (it was written by an earlier version, or listed by hand), so it was kept",
-            KeepReason::NotAFile => "`.k8s-dsl-owned` lists this directory (or other non-file), which k8s-dsl never writes, so it was skipped",
+            KeepReason::NotAFile => "`.k8s-dsl-owned` lists this directory (or another non-file, or a file behind a symbolic link), which k8s-dsl never writes, so it was skipped",
         };
         format!("{what}; delete it if it is no longer needed, or keep it: it is no longer listed in `{OWNED_FILE}`")
     }

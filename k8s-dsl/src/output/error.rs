@@ -68,6 +68,16 @@ pub enum OutputError {
         /// Why not.
         reason: &'static str,
     },
+    /// A Helm chart's name or version is one Helm refuses
+    /// ([`HelmChart`](super::HelmChart)); nothing was written.
+    BadChart {
+        /// `name` or `version`, the field of `Chart.yaml`.
+        field: &'static str,
+        /// The value given.
+        value: String,
+        /// Why Helm refuses it, and what to use instead.
+        reason: String,
+    },
     /// Writing stopped part way (an injected failure standing for a killed run); each file is
     /// either its previous or its new version.
     Interrupted {
@@ -133,6 +143,14 @@ impl fmt::Display for OutputError {
             OutputError::BadFileName { name, reason } => write!(
                 f,
                 "`{name}` cannot be a manifest file name: {reason}; use a plain name such as `manifests.yaml`"
+            ),
+            OutputError::BadChart {
+                field,
+                value,
+                reason,
+            } => write!(
+                f,
+                "Chart.yaml: the chart {field} `{value}` is not valid: {reason}"
             ),
             OutputError::Interrupted { path } => write!(
                 f,

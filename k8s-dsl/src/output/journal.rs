@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Interrupt};
-use super::ownership::{self, is_plain_name};
+use super::ownership::{self, is_plain_name, is_relative_name, stays_inside};
 use super::OutputError;
 
 /// The journal's name.
@@ -104,7 +104,7 @@ pub(crate) fn apply(
     let mut removed = Vec::new();
     for step in steps {
         match step {
-            Step::Remove { name, sha256 } if is_plain_name(name) => {
+            Step::Remove { name, sha256 } if is_relative_name(name) && stays_inside(dir, name) => {
                 let path = dir.join(name);
                 let is_file = fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file());
                 let same = is_file
@@ -118,7 +118,10 @@ pub(crate) fn apply(
                 }
             }
             Step::Rename { temp, name }
-                if is_plain_name(name) && atomic::is_temp_name(temp) && is_plain_name(temp) =>
+                if is_relative_name(name)
+                    && stays_inside(dir, name)
+                    && atomic::is_temp_name(temp)
+                    && is_plain_name(temp) =>
             {
                 let (from, to) = (dir.join(temp), dir.join(name));
                 match fs::rename(&from, &to) {

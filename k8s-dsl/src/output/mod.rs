@@ -27,6 +27,10 @@
 //!   warnings (in [`Rendered`], [`Written`], or the `Ok` of `check`): a Secret with literal
 //!   values is written in plain text, and the warning says how to read them from the
 //!   environment at generation time instead.
+//! - [`HelmChart`] writes a bundle as a Helm chart (`Chart.yaml`, `values.yaml`,
+//!   `templates/`, `crds/`) the same way: the objects as k8s-dsl computed them, escaped so that
+//!   Helm renders them unchanged, with the same ownership record, staged writes and drift
+//!   check.
 //! - [`BuildScript`] does it all from `build.rs`: into `OUT_DIR`, optionally into a repository
 //!   directory, with `cargo:rerun-if-changed` lines, warnings as `cargo:warning=` lines,
 //!   validation errors as build failures and `K8S_DSL_CHECK=1` ([`CHECK_ENV`]) for the drift
@@ -71,6 +75,7 @@ mod directory;
 mod drift;
 mod error;
 mod file_name;
+mod helm;
 mod journal;
 mod lock;
 pub(crate) mod mask;
@@ -87,6 +92,10 @@ pub use directory::{Directory, Rendered, Written};
 pub use drift::{Drift, FileChange, FileState};
 pub use error::OutputError;
 pub use file_name::{file_name, MAX_FILE_NAME};
+pub use helm::{
+    escape_template, HelmChart, CHART_FILE, CRDS_DIR, HELMIGNORE_FILE, MAX_CHART_NAME,
+    TEMPLATES_DIR, VALUES_FILE,
+};
 pub use ownership::OWNED_FILE;
 pub use render::{GeneratedFile, KUSTOMIZATION};
 

@@ -101,8 +101,8 @@ impl Record {
 }
 
 /// The record in `text`. Blank lines, comments other than hash lines, and anything but a
-/// plain file name (a path with `/`, `..`) are ignored, so an edited record can never point
-/// outside the directory; a hash line only counts for a name that is listed.
+/// relative name of plain parts (an absolute path, a `..`) are ignored, so an edited record
+/// can never point outside the directory; a hash line only counts for a name that is listed.
 pub(crate) fn parse(text: &str) -> Record {
     let mut hashes: BTreeMap<&str, &str> = BTreeMap::new();
     let mut names: BTreeSet<&str> = BTreeSet::new();
@@ -116,7 +116,7 @@ pub(crate) fn parse(text: &str) -> Record {
             continue;
         }
         let line = line.trim();
-        if !line.is_empty() && !line.starts_with('#') && is_plain_name(line) {
+        if !line.is_empty() && !line.starts_with('#') && is_relative_name(line) {
             names.insert(line);
         }
     }
@@ -136,6 +136,32 @@ pub(crate) fn parse(text: &str) -> Record {
 /// Whether `name` names a file directly inside a directory.
 pub(crate) fn is_plain_name(name: &str) -> bool {
     !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', '\0'])
+}
+
+/// Whether `name` names a file inside a directory: plain names joined by `/`
+/// (`templates/deployment_web.yaml`), with no empty part, `.` or `..`.
+pub(crate) fn is_relative_name(name: &str) -> bool {
+    name.split('/').all(is_plain_name)
+}
+
+/// Whether every directory between `dir` and the file `name` (a relative name) is a real
+/// directory or does not exist yet: no symbolic link or file on the way, so `dir.join(name)`
+/// stays inside `dir`. Always true for a plain name.
+pub(crate) fn stays_inside(dir: &Path, name: &str) -> bool {
+    let mut path = dir.to_path_buf();
+    let mut parts = name.split('/').peekable();
+    while let Some(part) = parts.next() {
+        if parts.peek().is_none() {
+            break;
+        }
+        path.push(part);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => {}
+            Err(error) if error.kind() == io::ErrorKind::NotFound => break,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The record of `dir` (empty when there is none, or no directory).
@@ -181,9 +207,35 @@ mod tests {
     }
 
     #[test]
+    fn a_symbolic_link_on_the_way_leaves_the_directory() {
+        let dir = std::env::temp_dir().join(format!("k8s-dsl-inside-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("real")).unwrap();
+        fs::write(dir.join("file"), "x").unwrap();
+        assert!(stays_inside(&dir, "a.yaml"));
+        assert!(stays_inside(&dir, "real/a.yaml"));
+        assert!(stays_inside(&dir, "missing/a.yaml"));
+        assert!(!stays_inside(&dir, "file/a.yaml"));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(std::env::temp_dir(), dir.join("link")).unwrap();
+            assert!(!stays_inside(&dir, "link/a.yaml"));
+        }
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn paths_outside_the_directory_are_ignored() {
-        let record = parse("../etc/passwd\n/abs\nsub/x.yaml\n..\n\n  ok.yaml  \n# comment\n");
+        let record = parse(
+            "../etc/passwd\n/abs\nsub/../x.yaml\nsub//x.yaml\n..\n\n  ok.yaml  \n# comment\n",
+        );
         assert_eq!(record.files.into_keys().collect::<Vec<_>>(), ["ok.yaml"]);
+        // A file in a subdirectory (a chart's `templates/`) is listed.
+        let record = parse("templates/a.yaml\n");
+        assert_eq!(
+            record.files.into_keys().collect::<Vec<_>>(),
+            ["templates/a.yaml"]
+        );
         // A hash for a name that is not listed adds nothing.
         let record = parse(&format!("# sha256 {} ../x\n", hash(b"x")));
         assert!(record.files.is_empty());

@@ -9,7 +9,7 @@ use crate::bundle::{Object, ObjectId};
 use crate::emit::{self, YamlWriter};
 
 use super::file_name::file_name;
-use super::ownership::{is_plain_name, OWNED_FILE};
+use super::ownership::{is_plain_name, is_relative_name, OWNED_FILE};
 use super::{Format, OutputError};
 
 /// The name of the kustomization file.
@@ -70,7 +70,7 @@ pub(crate) fn render(
 ) -> Result<Vec<GeneratedFile>, OutputError> {
     let mut files = match &layout.single_file {
         Some(name) => {
-            check_single_name(name, layout.kustomization)?;
+            check_single_name(name, layout.kustomization, false)?;
             vec![GeneratedFile {
                 name: name.clone(),
                 contents: document_stream(objects, layout.format)?,
@@ -131,12 +131,13 @@ fn document_stream(objects: &[&Object], format: Format) -> Result<String, Output
     }
 }
 
-/// Files handed to a directory must have distinct plain names that are not the generator's
-/// own bookkeeping files.
-pub(crate) fn check_names(files: &[GeneratedFile]) -> Result<(), OutputError> {
+/// Files handed to a directory must have distinct plain names (relative names of plain parts,
+/// such as `templates/a.yaml`, when `nested`) that are not the generator's own bookkeeping
+/// files.
+pub(crate) fn check_names(files: &[GeneratedFile], nested: bool) -> Result<(), OutputError> {
     let mut seen = std::collections::BTreeSet::new();
     for file in files {
-        check_single_name(&file.name, false)?;
+        check_single_name(&file.name, false, nested)?;
         if !seen.insert(file.name.as_str()) {
             return Err(OutputError::BadFileName {
                 name: file.name.clone(),
@@ -147,9 +148,12 @@ pub(crate) fn check_names(files: &[GeneratedFile]) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// A single file's name must be a plain name that is not one of the generator's own files.
-fn check_single_name(name: &str, kustomization: bool) -> Result<(), OutputError> {
-    let reason = if !is_plain_name(name) {
+/// A single file's name must be a plain name (or, `nested`, a relative name of plain parts)
+/// that is not one of the generator's own files.
+fn check_single_name(name: &str, kustomization: bool, nested: bool) -> Result<(), OutputError> {
+    let reason = if nested && !is_relative_name(name) {
+        Some("it must be a relative path of plain names, without `..`, `.` or an empty part")
+    } else if !nested && !is_plain_name(name) {
         Some("it must be a file name without `/`")
     } else if name == OWNED_FILE
         || name == super::journal::JOURNAL_FILE
@@ -263,14 +267,19 @@ mod tests {
             name: name.to_owned(),
             contents: String::new(),
         };
-        check_names(&[file("a.yaml"), file("b.yaml")]).unwrap();
-        for files in [
-            vec![file("a.yaml"), file("a.yaml")],
-            vec![file("../a.yaml")],
-            vec![file(OWNED_FILE)],
+        check_names(&[file("a.yaml"), file("b.yaml")], false).unwrap();
+        check_names(&[file("a.yaml"), file("templates/a.yaml")], true).unwrap();
+        for (files, nested) in [
+            (vec![file("a.yaml"), file("a.yaml")], false),
+            (vec![file("../a.yaml")], false),
+            (vec![file(OWNED_FILE)], false),
+            (vec![file("templates/a.yaml")], false),
+            (vec![file("templates/../../a.yaml")], true),
+            (vec![file("/a.yaml")], true),
+            (vec![file(OWNED_FILE)], true),
         ] {
             assert!(matches!(
-                check_names(&files),
+                check_names(&files, nested),
                 Err(OutputError::BadFileName { .. })
             ));
         }
