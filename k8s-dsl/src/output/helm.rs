@@ -490,6 +490,7 @@ fn check_chart_version(version: &str) -> Result<(), String> {
 )]
 mod tests {
     use super::*;
+    use crate::prelude::ConfigMap;
 
     #[test]
     fn chart_names_follow_helm() {
@@ -550,6 +551,105 @@ mod tests {
         assert!(!rest.contains("{{"), "{escaped}");
         assert_eq!(rest.len(), text.len() - 2 * text.matches("{{").count());
         assert_eq!(escape_template("no braces"), "no braces");
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("k8s-dsl-chart-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    const CRD: &str = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names:\n    kind: Widget\n    plural: widgets\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        description: \"{{ x }}\"\n";
+
+    #[test]
+    fn crds_go_to_crds_as_they_are_and_templates_are_escaped() {
+        let bundle = Bundle::new()
+            .add(ConfigMap::new("web").data("t", "{{ x }}"))
+            .include_yaml(CRD);
+        let files = HelmChart::new("c", "web", "1.0.0")
+            .render(&bundle)
+            .unwrap()
+            .files;
+        let crd = files
+            .iter()
+            .find(|f| f.name == "crds/customresourcedefinition_widgets.example.com.yaml")
+            .unwrap();
+        assert!(
+            crd.contents.contains("description: \"{{ x }}\""),
+            "{}",
+            crd.contents
+        );
+        let template = files
+            .iter()
+            .find(|f| f.name == "templates/configmap_web.yaml")
+            .unwrap();
+        assert!(
+            template.contents.contains(r#"t: "{{"{{"}} x }}""#),
+            "{}",
+            template.contents
+        );
+        assert!(!files
+            .iter()
+            .any(|f| f.name.starts_with("templates/customresourcedefinition")));
+    }
+
+    #[test]
+    fn a_chart_is_owned_like_a_directory_in_its_subdirectories() {
+        let dir = scratch("owned");
+        let chart = HelmChart::new(&dir, "web", "1.0.0");
+        let two = Bundle::new()
+            .add(ConfigMap::new("a").data("k", "v"))
+            .add(ConfigMap::new("b").data("k", "v"));
+        chart.write(&two).unwrap();
+        let record = std::fs::read_to_string(dir.join(super::super::OWNED_FILE)).unwrap();
+        assert!(
+            record.lines().any(|l| l == "templates/configmap_b.yaml"),
+            "{record}"
+        );
+        std::fs::write(dir.join("templates/hand-written.yaml"), "kind: x\n").unwrap();
+
+        // `b` is gone: its template is removed, the hand-written file stays.
+        let one = Bundle::new().add(ConfigMap::new("a").data("k", "v"));
+        let written = chart.write(&one).unwrap();
+        assert_eq!(written.removed, [dir.join("templates/configmap_b.yaml")]);
+        assert!(dir.join("templates/hand-written.yaml").exists());
+        chart.check(&one).unwrap();
+
+        // A foreign file where a template goes is refused, and nothing changes.
+        std::fs::write(dir.join("templates/configmap_b.yaml"), "mine\n").unwrap();
+        let error = chart.write(&two).unwrap_err();
+        assert!(matches!(error, OutputError::NotOwned { .. }), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(dir.join("templates/configmap_b.yaml")).unwrap(),
+            "mine\n"
+        );
+        assert!(std::fs::read_dir(&dir).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".k8s-dsl-tmp")));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn no_file_is_written_through_a_symbolic_link() {
+        let dir = scratch("link");
+        let elsewhere = scratch("link-target");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.join("templates")).unwrap();
+        let bundle = Bundle::new().add(ConfigMap::new("a").data("k", "v"));
+        let error = HelmChart::new(&dir, "web", "1.0.0")
+            .write(&bundle)
+            .unwrap_err();
+        assert!(
+            matches!(&error, OutputError::BadFileName { name, .. } if name == "templates/NOTES.txt"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&elsewhere).unwrap();
     }
 
     #[test]

@@ -239,6 +239,49 @@ mod tests {
     }
 
     #[test]
+    fn a_journal_switches_files_in_subdirectories_but_not_through_links() {
+        let dir = scratch("nested");
+        fs::create_dir_all(dir.join("templates")).unwrap();
+        fs::write(dir.join("templates/old.yaml"), "old\n").unwrap();
+        let stage = |text: &[u8]| {
+            let temp = atomic::stage(&dir, &dir.join("x"), text, &Interrupt::default()).unwrap();
+            temp.file_name().unwrap().to_string_lossy().into_owned()
+        };
+        let steps = vec![
+            Step::Rename {
+                temp: stage(b"new\n"),
+                name: "templates/new.yaml".into(),
+            },
+            Step::Remove {
+                name: "templates/old.yaml".into(),
+                sha256: ownership::hash(b"old\n"),
+            },
+        ];
+        commit(&dir, &steps).unwrap();
+        let removed = recover(&dir).unwrap();
+        assert_eq!(removed, [dir.join("templates/old.yaml")]);
+        assert_eq!(
+            fs::read_to_string(dir.join("templates/new.yaml")).unwrap(),
+            "new\n"
+        );
+        #[cfg(unix)]
+        {
+            let outside = scratch("nested-outside");
+            fs::write(outside.join("a.yaml"), "a\n").unwrap();
+            std::os::unix::fs::symlink(&outside, dir.join("link")).unwrap();
+            let steps = vec![Step::Remove {
+                name: "link/a.yaml".into(),
+                sha256: ownership::hash(b"a\n"),
+            }];
+            commit(&dir, &steps).unwrap();
+            assert!(recover(&dir).unwrap().is_empty());
+            assert!(outside.join("a.yaml").exists());
+            fs::remove_dir_all(outside).unwrap();
+        }
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
     fn staged_files_without_a_journal_are_rolled_back() {
         let dir = scratch("rollback");
         fs::write(dir.join("a.yaml"), "old a\n").unwrap();
