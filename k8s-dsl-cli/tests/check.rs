@@ -169,6 +169,91 @@ fn the_importer_corpus_checks_without_errors() {
     }
 }
 
+/// A manifest of each kind added with the application objects, with one misspelt field.
+const MISSPELT: &[(&str, &str, &str)] = &[
+    (
+        "networking.k8s.io/v1",
+        "Ingress",
+        "spec: {ingressClassNam: nginx}",
+    ),
+    (
+        "networking.k8s.io/v1",
+        "IngressClass",
+        "spec: {controler: example.com/ingress}",
+    ),
+    (
+        "networking.k8s.io/v1",
+        "NetworkPolicy",
+        "spec: {podSelectr: {}}",
+    ),
+    (
+        "v1",
+        "PersistentVolumeClaim",
+        "spec: {acessModes: [ReadWriteOnce]}",
+    ),
+    ("v1", "PersistentVolume", "spec: {storageClass: manual}"),
+    (
+        "storage.k8s.io/v1",
+        "StorageClass",
+        "provisoner: example.com/disk",
+    ),
+    ("v1", "ResourceQuota", "spec: {hrd: {pods: \"2\"}}"),
+    ("v1", "LimitRange", "spec: {limit: []}"),
+    ("apps/v1", "ReplicaSet", "spec: {replica: 2}"),
+    ("rbac.authorization.k8s.io/v1", "Role", "rule: []"),
+    (
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRole",
+        "aggregationRules: {}",
+    ),
+    ("rbac.authorization.k8s.io/v1", "RoleBinding", "subject: []"),
+    (
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRoleBinding",
+        "roleref: {}",
+    ),
+    ("v1", "ServiceAccount", "automountToken: false"),
+    ("v1", "Namespace", "spec: {finaliser: [kubernetes]}"),
+];
+
+#[test]
+fn each_added_kind_is_read_typed_and_its_misspelt_field_is_reported() {
+    for (api_version, kind, field) in MISSPELT {
+        let manifest = format!(
+            "apiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: x\n  namespace: default\n{field}\n"
+        );
+        let result = run(&["check", "--output", "json", "-"], manifest.as_bytes());
+        let json = result.json();
+        let key = field.split(':').next().unwrap_or_default();
+        let inner = field
+            .split_once('{')
+            .and_then(|(_, rest)| rest.split(':').next())
+            .filter(|_| key == "spec");
+        let path = match inner {
+            Some(inner) => format!("spec.{inner}"),
+            None => key.to_owned(),
+        };
+        let found = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["path"] == path.as_str())
+            .unwrap_or_else(|| panic!("{kind}: no diagnostic at {path}: {}", result.stdout));
+        // Read typed: the reader reports the field, with its line, as the API server's
+        // strict field validation does (a custom object would be checked as JSON instead).
+        assert_eq!(found["severity"], "error", "{kind}: {found}");
+        assert_eq!(found["rule"], Value::Null, "{kind}: {found}");
+        assert!(
+            found["message"]
+                .as_str()
+                .is_some_and(|m| m.contains(&format!("{kind} has no such field"))),
+            "{kind}: {found}"
+        );
+        assert_eq!(found["line"], 6, "{kind}: {found}");
+        assert_eq!(result.code, 1, "{kind}");
+    }
+}
+
 /// `# expect: rule N at PATH` of an invalid manifest.
 fn expected(text: &str) -> (u64, String) {
     let line = text

@@ -23,6 +23,7 @@ use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1 as core;
 use k8s_openapi::api::networking::v1 as networking;
 use k8s_openapi::api::policy::v1 as policy;
+use k8s_openapi::api::rbac::v1 as rbac;
 use k8s_openapi::api::scheduling::v1 as scheduling;
 use k8s_openapi::api::storage::v1 as storage;
 
@@ -98,6 +99,20 @@ pub enum Kind {
     ResourceQuota,
     /// `v1` LimitRange.
     LimitRange,
+    /// `v1` Namespace.
+    Namespace,
+    /// `v1` ServiceAccount.
+    ServiceAccount,
+    /// `rbac.authorization.k8s.io/v1` Role.
+    Role,
+    /// `rbac.authorization.k8s.io/v1` ClusterRole.
+    ClusterRole,
+    /// `rbac.authorization.k8s.io/v1` RoleBinding.
+    RoleBinding,
+    /// `rbac.authorization.k8s.io/v1` ClusterRoleBinding.
+    ClusterRoleBinding,
+    /// `networking.k8s.io/v1` NetworkPolicy.
+    NetworkPolicy,
 }
 
 /// Calls `$body` with `$ty` bound to the k8s-openapi type of `$kind`.
@@ -184,11 +199,39 @@ macro_rules! with_type {
                 type $ty = core::LimitRange;
                 $body
             }
+            Kind::Namespace => {
+                type $ty = core::Namespace;
+                $body
+            }
+            Kind::ServiceAccount => {
+                type $ty = core::ServiceAccount;
+                $body
+            }
+            Kind::Role => {
+                type $ty = rbac::Role;
+                $body
+            }
+            Kind::ClusterRole => {
+                type $ty = rbac::ClusterRole;
+                $body
+            }
+            Kind::RoleBinding => {
+                type $ty = rbac::RoleBinding;
+                $body
+            }
+            Kind::ClusterRoleBinding => {
+                type $ty = rbac::ClusterRoleBinding;
+                $body
+            }
+            Kind::NetworkPolicy => {
+                type $ty = networking::NetworkPolicy;
+                $body
+            }
         }
     };
 }
 
-const ALL: [(Kind, &str, &str); 20] = [
+const ALL: [(Kind, &str, &str); 27] = [
     (Kind::Pod, "v1", "Pod"),
     (Kind::Job, "batch/v1", "Job"),
     (Kind::CronJob, "batch/v1", "CronJob"),
@@ -217,6 +260,25 @@ const ALL: [(Kind, &str, &str); 20] = [
     (Kind::StorageClass, "storage.k8s.io/v1", "StorageClass"),
     (Kind::ResourceQuota, "v1", "ResourceQuota"),
     (Kind::LimitRange, "v1", "LimitRange"),
+    (Kind::Namespace, "v1", "Namespace"),
+    (Kind::ServiceAccount, "v1", "ServiceAccount"),
+    (Kind::Role, "rbac.authorization.k8s.io/v1", "Role"),
+    (
+        Kind::ClusterRole,
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRole",
+    ),
+    (
+        Kind::RoleBinding,
+        "rbac.authorization.k8s.io/v1",
+        "RoleBinding",
+    ),
+    (
+        Kind::ClusterRoleBinding,
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRoleBinding",
+    ),
+    (Kind::NetworkPolicy, "networking.k8s.io/v1", "NetworkPolicy"),
 ];
 
 impl Kind {

@@ -176,12 +176,14 @@ fn unknown_kinds_and_unknown_fields_are_kept_as_custom_resources() {
         &Options::default(),
     )
     .unwrap();
-    assert_eq!(kinds.unsupported.len(), 3, "{:?}", kinds.unsupported);
+    assert_eq!(kinds.unsupported.len(), 1, "{:?}", kinds.unsupported);
     assert!(kinds.code.contains(
         "CustomResource::new(\"autoscaling/v1\", \"HorizontalPodAutoscaler\", \"legacy\")"
     ));
-    // An Ingress has a builder now.
+    // An Ingress, a Namespace and a ServiceAccount have builders now.
     assert!(kinds.code.contains("Ingress::new(\"web\")"));
+    assert!(kinds.code.contains("Namespace::new(\"shop\")"));
+    assert!(kinds.code.contains("ServiceAccount::new(\"reader\")"));
     let fields = import(
         Path::new("tests/corpus/custom/unknown-fields.yaml"),
         &Options::default(),

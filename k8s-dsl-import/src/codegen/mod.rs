@@ -27,6 +27,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod access;
 mod container;
 mod fields;
 mod macros;
@@ -485,6 +486,25 @@ fn builder_object(
         Kind::StorageClass => storage::storage_class(&name, metadata, &mut object, cx),
         Kind::ResourceQuota => quota::resource_quota(&name, metadata, &mut object, cx),
         Kind::LimitRange => quota::limit_range(&name, metadata, &mut object, cx),
+        Kind::Namespace => access::namespace(&name, metadata, &mut object, cx),
+        Kind::ServiceAccount => access::service_account(&name, metadata, &mut object, cx),
+        Kind::Role => access::role(&name, metadata, &mut object, cx),
+        Kind::ClusterRole => access::cluster_role(&name, metadata, &mut object, cx),
+        Kind::RoleBinding | Kind::ClusterRoleBinding => {
+            let chain = if kind == Kind::RoleBinding {
+                access::role_binding(&name, metadata, &mut object, cx)
+            } else {
+                access::cluster_role_binding(&name, metadata, &mut object, cx)
+            };
+            match chain {
+                Some(chain) => chain,
+                None => {
+                    let why = "the role reference has no builder method";
+                    return (raw_object(kind, &value, cx, why), Vec::new());
+                }
+            }
+        }
+        Kind::NetworkPolicy => network::network_policy(&name, metadata, &mut object, cx),
     };
     object.finish(cx);
     let mut fallback = Vec::new();

@@ -1,8 +1,6 @@
 // `tests/corpus/custom/unsupported-kinds.yaml`, imported by `k8s-dsl-import`.
 //
 // Fields without a builder method, kept as they are:
-// - Namespace/shop `(whole object)`: `v1` `Namespace` has no builder; kept with `CustomResource`
-// - ServiceAccount/reader `(whole object)`: `v1` `ServiceAccount` has no builder; kept with `CustomResource`
 // - HorizontalPodAutoscaler/legacy `(whole object)`: `autoscaling/v1` `HorizontalPodAutoscaler` has no builder; kept with `CustomResource`
 
 use k8s_dsl::prelude::*;
@@ -11,17 +9,13 @@ use k8s_dsl::prelude::*;
 pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
     Ok(vec![
         // Namespace `shop` (document 1)
-        Object::Custom(
-            CustomResource::new("v1", "Namespace", "shop")
-                .build()?,
-        ),
+        Namespace::new("shop")
+            .build()?
+            .into(),
         // ServiceAccount `reader` (document 2)
-        Object::Custom(
-            CustomResource::new("v1", "ServiceAccount", "reader")
-                .namespace("shop")
-                .field("automountServiceAccountToken", serde_json::json!(false))
-                .build()?,
-        ),
+        ServiceAccount::new("reader").namespace("shop").automount_token(false)
+            .build()?
+            .into(),
         // Ingress `web` (document 3)
         Ingress::new("web")
             .namespace("shop")

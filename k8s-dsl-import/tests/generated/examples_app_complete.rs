@@ -1,12 +1,4 @@
 // `tests/corpus/examples/app_complete.yaml`, imported by `k8s-dsl-import`.
-//
-// Fields without a builder method, kept as they are:
-// - Namespace/shop `(whole object)`: `v1` `Namespace` has no builder; kept with `CustomResource`
-// - NetworkPolicy/default-deny `(whole object)`: `networking.k8s.io/v1` `NetworkPolicy` has no builder; kept with `CustomResource`
-// - NetworkPolicy/web `(whole object)`: `networking.k8s.io/v1` `NetworkPolicy` has no builder; kept with `CustomResource`
-// - Role/config-reader `(whole object)`: `rbac.authorization.k8s.io/v1` `Role` has no builder; kept with `CustomResource`
-// - RoleBinding/web-config-reader `(whole object)`: `rbac.authorization.k8s.io/v1` `RoleBinding` has no builder; kept with `CustomResource`
-// - ServiceAccount/web `(whole object)`: `v1` `ServiceAccount` has no builder; kept with `CustomResource`
 
 use k8s_dsl::prelude::*;
 
@@ -14,69 +6,52 @@ use k8s_dsl::prelude::*;
 pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
     Ok(vec![
         // Namespace `shop` (document 1)
-        Object::Custom(
-            CustomResource::new("v1", "Namespace", "shop")
-                .label("pod-security.kubernetes.io/audit-version", "v1.33")
-                .label("pod-security.kubernetes.io/enforce", "restricted")
-                .label("pod-security.kubernetes.io/enforce-version", "v1.33")
-                .label("pod-security.kubernetes.io/warn", "restricted")
-                .label("pod-security.kubernetes.io/warn-version", "v1.33")
-                .build()?,
-        ),
+        Namespace::new("shop")
+            .label("pod-security.kubernetes.io/audit-version", "v1.33")
+            .label("pod-security.kubernetes.io/enforce", "restricted")
+            .label("pod-security.kubernetes.io/enforce-version", "v1.33")
+            .label("pod-security.kubernetes.io/warn", "restricted")
+            .label("pod-security.kubernetes.io/warn-version", "v1.33")
+            .build()?
+            .into(),
         // LimitRange `container-defaults` (document 2)
         LimitRange::new("container-defaults")
             .namespace("shop")
-            .limit(Limits::container()
-                .max("memory", "1Gi")
-                .default("cpu", "500m")
-                .default_request("cpu", "100m"))
+            .limit(
+                Limits::container()
+                    .max("memory", "1Gi")
+                    .default("cpu", "500m")
+                    .default_request("cpu", "100m"),
+            )
             .build()?
             .into(),
         // NetworkPolicy `default-deny` (document 3)
-        Object::Custom(
-            CustomResource::new("networking.k8s.io/v1", "NetworkPolicy", "default-deny")
-                .namespace("shop")
-                .spec(serde_json::json!({ "podSelector": {}, "policyTypes": ["Ingress", "Egress"] }))
-                .build()?,
-        ),
+        NetworkPolicy::new("default-deny")
+            .namespace("shop")
+            .deny_ingress()
+            .deny_egress()
+            .build()?
+            .into(),
         // NetworkPolicy `web` (document 4)
-        Object::Custom(
-            CustomResource::new("networking.k8s.io/v1", "NetworkPolicy", "web")
-                .namespace("shop")
-                .spec(serde_json::json!({
-                    "egress": [
-                        {
-                            "ports": [
-                                { "port": 53, "protocol": "UDP" },
-                                { "port": 53, "protocol": "TCP" },
-                            ],
-                            "to": [
-                                {
-                                    "namespaceSelector": {
-                                        "matchLabels": { "kubernetes.io/metadata.name": "kube-system" },
-                                    },
-                                    "podSelector": { "matchLabels": { "k8s-app": "kube-dns" } },
-                                },
-                            ],
-                        },
-                    ],
-                    "ingress": [
-                        {
-                            "from": [
-                                {
-                                    "namespaceSelector": {
-                                        "matchLabels": { "kubernetes.io/metadata.name": "ingress-nginx" },
-                                    },
-                                },
-                            ],
-                            "ports": [{ "port": "http", "protocol": "TCP" }],
-                        },
-                    ],
-                    "podSelector": { "matchLabels": { "app": "web" } },
-                    "policyTypes": ["Ingress", "Egress"],
-                }))
-                .build()?,
-        ),
+        NetworkPolicy::new("web")
+            .namespace("shop")
+            .pods([("app", "web")])
+            .allow_ingress(
+                [Peer::namespaces([(
+                    "kubernetes.io/metadata.name",
+                    "ingress-nginx",
+                )])],
+                [PolicyPort::named("http")],
+            )
+            .allow_egress(
+                [Peer::pods_in_namespace(
+                    [("kubernetes.io/metadata.name", "kube-system")],
+                    [("k8s-app", "kube-dns")],
+                )],
+                [PolicyPort::udp(53), PolicyPort::tcp(53)],
+            )
+            .build()?
+            .into(),
         // PersistentVolumeClaim `web-uploads` (document 5)
         PersistentVolumeClaim::new("web-uploads")
             .namespace("shop")
@@ -94,43 +69,33 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
             .build()?
             .into(),
         // Role `config-reader` (document 7)
-        Object::Custom(
-            CustomResource::new("rbac.authorization.k8s.io/v1", "Role", "config-reader")
-                .namespace("shop")
-                .field("rules", serde_json::json!([
-                    {
-                        "apiGroups": [""],
-                        "resources": ["configmaps"],
-                        "verbs": ["get", "list", "watch"],
-                    },
-                ]))
-                .build()?,
-        ),
+        Role::new("config-reader")
+            .namespace("shop")
+            .rule(Rule::in_group("", ["configmaps"]).verbs([Verb::Get, Verb::List, Verb::Watch]))
+            .build()?
+            .into(),
         // RoleBinding `web-config-reader` (document 8)
-        Object::Custom(
-            CustomResource::new("rbac.authorization.k8s.io/v1", "RoleBinding", "web-config-reader")
-                .namespace("shop")
-                .field("roleRef", serde_json::json!({
-                    "apiGroup": "rbac.authorization.k8s.io",
-                    "kind": "Role",
-                    "name": "config-reader",
-                }))
-                .field("subjects", serde_json::json!([{ "kind": "ServiceAccount", "name": "web", "namespace": "shop" }]))
-                .build()?,
-        ),
+        RoleBinding::new("web-config-reader")
+            .namespace("shop")
+            .role("config-reader")
+            .subject(Subject::service_account_named("web", "shop"))
+            .build()?
+            .into(),
         // ServiceAccount `web` (document 9)
-        Object::Custom(
-            CustomResource::new("v1", "ServiceAccount", "web")
-                .namespace("shop")
-                .field("automountServiceAccountToken", serde_json::json!(false))
-                .build()?,
-        ),
+        ServiceAccount::new("web")
+            .namespace("shop")
+            .automount_token(false)
+            .build()?
+            .into(),
         // Ingress `web` (document 10)
         Ingress::new("web")
             .namespace("shop")
             .class("nginx")
-            .rule(IngressRule::host("shop.example.com")
-                .path("/", PathType::Prefix, IngressBackend::service("web", "http")))
+            .rule(IngressRule::host("shop.example.com").path(
+                "/",
+                PathType::Prefix,
+                IngressBackend::service("web", "http"),
+            ))
             .tls(["shop.example.com"], "shop-example-com-tls")
             .build()?
             .into(),
@@ -145,23 +110,31 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
         Deployment::new("web")
             .namespace("shop")
             .replicas(2)
-            .template(Pod::template()
-                .label("app", "web")
-                .container(Container::new("web")
-                    .image("nginxinc/nginx-unprivileged:1.27")
-                    .port(ContainerPort::tcp(8080).name("http"))
-                    .cpu("100m", "500m")
-                    .memory("64Mi", "128Mi")
-                    .mount("uploads", "/var/www/uploads")
-                    .readiness_probe(Probe::http_get("/", "http"))
-                    .security_context(SecurityContext::new()
-                        .allow_privilege_escalation(false)
-                        .drop_capability("ALL")))
-                .volume(Volume::persistent_volume_claim("uploads", "web-uploads"))
-                .service_account_name("web")
-                .security_context(PodSecurityContext::new()
-                    .run_as_non_root(true)
-                    .seccomp_profile(SeccompProfileType::RuntimeDefault)))
+            .template(
+                Pod::template()
+                    .label("app", "web")
+                    .container(
+                        Container::new("web")
+                            .image("nginxinc/nginx-unprivileged:1.27")
+                            .port(ContainerPort::tcp(8080).name("http"))
+                            .cpu("100m", "500m")
+                            .memory("64Mi", "128Mi")
+                            .mount("uploads", "/var/www/uploads")
+                            .readiness_probe(Probe::http_get("/", "http"))
+                            .security_context(
+                                SecurityContext::new()
+                                    .allow_privilege_escalation(false)
+                                    .drop_capability("ALL"),
+                            ),
+                    )
+                    .volume(Volume::persistent_volume_claim("uploads", "web-uploads"))
+                    .service_account_name("web")
+                    .security_context(
+                        PodSecurityContext::new()
+                            .run_as_non_root(true)
+                            .seccomp_profile(SeccompProfileType::RuntimeDefault),
+                    ),
+            )
             .build()?
             .into(),
     ])

@@ -43,27 +43,70 @@ pub mod examples_priority_class;
 pub mod examples_service_types;
 pub mod examples_statefulset_rg;
 pub mod hostile_strings;
+pub mod kubernetes_docs_backend_deployment;
+pub mod kubernetes_docs_backend_service;
 pub mod kubernetes_docs_cpu_constraints;
 pub mod kubernetes_docs_cpu_defaults;
+pub mod kubernetes_docs_csr_clusterrole_approve;
+pub mod kubernetes_docs_csr_clusterrole_create;
+pub mod kubernetes_docs_csr_installer_clusterrolebinding;
+pub mod kubernetes_docs_csr_installer_namespace;
+pub mod kubernetes_docs_csr_installer_serviceaccount;
+pub mod kubernetes_docs_custom_dns;
 pub mod kubernetes_docs_default_ingressclass;
+pub mod kubernetes_docs_dns_busybox;
+pub mod kubernetes_docs_dual_stack_default_svc;
+pub mod kubernetes_docs_dual_stack_preferred_svc;
+pub mod kubernetes_docs_expandable_pvc;
 pub mod kubernetes_docs_external_lb;
 pub mod kubernetes_docs_frontend_replicaset;
+pub mod kubernetes_docs_hostaliases_pod;
 pub mod kubernetes_docs_ingress_resource_backend;
 pub mod kubernetes_docs_ingress_wildcard_host;
+pub mod kubernetes_docs_konnectivity_rbac;
 pub mod kubernetes_docs_limit_mem_cpu_container;
 pub mod kubernetes_docs_limit_memory_ratio_pod;
+pub mod kubernetes_docs_limit_range_pod_1;
 pub mod kubernetes_docs_memory_constraints;
 pub mod kubernetes_docs_memory_defaults;
 pub mod kubernetes_docs_minimal_ingress;
 pub mod kubernetes_docs_name_virtual_host_ingress;
+pub mod kubernetes_docs_namespace_dev;
+pub mod kubernetes_docs_namespace_prod;
 pub mod kubernetes_docs_namespaced_params;
+pub mod kubernetes_docs_network_policy_allow_all_egress;
+pub mod kubernetes_docs_network_policy_allow_all_egress_deny_all_ingress;
+pub mod kubernetes_docs_network_policy_allow_all_ingress;
+pub mod kubernetes_docs_network_policy_default_deny_all;
+pub mod kubernetes_docs_network_policy_default_deny_egress;
+pub mod kubernetes_docs_network_policy_default_deny_ingress;
+pub mod kubernetes_docs_networkpolicy;
+pub mod kubernetes_docs_networkpolicy_multiport_egress;
+pub mod kubernetes_docs_nginx_policy;
+pub mod kubernetes_docs_nginx_svc;
+pub mod kubernetes_docs_priority_class_resourcequota;
+pub mod kubernetes_docs_priority_quota_list;
 pub mod kubernetes_docs_pv_claim;
+pub mod kubernetes_docs_pv_pod;
 pub mod kubernetes_docs_pv_volume;
+pub mod kubernetes_docs_pvc_limit_greater;
+pub mod kubernetes_docs_pvc_limit_lower;
 pub mod kubernetes_docs_quota_mem_cpu;
 pub mod kubernetes_docs_quota_objects;
 pub mod kubernetes_docs_quota_objects_pvc;
+pub mod kubernetes_docs_quota_objects_pvc_2;
 pub mod kubernetes_docs_quota_pod;
+pub mod kubernetes_docs_quota_pod_deployment;
+pub mod kubernetes_docs_run_my_nginx;
+pub mod kubernetes_docs_sched_clusterrole;
+pub mod kubernetes_docs_sched_pod1;
+pub mod kubernetes_docs_simple_clusterrole;
+pub mod kubernetes_docs_simple_clusterrolebinding;
 pub mod kubernetes_docs_simple_fanout_example;
+pub mod kubernetes_docs_simple_role;
+pub mod kubernetes_docs_simple_rolebinding_with_clusterrole;
+pub mod kubernetes_docs_simple_rolebinding_with_role;
+pub mod kubernetes_docs_simple_service;
 pub mod kubernetes_docs_storageclass_aws_ebs;
 pub mod kubernetes_docs_storageclass_local;
 pub mod kubernetes_docs_storageclass_low_latency;
@@ -251,6 +294,14 @@ pub const CASES: &[(&str, Objects)] = &[
     ),
     ("hostile/strings.yaml", hostile_strings::objects),
     (
+        "kubernetes-docs/backend-deployment.yaml",
+        kubernetes_docs_backend_deployment::objects,
+    ),
+    (
+        "kubernetes-docs/backend-service.yaml",
+        kubernetes_docs_backend_service::objects,
+    ),
+    (
         "kubernetes-docs/cpu-constraints.yaml",
         kubernetes_docs_cpu_constraints::objects,
     ),
@@ -259,8 +310,48 @@ pub const CASES: &[(&str, Objects)] = &[
         kubernetes_docs_cpu_defaults::objects,
     ),
     (
+        "kubernetes-docs/csr-clusterrole-approve.yaml",
+        kubernetes_docs_csr_clusterrole_approve::objects,
+    ),
+    (
+        "kubernetes-docs/csr-clusterrole-create.yaml",
+        kubernetes_docs_csr_clusterrole_create::objects,
+    ),
+    (
+        "kubernetes-docs/csr-installer-clusterrolebinding.yaml",
+        kubernetes_docs_csr_installer_clusterrolebinding::objects,
+    ),
+    (
+        "kubernetes-docs/csr-installer-namespace.yaml",
+        kubernetes_docs_csr_installer_namespace::objects,
+    ),
+    (
+        "kubernetes-docs/csr-installer-serviceaccount.yaml",
+        kubernetes_docs_csr_installer_serviceaccount::objects,
+    ),
+    (
+        "kubernetes-docs/custom-dns.yaml",
+        kubernetes_docs_custom_dns::objects,
+    ),
+    (
         "kubernetes-docs/default-ingressclass.yaml",
         kubernetes_docs_default_ingressclass::objects,
+    ),
+    (
+        "kubernetes-docs/dns-busybox.yaml",
+        kubernetes_docs_dns_busybox::objects,
+    ),
+    (
+        "kubernetes-docs/dual-stack-default-svc.yaml",
+        kubernetes_docs_dual_stack_default_svc::objects,
+    ),
+    (
+        "kubernetes-docs/dual-stack-preferred-svc.yaml",
+        kubernetes_docs_dual_stack_preferred_svc::objects,
+    ),
+    (
+        "kubernetes-docs/expandable-pvc.yaml",
+        kubernetes_docs_expandable_pvc::objects,
     ),
     (
         "kubernetes-docs/external-lb.yaml",
@@ -271,6 +362,10 @@ pub const CASES: &[(&str, Objects)] = &[
         kubernetes_docs_frontend_replicaset::objects,
     ),
     (
+        "kubernetes-docs/hostaliases-pod.yaml",
+        kubernetes_docs_hostaliases_pod::objects,
+    ),
+    (
         "kubernetes-docs/ingress-resource-backend.yaml",
         kubernetes_docs_ingress_resource_backend::objects,
     ),
@@ -279,12 +374,20 @@ pub const CASES: &[(&str, Objects)] = &[
         kubernetes_docs_ingress_wildcard_host::objects,
     ),
     (
+        "kubernetes-docs/konnectivity-rbac.yaml",
+        kubernetes_docs_konnectivity_rbac::objects,
+    ),
+    (
         "kubernetes-docs/limit-mem-cpu-container.yaml",
         kubernetes_docs_limit_mem_cpu_container::objects,
     ),
     (
         "kubernetes-docs/limit-memory-ratio-pod.yaml",
         kubernetes_docs_limit_memory_ratio_pod::objects,
+    ),
+    (
+        "kubernetes-docs/limit-range-pod-1.yaml",
+        kubernetes_docs_limit_range_pod_1::objects,
     ),
     (
         "kubernetes-docs/memory-constraints.yaml",
@@ -303,20 +406,92 @@ pub const CASES: &[(&str, Objects)] = &[
         kubernetes_docs_name_virtual_host_ingress::objects,
     ),
     (
+        "kubernetes-docs/namespace-dev.yaml",
+        kubernetes_docs_namespace_dev::objects,
+    ),
+    (
+        "kubernetes-docs/namespace-prod.yaml",
+        kubernetes_docs_namespace_prod::objects,
+    ),
+    (
         "kubernetes-docs/namespaced-params.yaml",
         kubernetes_docs_namespaced_params::objects,
+    ),
+    (
+        "kubernetes-docs/network-policy-allow-all-egress-deny-all-ingress.yaml",
+        kubernetes_docs_network_policy_allow_all_egress_deny_all_ingress::objects,
+    ),
+    (
+        "kubernetes-docs/network-policy-allow-all-egress.yaml",
+        kubernetes_docs_network_policy_allow_all_egress::objects,
+    ),
+    (
+        "kubernetes-docs/network-policy-allow-all-ingress.yaml",
+        kubernetes_docs_network_policy_allow_all_ingress::objects,
+    ),
+    (
+        "kubernetes-docs/network-policy-default-deny-all.yaml",
+        kubernetes_docs_network_policy_default_deny_all::objects,
+    ),
+    (
+        "kubernetes-docs/network-policy-default-deny-egress.yaml",
+        kubernetes_docs_network_policy_default_deny_egress::objects,
+    ),
+    (
+        "kubernetes-docs/network-policy-default-deny-ingress.yaml",
+        kubernetes_docs_network_policy_default_deny_ingress::objects,
+    ),
+    (
+        "kubernetes-docs/networkpolicy-multiport-egress.yaml",
+        kubernetes_docs_networkpolicy_multiport_egress::objects,
+    ),
+    (
+        "kubernetes-docs/networkpolicy.yaml",
+        kubernetes_docs_networkpolicy::objects,
+    ),
+    (
+        "kubernetes-docs/nginx-policy.yaml",
+        kubernetes_docs_nginx_policy::objects,
+    ),
+    (
+        "kubernetes-docs/nginx-svc.yaml",
+        kubernetes_docs_nginx_svc::objects,
+    ),
+    (
+        "kubernetes-docs/priority-class-resourcequota.yaml",
+        kubernetes_docs_priority_class_resourcequota::objects,
+    ),
+    (
+        "kubernetes-docs/priority-quota-list.yaml",
+        kubernetes_docs_priority_quota_list::objects,
     ),
     (
         "kubernetes-docs/pv-claim.yaml",
         kubernetes_docs_pv_claim::objects,
     ),
     (
+        "kubernetes-docs/pv-pod.yaml",
+        kubernetes_docs_pv_pod::objects,
+    ),
+    (
         "kubernetes-docs/pv-volume.yaml",
         kubernetes_docs_pv_volume::objects,
     ),
     (
+        "kubernetes-docs/pvc-limit-greater.yaml",
+        kubernetes_docs_pvc_limit_greater::objects,
+    ),
+    (
+        "kubernetes-docs/pvc-limit-lower.yaml",
+        kubernetes_docs_pvc_limit_lower::objects,
+    ),
+    (
         "kubernetes-docs/quota-mem-cpu.yaml",
         kubernetes_docs_quota_mem_cpu::objects,
+    ),
+    (
+        "kubernetes-docs/quota-objects-pvc-2.yaml",
+        kubernetes_docs_quota_objects_pvc_2::objects,
     ),
     (
         "kubernetes-docs/quota-objects-pvc.yaml",
@@ -327,12 +502,52 @@ pub const CASES: &[(&str, Objects)] = &[
         kubernetes_docs_quota_objects::objects,
     ),
     (
+        "kubernetes-docs/quota-pod-deployment.yaml",
+        kubernetes_docs_quota_pod_deployment::objects,
+    ),
+    (
         "kubernetes-docs/quota-pod.yaml",
         kubernetes_docs_quota_pod::objects,
     ),
     (
+        "kubernetes-docs/run-my-nginx.yaml",
+        kubernetes_docs_run_my_nginx::objects,
+    ),
+    (
+        "kubernetes-docs/sched-clusterrole.yaml",
+        kubernetes_docs_sched_clusterrole::objects,
+    ),
+    (
+        "kubernetes-docs/sched-pod1.yaml",
+        kubernetes_docs_sched_pod1::objects,
+    ),
+    (
+        "kubernetes-docs/simple-clusterrole.yaml",
+        kubernetes_docs_simple_clusterrole::objects,
+    ),
+    (
+        "kubernetes-docs/simple-clusterrolebinding.yaml",
+        kubernetes_docs_simple_clusterrolebinding::objects,
+    ),
+    (
         "kubernetes-docs/simple-fanout-example.yaml",
         kubernetes_docs_simple_fanout_example::objects,
+    ),
+    (
+        "kubernetes-docs/simple-role.yaml",
+        kubernetes_docs_simple_role::objects,
+    ),
+    (
+        "kubernetes-docs/simple-rolebinding-with-clusterrole.yaml",
+        kubernetes_docs_simple_rolebinding_with_clusterrole::objects,
+    ),
+    (
+        "kubernetes-docs/simple-rolebinding-with-role.yaml",
+        kubernetes_docs_simple_rolebinding_with_role::objects,
+    ),
+    (
+        "kubernetes-docs/simple-service.yaml",
+        kubernetes_docs_simple_service::objects,
     ),
     (
         "kubernetes-docs/storageclass-aws-ebs.yaml",

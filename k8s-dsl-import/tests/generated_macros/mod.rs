@@ -29,6 +29,15 @@ pub mod examples_priority_class;
 pub mod examples_service_types;
 pub mod examples_statefulset_rg;
 pub mod hostile_strings;
+pub mod kubernetes_docs_backend_deployment;
+pub mod kubernetes_docs_custom_dns;
+pub mod kubernetes_docs_dns_busybox;
+pub mod kubernetes_docs_hostaliases_pod;
+pub mod kubernetes_docs_limit_range_pod_1;
+pub mod kubernetes_docs_pv_pod;
+pub mod kubernetes_docs_quota_pod_deployment;
+pub mod kubernetes_docs_run_my_nginx;
+pub mod kubernetes_docs_sched_pod1;
 pub mod pods_basic;
 pub mod pods_dns_and_host;
 pub mod pods_env;
@@ -152,6 +161,42 @@ pub const CASES: &[(&str, Objects)] = &[
         examples_statefulset_rg::objects,
     ),
     ("hostile/strings.yaml", hostile_strings::objects),
+    (
+        "kubernetes-docs/backend-deployment.yaml",
+        kubernetes_docs_backend_deployment::objects,
+    ),
+    (
+        "kubernetes-docs/custom-dns.yaml",
+        kubernetes_docs_custom_dns::objects,
+    ),
+    (
+        "kubernetes-docs/dns-busybox.yaml",
+        kubernetes_docs_dns_busybox::objects,
+    ),
+    (
+        "kubernetes-docs/hostaliases-pod.yaml",
+        kubernetes_docs_hostaliases_pod::objects,
+    ),
+    (
+        "kubernetes-docs/limit-range-pod-1.yaml",
+        kubernetes_docs_limit_range_pod_1::objects,
+    ),
+    (
+        "kubernetes-docs/pv-pod.yaml",
+        kubernetes_docs_pv_pod::objects,
+    ),
+    (
+        "kubernetes-docs/quota-pod-deployment.yaml",
+        kubernetes_docs_quota_pod_deployment::objects,
+    ),
+    (
+        "kubernetes-docs/run-my-nginx.yaml",
+        kubernetes_docs_run_my_nginx::objects,
+    ),
+    (
+        "kubernetes-docs/sched-pod1.yaml",
+        kubernetes_docs_sched_pod1::objects,
+    ),
     ("pods/basic.yaml", pods_basic::objects),
     ("pods/dns-and-host.yaml", pods_dns_and_host::objects),
     ("pods/env.yaml", pods_env::objects),

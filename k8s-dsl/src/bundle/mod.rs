@@ -93,6 +93,7 @@ use std::sync::OnceLock;
 
 pub use environments::Environments;
 pub use generate::{ConfigMapGenerator, Generator, SecretGenerator};
+pub(crate) use object::{typed_kind, typed_kinds};
 pub use object::{IntoObject, Object, ObjectId};
 pub use patch::Patchable;
 

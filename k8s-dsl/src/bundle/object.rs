@@ -422,7 +422,52 @@ macro_rules! built {
                 }
             }
         )*
+
+        /// Every kind [`Object`] holds typed (the kinds of `built!` and the Secret), with how
+        /// to read it from JSON: the one list that reading manifests ([`crate::read`]) and
+        /// the checks of objects held as JSON ([`crate::validate::custom`]) look kinds up in.
+        const TYPED_KINDS: &[TypedKind] = &[
+            $(TypedKind::of::<$ty>(),)*
+            TypedKind::of::<core::Secret>(),
+        ];
     };
+}
+
+/// A kind that [`Object`] holds typed: its `apiVersion` and `kind`, and how to read it.
+pub(crate) struct TypedKind {
+    /// The `apiVersion`, such as `apps/v1`.
+    pub(crate) api_version: &'static str,
+    /// The `kind`, such as `Deployment`.
+    pub(crate) kind: &'static str,
+    /// Reads a JSON object into the typed [`Object`]; with it, the typed object written back
+    /// as JSON (the fields of the input missing there are the ones the kind does not have).
+    pub(crate) read: crate::read::ReadTyped,
+}
+
+impl TypedKind {
+    const fn of<T>() -> Self
+    where
+        T: k8s_openapi::Resource + serde::de::DeserializeOwned + Serialize,
+        Object: From<T>,
+    {
+        TypedKind {
+            api_version: T::API_VERSION,
+            kind: T::KIND,
+            read: crate::read::read_typed::<T>,
+        }
+    }
+}
+
+/// The typed kind with this `apiVersion` and `kind`, if [`Object`] holds it typed.
+pub(crate) fn typed_kind(api_version: &str, kind: &str) -> Option<&'static TypedKind> {
+    TYPED_KINDS
+        .iter()
+        .find(|k| k.api_version == api_version && k.kind == kind)
+}
+
+/// Every kind [`Object`] holds typed, as `(apiVersion, kind)`.
+pub(crate) fn typed_kinds() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TYPED_KINDS.iter().map(|k| (k.api_version, k.kind))
 }
 
 built!(

@@ -234,3 +234,90 @@ fn policies_from_yaml_are_checked_as_policies() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn bundle_checks_the_named_ports_of_egress_rules_against_the_pods_they_reach() {
+    let db = || {
+        Deployment::new("db")
+            .namespace("data")
+            .replicas(1)
+            .template(
+                Pod::template().label("app", "db").container(
+                    Container::new("db")
+                        .image("postgres:17")
+                        .port(ContainerPort::tcp(5432).name("postgres")),
+                ),
+            )
+    };
+    let data = || Namespace::new("data").label("team", "storage");
+    let egress = |port: &str| {
+        NetworkPolicy::new("api").namespace("shop").allow_egress(
+            [Peer::pods_in_namespace(
+                [("team", "storage")],
+                [("app", "db")],
+            )],
+            [PolicyPort::named(port)],
+        )
+    };
+    let path = "NetworkPolicy/shop/api: spec.egress[0].ports[0].port";
+    // The peer selects the database pods (through the Namespace's labels), which name the
+    // port `postgres`: a misspelt name never matches them.
+    let errors = Bundle::new()
+        .add(data())
+        .add(db())
+        .add(egress("postgre"))
+        .check()
+        .unwrap_err();
+    let error = errors.iter().find(|e| e.path.as_str() == path).unwrap();
+    assert!(error.message.contains("`postgres`"), "{}", error.message);
+    assert!(
+        error.fix.contains("did you mean `postgres`?"),
+        "{}",
+        error.fix
+    );
+    let warnings = Bundle::new()
+        .add(data())
+        .add(db())
+        .add(egress("postgres"))
+        .check()
+        .unwrap();
+    assert!(
+        !warnings.iter().any(|w| w.path.as_str() == path),
+        "{warnings:?}"
+    );
+    // Without the Namespace, only its name label is known: the peer selects no pod of the
+    // bundle, so the name is not checked, and a warning says so.
+    let warnings = Bundle::new()
+        .add(db())
+        .add(egress("postgre"))
+        .check()
+        .unwrap();
+    let warning = warnings.iter().find(|w| w.path.as_str() == path).unwrap();
+    assert!(
+        warning.message.contains("selects no pod of the bundle"),
+        "{}",
+        warning.message
+    );
+    // A pod selector alone selects pods of the policy's own namespace.
+    let same_namespace = NetworkPolicy::new("api").namespace("data").allow_egress(
+        [Peer::pods([("app", "db")])],
+        [PolicyPort::named("postgre")],
+    );
+    let errors = Bundle::new()
+        .add(db())
+        .add(same_namespace)
+        .check()
+        .unwrap_err();
+    assert!(errors
+        .iter()
+        .any(|e| e.path.as_str() == "NetworkPolicy/data/api: spec.egress[0].ports[0].port"));
+    // A rule that also reaches an IP block may reach pods outside the bundle: a warning.
+    let open = NetworkPolicy::new("api").namespace("data").allow_egress(
+        [Peer::pods([("app", "db")]), Peer::cidr("10.0.0.0/8")],
+        [PolicyPort::named("postgre")],
+    );
+    let warnings = Bundle::new().add(db()).add(open).check().unwrap();
+    assert!(warnings.iter().any(|w| w.path.as_str()
+        == "NetworkPolicy/data/api: spec.egress[0].ports[0].port"
+        && w.message.contains("beyond them")));
+}

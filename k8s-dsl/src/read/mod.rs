@@ -68,7 +68,8 @@ use crate::bundle::{Object, ObjectId};
 use crate::validate::FieldPath;
 
 pub use removed::{removed_api, RemovedApi};
-pub use typed::{is_typed_kind, object_from_value, unknown_fields, TypeError};
+pub use typed::{is_typed_kind, object_from_value, typed_kinds, unknown_fields, TypeError};
+pub(crate) use typed::{read_typed, ReadTyped};
 
 /// How much a reading may do: past any limit it stops with a [`ReadError`] that names it.
 ///

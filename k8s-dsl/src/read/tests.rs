@@ -208,3 +208,59 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn every_kind_of_the_bundle_is_read_typed_with_its_misspelt_fields() {
+    // The kinds added with the application objects, which used to be read as custom objects.
+    let added = [
+        ("networking.k8s.io/v1", "Ingress"),
+        ("networking.k8s.io/v1", "IngressClass"),
+        ("networking.k8s.io/v1", "NetworkPolicy"),
+        ("v1", "PersistentVolumeClaim"),
+        ("v1", "PersistentVolume"),
+        ("storage.k8s.io/v1", "StorageClass"),
+        ("v1", "ResourceQuota"),
+        ("v1", "LimitRange"),
+        ("apps/v1", "ReplicaSet"),
+        ("rbac.authorization.k8s.io/v1", "Role"),
+        ("rbac.authorization.k8s.io/v1", "ClusterRole"),
+        ("rbac.authorization.k8s.io/v1", "RoleBinding"),
+        ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
+        ("v1", "ServiceAccount"),
+        ("v1", "Namespace"),
+    ];
+    let kinds: Vec<(&str, &str)> = typed_kinds().collect();
+    for kind in added {
+        assert!(kinds.contains(&kind), "{kind:?} is not typed: {kinds:?}");
+    }
+    assert_eq!(kinds.len(), 27, "{kinds:?}");
+    for (api_version, kind) in kinds {
+        let text = format!(
+            "apiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: x\n  lables: {{a: b}}\n"
+        );
+        let read = read(&text);
+        let [doc] = read.documents.as_slice() else {
+            panic!("{kind}: {read:?}")
+        };
+        let object = doc.object.as_ref().unwrap();
+        assert_eq!(object.kind(), kind);
+        assert!(
+            !matches!(object, Object::Custom(_)),
+            "{kind} read as a custom object"
+        );
+        let [problem] = doc.problems.as_slice() else {
+            panic!("{kind}: {:?}", doc.problems)
+        };
+        assert_eq!(
+            (problem.path.as_str(), problem.line),
+            ("metadata.lables", 5)
+        );
+        assert!(
+            problem
+                .message
+                .contains(&format!("{kind} has no such field")),
+            "{}",
+            problem.message
+        );
+    }
+}

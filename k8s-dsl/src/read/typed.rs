@@ -1,11 +1,5 @@
 //! JSON values to typed [`Object`]s, and the fields the typed object does not keep.
 
-use k8s_openapi::api::apps::v1 as apps;
-use k8s_openapi::api::autoscaling::v2 as autoscaling;
-use k8s_openapi::api::batch::v1 as batch;
-use k8s_openapi::api::core::v1 as core;
-use k8s_openapi::api::policy::v1 as policy;
-use k8s_openapi::api::scheduling::v1 as scheduling;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -36,42 +30,9 @@ pub struct TypeError {
     pub message: String,
 }
 
-type Convert = fn(&Value) -> Result<(Object, Vec<(String, Value)>), TypeError>;
-
-/// Every kind [`Object`] holds typed: `apiVersion`, `kind`, and how to read it.
-const KINDS: [(&str, &str, Convert); 15] = [
-    ("v1", "Namespace", typed::<core::Namespace>),
-    ("v1", "ServiceAccount", typed::<core::ServiceAccount>),
-    (
-        "scheduling.k8s.io/v1",
-        "PriorityClass",
-        typed::<scheduling::PriorityClass>,
-    ),
-    ("v1", "ConfigMap", typed::<core::ConfigMap>),
-    ("v1", "Secret", typed::<core::Secret>),
-    (
-        "v1",
-        "PersistentVolumeClaim",
-        typed::<core::PersistentVolumeClaim>,
-    ),
-    ("v1", "Service", typed::<core::Service>),
-    ("v1", "Pod", typed::<core::Pod>),
-    ("apps/v1", "Deployment", typed::<apps::Deployment>),
-    ("apps/v1", "StatefulSet", typed::<apps::StatefulSet>),
-    ("apps/v1", "DaemonSet", typed::<apps::DaemonSet>),
-    ("batch/v1", "Job", typed::<batch::Job>),
-    ("batch/v1", "CronJob", typed::<batch::CronJob>),
-    (
-        "policy/v1",
-        "PodDisruptionBudget",
-        typed::<policy::PodDisruptionBudget>,
-    ),
-    (
-        "autoscaling/v2",
-        "HorizontalPodAutoscaler",
-        typed::<autoscaling::HorizontalPodAutoscaler>,
-    ),
-];
+/// How a kind that [`Object`] holds typed is read: the typed object, and the typed object
+/// written back as JSON.
+pub(crate) type ReadTyped = fn(&Value) -> Result<(Object, Value), TypeError>;
 
 /// Whether `apiVersion` and `kind` name a kind that [`Object`] holds typed (not as a
 /// [`CustomObject`]).
@@ -80,13 +41,26 @@ const KINDS: [(&str, &str, Convert); 15] = [
 /// use k8s_dsl::read::is_typed_kind;
 ///
 /// assert!(is_typed_kind("apps/v1", "Deployment"));
+/// assert!(is_typed_kind("networking.k8s.io/v1", "NetworkPolicy"));
 /// assert!(!is_typed_kind("v1", "Deployment"));
 /// assert!(!is_typed_kind("example.com/v1", "Widget"));
 /// ```
 pub fn is_typed_kind(api_version: &str, kind: &str) -> bool {
-    KINDS
-        .iter()
-        .any(|(v, k, _)| *v == api_version && *k == kind)
+    crate::bundle::typed_kind(api_version, kind).is_some()
+}
+
+/// Every kind that [`Object`] holds typed, as `(apiVersion, kind)`: the kinds of the
+/// bundle, which reading a manifest turns into their k8s-openapi types.
+///
+/// ```
+/// use k8s_dsl::read::typed_kinds;
+///
+/// let kinds: Vec<(&str, &str)> = typed_kinds().collect();
+/// assert!(kinds.contains(&("rbac.authorization.k8s.io/v1", "RoleBinding")));
+/// assert!(kinds.contains(&("v1", "Secret")));
+/// ```
+pub fn typed_kinds() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::bundle::typed_kinds()
 }
 
 /// Reads a JSON object into the [`Object`] of its kind (typed when `Object` knows the kind,
@@ -132,11 +106,12 @@ pub fn object_from_value(value: &Value) -> Result<(Object, Vec<(String, Value)>)
         .get("kind")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    match KINDS
-        .iter()
-        .find(|(v, k, _)| *v == api_version && *k == kind)
-    {
-        Some((_, _, convert)) => convert(value),
+    match crate::bundle::typed_kind(api_version, kind) {
+        Some(typed) => {
+            let (object, back) = (typed.read)(value)?;
+            let unknown = unknown_fields(value, &back);
+            Ok((object, unknown))
+        }
         None => custom(value),
     }
 }
@@ -149,7 +124,8 @@ fn type_error(error: serde_path_to_error::Error<serde_json::Error>) -> TypeError
     }
 }
 
-fn typed<T>(value: &Value) -> Result<(Object, Vec<(String, Value)>), TypeError>
+/// Reads `value` into `T`: the [`Object`], and `T` written back as JSON.
+pub(crate) fn read_typed<T>(value: &Value) -> Result<(Object, Value), TypeError>
 where
     T: DeserializeOwned + Serialize,
     Object: From<T>,
@@ -159,8 +135,7 @@ where
         path: String::new(),
         message: e.to_string(),
     })?;
-    let unknown = unknown_fields(value, &back);
-    Ok((Object::from(object), unknown))
+    Ok((Object::from(object), back))
 }
 
 fn custom(value: &Value) -> Result<(Object, Vec<(String, Value)>), TypeError> {

@@ -1,0 +1,16 @@
+// `tests/corpus/kubernetes-docs/dual-stack-default-svc.yaml`, imported by `k8s-dsl-import`.
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/kubernetes-docs/dual-stack-default-svc.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // Service `my-service` (document 1)
+        Service::new("my-service")
+            .label("app.kubernetes.io/name", "MyApp")
+            .selector("app.kubernetes.io/name", "MyApp")
+            .port(ServicePort::tcp(80))
+            .build()?
+            .into(),
+    ])
+}

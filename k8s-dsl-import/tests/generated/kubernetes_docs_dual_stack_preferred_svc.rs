@@ -1,0 +1,59 @@
+// `tests/corpus/kubernetes-docs/dual-stack-preferred-svc.yaml`, imported by `k8s-dsl-import`.
+//
+// Fields without a builder method, kept as they are:
+// - Service/my-service `spec.ipFamilyPolicy`: kept as JSON
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/kubernetes-docs/dual-stack-preferred-svc.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // Service `my-service` (document 1)
+        with_fields(
+            Service::new("my-service")
+                .label("app.kubernetes.io/name", "MyApp")
+                .selector("app.kubernetes.io/name", "MyApp")
+                .port(ServicePort::tcp(80))
+                .build()?,
+            vec![
+                // `spec.ipFamilyPolicy`: no builder method
+                ("/spec/ipFamilyPolicy", serde_json::json!("PreferDualStack")),
+            ],
+        )?
+        .into(),
+    ])
+}
+
+/// Sets fields that have no builder method on a built object, at their JSON pointers.
+fn with_fields<T>(
+    object: T,
+    fields: Vec<(&str, serde_json::Value)>,
+) -> Result<T, Box<dyn std::error::Error>>
+where
+    T: k8s_openapi::serde::Serialize + k8s_openapi::serde::de::DeserializeOwned,
+{
+    let mut value = serde_json::to_value(object)?;
+    for (pointer, field) in fields {
+        let mut slot = &mut value;
+        for token in pointer.split('/').skip(1) {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            if slot.is_null() {
+                *slot = serde_json::Value::Object(serde_json::Map::new());
+            }
+            slot = match slot {
+                serde_json::Value::Object(map) => {
+                    map.entry(token).or_insert(serde_json::Value::Null)
+                }
+                serde_json::Value::Array(items) => {
+                    match token.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                        Some(item) => item,
+                        None => return Err(format!("no list item for `{pointer}`").into()),
+                    }
+                }
+                _ => return Err(format!("no place for `{pointer}`").into()),
+            };
+        }
+        *slot = field;
+    }
+    Ok(serde_json::from_value(value)?)
+}

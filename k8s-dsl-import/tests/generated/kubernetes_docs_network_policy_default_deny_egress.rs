@@ -1,0 +1,14 @@
+// `tests/corpus/kubernetes-docs/network-policy-default-deny-egress.yaml`, imported by `k8s-dsl-import`.
+
+use k8s_dsl::prelude::*;
+
+/// The objects of `tests/corpus/kubernetes-docs/network-policy-default-deny-egress.yaml`, in file order.
+pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
+    Ok(vec![
+        // NetworkPolicy `default-deny-egress` (document 1)
+        NetworkPolicy::new("default-deny-egress")
+            .deny_egress()
+            .build()?
+            .into(),
+    ])
+}
