@@ -30,6 +30,8 @@ pub mod labels;
 pub mod names;
 pub mod ports;
 pub mod quantity;
+pub mod resources;
+pub mod security;
 pub mod suggest;
 pub mod timezone;
 

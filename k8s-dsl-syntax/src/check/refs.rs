@@ -9,7 +9,7 @@ use crate::ctxt::Ctxt;
 use crate::keys::{self, Enum};
 use crate::rules::names;
 use crate::rules::quantity::Quantity;
-use crate::rules::suggest;
+use crate::rules::{resources, security, suggest};
 
 use super::literal;
 
@@ -351,47 +351,70 @@ fn quantity(value: &Value) -> Option<Quantity> {
     }
 }
 
-/// Rule 48: a request is at most the limit of the same resource.
+/// Rule 48, with the predicates of the validation pass (`rules::resources`): a request is
+/// within the limit of the same resource (equal to it for huge pages and extended resources),
+/// and a resource that may not be overcommitted has a limit. Skipped where the maps or the
+/// quantities are computed at run time.
 fn requests_within_limits(container: &Block, cx: &mut Ctxt) {
     let Some(resources) = container.block("resources") else {
         return;
     };
-    let (Some(requests), Some(limits)) = (resources.block("requests"), resources.block("limits"))
-    else {
+    let Some(requests) = resources.block("requests") else {
         return;
     };
+    let limits = match resources.get("limits") {
+        None => None,
+        Some(Value::Block(limits)) => Some(limits),
+        Some(_) => return,
+    };
     for request in &requests.entries {
-        let Some(limit) = limits.get(&request.key.name) else {
+        let name = request.key.name.as_str();
+        let Some(r) = quantity(&request.value) else {
             continue;
         };
-        let (Some(r), Some(l)) = (quantity(&request.value), quantity(limit)) else {
-            continue;
+        let result = match limits.and_then(|l| l.get(name)) {
+            Some(limit) => match quantity(limit) {
+                Some(l) => resources::request_within_limit(name, &r, &l),
+                None => continue,
+            },
+            None => resources::limit_required(name, r.as_str()),
         };
-        if r.cmp_value(&l).is_gt() {
-            cx.error(
-                request.value.span(),
-                format!(
-                    "the `{}` request {r} is more than its limit {l} (rule 48); lower the request or raise the limit",
-                    request.key.name
-                ),
-            );
+        if let Err(v) = result {
+            cx.violation(request.value.span(), &v);
         }
     }
 }
 
-/// Rule 47: `allowPrivilegeEscalation: false` contradicts `privileged: true`.
+/// Rule 47, with the predicates of the validation pass (`rules::security`):
+/// `allowPrivilegeEscalation: false` contradicts `privileged: true` and adding `CAP_SYS_ADMIN`.
 fn privilege_escalation(container: &Block, cx: &mut Ctxt) {
     let Some(security) = container.block("securityContext") else {
         return;
     };
-    if let (Some(Value::Bool(false, _)), Some(Value::Bool(true, span))) = (
-        security.get("allowPrivilegeEscalation"),
-        security.get("privileged"),
-    ) {
-        cx.error(
-            *span,
-            "`privileged: true` contradicts `allowPrivilegeEscalation: false` (rule 47); remove one of them",
-        );
+    let Some(Value::Bool(allow, _)) = security.get("allowPrivilegeEscalation") else {
+        return;
+    };
+    if let Some(Value::Bool(privileged, span)) = security.get("privileged") {
+        if let Err(v) =
+            security::privileged_contradicts_no_escalation(Some(*allow), Some(*privileged))
+        {
+            cx.violation(*span, &v);
+        }
+    }
+    let added = security
+        .block("capabilities")
+        .and_then(|c| match c.get("add") {
+            Some(Value::List(list)) => Some(&list.items),
+            _ => None,
+        });
+    for item in added.into_iter().flatten() {
+        if let Value::Str(capability) = item {
+            let result =
+                security::sys_admin_contradicts_no_escalation(Some(*allow), &capability.value());
+            if let Err(v) = result {
+                cx.violation(capability.span(), &v);
+            }
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! One container of a pod: image, command, ports, env, resources, mounts, probes, hooks and
-//! security context, checked together (rules 6, 14-17, 20-37, 47, 48).
+//! security context; `build()` checks them with the pod spec (rules 6, 14-17, 20-38, 47, 48).
 
 mod mount;
 #[cfg(test)]
@@ -316,33 +316,20 @@ impl Container {
     pub(crate) fn into_k8s(
         mut self,
         path: &At<'_>,
-        ctx: &PodContext<'_>,
+        ctx: &PodContext,
         report: &mut Report,
     ) -> api::Container {
-        // The name (rule 6) and image (rule 14) are checked with the pod spec (`validate::pod`).
-        let privileged = self
-            .security_context
-            .as_ref()
-            .is_some_and(SecurityContext::is_privileged);
+        // The name (rule 6), image (rule 14), mounts (rule 37), resources (rule 48) and
+        // security context (rule 47) are checked with the pod spec (`validate::pod`).
         let mut out = api::Container {
             // rule 15: only valid values are representable
             image_pull_policy: self.image_pull_policy.map(|p| p.as_str().to_owned()),
             ports: port::ports_to_k8s(&self.ports),
             env: env::env_to_k8s(&self.env, &path.field("env"), report),
             env_from: env::env_from_to_k8s(&self.env_from, &path.field("envFrom"), report),
-            resources: std::mem::take(&mut self.resources)
-                .into_k8s(&path.field("resources"), report),
-            volume_mounts: mounts_to_k8s(
-                &self.mounts,
-                &path.field("volumeMounts"),
-                ctx,
-                privileged,
-                report,
-            ),
-            security_context: self
-                .security_context
-                .as_ref()
-                .map(|s| s.to_k8s(&path.field("securityContext"), report)),
+            resources: std::mem::take(&mut self.resources).into_k8s(),
+            volume_mounts: mounts_to_k8s(&self.mounts),
+            security_context: self.security_context.as_ref().map(SecurityContext::to_k8s),
             termination_message_policy: self
                 .termination_message_policy
                 .map(|p| p.as_str().to_owned()),

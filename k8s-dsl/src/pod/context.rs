@@ -13,9 +13,7 @@ pub(crate) enum ContainerKind {
 
 /// The pod-level facts a container's checks use.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct PodContext<'a> {
-    /// The names of the volumes the pod declares, in declaration order.
-    pub volumes: &'a [&'a str],
+pub(crate) struct PodContext {
     /// Where the container runs.
     pub kind: ContainerKind,
 }

@@ -4,7 +4,6 @@
 use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::enums::Protocol;
-use crate::rules::shown;
 
 /// A port a container listens on (`spec.containers[].ports[]`).
 ///
@@ -112,13 +111,4 @@ pub(crate) fn ports_to_k8s(ports: &[ContainerPort]) -> Option<Vec<api::Container
         return None;
     }
     Some(ports.iter().map(ContainerPort::to_k8s).collect())
-}
-
-/// Names as a message lists them: `` `a`, `b` ``.
-pub(crate) fn listed(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| shown(n))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -111,45 +111,12 @@ impl Toleration {
         self
     }
 
-    /// The k8s-openapi toleration; `path` is `spec.tolerations[i]` (rule 43,
-    /// `ValidateTolerations`).
+    /// The k8s-openapi toleration; `path` is `spec.tolerations[i]`. Only the time is read here;
+    /// rule 43 (`ValidateTolerations`) is checked with the pod spec (`validate::pod`).
     pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> k8s::Toleration {
-        if self.key.is_empty() {
-            if self.operator != TolerationOperator::Exists {
-                report.error(
-                    &path.field("operator"),
-                    43,
-                    "a toleration with an empty key must use operator `Exists`",
-                    "give the taint key, or use `Toleration::everything()`",
-                );
-            }
-        } else {
-            report.check(
-                &path.field("key"),
-                labels::qualified_name(&self.key, 43, "toleration key"),
-            );
-        }
-        if self.operator == TolerationOperator::Equal {
-            report.check(
-                &path.field("value"),
-                labels::label_value(&self.value).map_err(|mut v| {
-                    v.rule = 43;
-                    v
-                }),
-            );
-        }
         let toleration_seconds = self.seconds.as_ref().and_then(|time| {
             let at = path.field("tolerationSeconds");
-            let seconds = report.check(&at, time.parse())?.as_secs();
-            if self.effect != Some(TaintEffect::NoExecute) {
-                report.error(
-                    &path.field("effect"),
-                    43,
-                    "a toleration time only applies to effect `NoExecute`",
-                    "add `.effect(TaintEffect::NoExecute)` or remove the time",
-                );
-            }
-            Some(seconds)
+            Some(report.check(&at, time.parse())?.as_secs())
         });
         k8s::Toleration {
             key: (!self.key.is_empty()).then(|| self.key.clone()),

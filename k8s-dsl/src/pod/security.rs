@@ -3,10 +3,6 @@
 use k8s_openapi::api::core::v1 as api;
 
 use crate::rules::enums::SeccompProfileType;
-use crate::validate::{At, Report};
-
-/// The highest user or group ID (`IsValidUserID`, `IsValidGroupID`: `math.MaxInt32`).
-const MAX_ID: i64 = i32::MAX as i64;
 
 /// Privileges and access control of one container (`spec.containers[].securityContext`).
 ///
@@ -115,64 +111,20 @@ impl SecurityContext {
         self
     }
 
-    /// Whether the container runs privileged (used by the mount propagation check).
-    pub(crate) fn is_privileged(&self) -> bool {
-        self.privileged == Some(true)
-    }
-
-    /// The k8s-openapi form, after checking rule 47. `path` is the container's
-    /// `securityContext`.
-    pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> api::SecurityContext {
-        for (id, field, what) in [
-            (self.run_as_user, "runAsUser", "user"),
-            (self.run_as_group, "runAsGroup", "group"),
-        ] {
-            // rule 47: IsValidUserID / IsValidGroupID
-            if let Some(id) = id.filter(|id| !(0..=MAX_ID).contains(id)) {
-                report.error(
-                    &path.field(field),
-                    47,
-                    format!("{what} ID {id} is out of range 0-{MAX_ID}"),
-                    format!("use a {what} ID between 0 and {MAX_ID}"),
-                );
-            }
-        }
-        if self.allow_privilege_escalation == Some(false) {
-            // rule 47: no privilege escalation conflicts with privileged and CAP_SYS_ADMIN
-            if self.is_privileged() {
-                report.error(
-                    path,
-                    47,
-                    "cannot set `allowPrivilegeEscalation` to false and `privileged` to true",
-                    "drop `.privileged(true)` or allow privilege escalation",
-                );
-            }
-            if self.add.iter().any(|c| c == "CAP_SYS_ADMIN") {
-                report.error(
-                    path,
-                    47,
-                    "cannot set `allowPrivilegeEscalation` to false and add `CAP_SYS_ADMIN`",
-                    "do not add `CAP_SYS_ADMIN`, or allow privilege escalation",
-                );
-            }
-        }
+    /// The k8s-openapi form (rule 47 is checked with the pod spec: `validate::pod`).
+    pub(crate) fn to_k8s(&self) -> api::SecurityContext {
         let capabilities =
             (!self.add.is_empty() || !self.drop.is_empty()).then(|| api::Capabilities {
                 add: (!self.add.is_empty()).then(|| self.add.clone()),
                 drop: (!self.drop.is_empty()).then(|| self.drop.clone()),
             });
-        let seccomp_profile = self.seccomp.as_ref().map(|(kind, localhost)| {
-            self.check_localhost(
-                *kind,
-                localhost.as_deref(),
-                &path.field("seccompProfile"),
-                report,
-            );
-            api::SeccompProfile {
+        let seccomp_profile = self
+            .seccomp
+            .as_ref()
+            .map(|(kind, localhost)| api::SeccompProfile {
                 localhost_profile: localhost.clone(),
                 type_: kind.as_str().to_owned(),
-            }
-        });
+            });
         api::SecurityContext {
             allow_privilege_escalation: self.allow_privilege_escalation,
             capabilities,
@@ -183,24 +135,6 @@ impl SecurityContext {
             run_as_user: self.run_as_user,
             seccomp_profile,
             ..api::SecurityContext::default()
-        }
-    }
-
-    /// `validateSeccompProfileField`: a `Localhost` profile needs a non-empty path.
-    fn check_localhost(
-        &self,
-        kind: SeccompProfileType,
-        localhost: Option<&str>,
-        path: &At<'_>,
-        report: &mut Report,
-    ) {
-        if kind == SeccompProfileType::Localhost && localhost.is_none_or(str::is_empty) {
-            report.error(
-                &path.field("localhostProfile"),
-                47,
-                "a `Localhost` seccomp profile needs the path of the profile",
-                "give the path, such as `.seccomp_localhost(\"profiles/audit.json\")`",
-            );
         }
     }
 }

@@ -139,7 +139,6 @@ impl Pod {
             .enumerate()
             .map(|(i, v)| v.to_k8s(&volumes_path.index(i), report))
             .collect();
-        let volume_names: Vec<&str> = volumes.iter().map(|v| v.name.as_str()).collect();
 
         // Durations are written as text; their bounds are checked with the spec (rules 40, 42).
         let termination_grace_period_seconds = termination_grace_period.as_ref().and_then(|d| {
@@ -163,10 +162,7 @@ impl Pod {
             };
             let list_path = path.field(field);
             let at = list_path.index(list.len());
-            let ctx = PodContext {
-                volumes: &volume_names,
-                kind,
-            };
+            let ctx = PodContext { kind };
             let mut out = container.into_k8s(&at, &ctx, report);
             if kind == ContainerKind::RestartableInit {
                 // Rule 16: a native sidecar is an init container with `restartPolicy: Always`

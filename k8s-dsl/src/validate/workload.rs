@@ -81,12 +81,21 @@ pub fn deployment(deployment: &apps::Deployment) -> Report {
 /// ```
 pub fn stateful_set(set: &apps::StatefulSet) -> Report {
     let spec = set.spec.spec_ref();
-    let mut report = apps_workload(
-        &set.metadata,
-        meta::stateful_set_name,
-        spec.map(|spec| &spec.template),
-    );
+    let mut report = apps_workload(&set.metadata, meta::stateful_set_name, None);
     if let Some(spec) = spec {
+        // The containers mount the volume claim templates by name (rules 37, 38).
+        let claims: Vec<&str> = spec
+            .volume_claim_templates
+            .iter()
+            .flatten()
+            .filter_map(|c| c.metadata.name.as_deref())
+            .collect();
+        pod::template_with_claims(
+            &At::root().field("spec").field("template"),
+            &spec.template,
+            &claims,
+            &mut report,
+        );
         apps_spec::stateful_set_spec(spec, &At::root().field("spec"), &mut report);
     }
     report

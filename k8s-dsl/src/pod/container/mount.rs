@@ -2,11 +2,8 @@
 
 use k8s_openapi::api::core::v1 as api;
 
-use crate::pod::port::listed;
-use crate::pod::{PodContext, VolumeName};
+use crate::pod::VolumeName;
 use crate::rules::enums::MountPropagation;
-use crate::rules::{shown, suggest};
-use crate::validate::{At, Report};
 
 /// A volume of the pod mounted into a container (`spec.containers[].volumeMounts[]`).
 ///
@@ -81,49 +78,8 @@ impl VolumeMount {
         &self.mount_path
     }
 
-    /// The k8s-openapi form, after checking rule 37. `path` is `volumeMounts[i]`.
-    fn to_k8s(
-        &self,
-        path: &At<'_>,
-        ctx: &PodContext<'_>,
-        privileged: bool,
-        report: &mut Report,
-    ) -> api::VolumeMount {
-        self.check_volume(&path.field("name"), ctx, report);
-        // rule 37: mountPath is required
-        if self.mount_path.is_empty() {
-            report.error(
-                &path.field("mountPath"),
-                37,
-                "mount path may not be empty",
-                "give the absolute path where the volume appears, such as `/data`",
-            );
-        }
-        if let Some(sub_path) = &self.sub_path {
-            check_relative(sub_path, &path.field("subPath"), report);
-        }
-        if let Some(expr) = &self.sub_path_expr {
-            let here = path.field("subPathExpr");
-            // rule 37: subPath and subPathExpr are mutually exclusive
-            if self.sub_path.is_some() {
-                report.error(
-                    &here,
-                    37,
-                    "`subPathExpr` and `subPath` are mutually exclusive",
-                    "keep only one of `.sub_path(...)` and `.sub_path_expr(...)`",
-                );
-            }
-            check_relative(expr, &here, report);
-        }
-        // rule 37 (`validateMountPropagation`): Bidirectional needs a privileged container
-        if self.propagation == Some(MountPropagation::Bidirectional) && !privileged {
-            report.error(
-                &path.field("mountPropagation"),
-                37,
-                "`Bidirectional` mount propagation is available only to privileged containers",
-                "use `HostToContainer`, or make the container privileged",
-            );
-        }
+    /// The k8s-openapi form (rule 37 is checked with the pod spec: `validate::pod`).
+    fn to_k8s(&self) -> api::VolumeMount {
         api::VolumeMount {
             mount_path: self.mount_path.clone(),
             mount_propagation: self.propagation.map(|p| p.as_str().to_owned()),
@@ -134,84 +90,12 @@ impl VolumeMount {
             ..api::VolumeMount::default()
         }
     }
-
-    /// Rule 37: the mount names a volume the pod declares (`field.NotFound`).
-    fn check_volume(&self, path: &At<'_>, ctx: &PodContext<'_>, report: &mut Report) {
-        if ctx.volumes.contains(&self.volume.as_str()) {
-            return;
-        }
-        let message = if ctx.volumes.is_empty() {
-            format!(
-                "volume {} is not declared by the pod, which declares no volumes",
-                shown(&self.volume)
-            )
-        } else {
-            format!(
-                "volume {} is not declared by the pod; declared volumes: {}",
-                shown(&self.volume),
-                listed(ctx.volumes)
-            )
-        };
-        let fix =
-            suggest::did_you_mean(&self.volume, ctx.volumes.iter().copied()).unwrap_or_else(|| {
-                format!("declare a volume named {} on the pod", shown(&self.volume))
-            });
-        report.error(path, 37, message, fix);
-    }
 }
 
-/// Rule 37 (`validateLocalDescendingPath`): a sub path is relative and has no `..` element.
-fn check_relative(sub_path: &str, path: &At<'_>, report: &mut Report) {
-    if sub_path.starts_with('/') {
-        report.error(
-            path,
-            37,
-            format!("{} is an absolute path", shown(sub_path)),
-            "use a path relative to the volume's root, without the leading `/`",
-        );
-    }
-    if sub_path.split('/').any(|part| part == "..") {
-        report.error(
-            path,
-            37,
-            format!("{} contains `..`", shown(sub_path)),
-            "use a path inside the volume, without `..`",
-        );
-    }
-}
-
-/// Checks and converts a container's mounts; `path` is its `volumeMounts` field. Rule 37
-/// also requires each mount path to be unique within the container.
-pub(crate) fn mounts_to_k8s(
-    mounts: &[VolumeMount],
-    path: &At<'_>,
-    ctx: &PodContext<'_>,
-    privileged: bool,
-    report: &mut Report,
-) -> Option<Vec<api::VolumeMount>> {
+/// Converts a container's mounts (checked with the pod spec: `validate::pod`, rule 37).
+pub(crate) fn mounts_to_k8s(mounts: &[VolumeMount]) -> Option<Vec<api::VolumeMount>> {
     if mounts.is_empty() {
         return None;
     }
-    let mut out = Vec::with_capacity(mounts.len());
-    for (i, mount) in mounts.iter().enumerate() {
-        let here = path.index(i);
-        out.push(mount.to_k8s(&here, ctx, privileged, report));
-        let first = mounts
-            .iter()
-            .take(i)
-            .position(|m| m.mount_path == mount.mount_path);
-        if let (Some(first), false) = (first, mount.mount_path.is_empty()) {
-            // rule 37: mountPath must be unique
-            report.error(
-                &here.field("mountPath"),
-                37,
-                format!(
-                    "mount path {} is already used by `volumeMounts[{first}]`",
-                    shown(&mount.mount_path)
-                ),
-                "mount each volume at its own path",
-            );
-        }
-    }
-    Some(out)
+    Some(mounts.iter().map(VolumeMount::to_k8s).collect())
 }

@@ -16,21 +16,29 @@ use crate::validate::{FieldPath, Report};
 
 const AT: &str = "spec.containers[0]";
 
-fn ctx<'a>(volumes: &'a [&'a str], kind: ContainerKind) -> PodContext<'a> {
-    PodContext { volumes, kind }
+/// The pod around the container: the names of its volumes, and the container's place.
+struct Ctx<'a> {
+    volumes: &'a [&'a str],
+    kind: ContainerKind,
 }
 
-fn app() -> PodContext<'static> {
+fn ctx<'a>(volumes: &'a [&'a str], kind: ContainerKind) -> Ctx<'a> {
+    Ctx { volumes, kind }
+}
+
+fn app() -> Ctx<'static> {
     ctx(&["data", "logs"], ContainerKind::App)
 }
 
-fn run_in(container: &Container, ctx: &PodContext<'_>) -> (api::Container, Report) {
+fn run_in(container: &Container, ctx: &Ctx<'_>) -> (api::Container, Report) {
     run_checked(container, ctx, POD)
 }
 
-/// A Pod (not a template) without `hostNetwork`.
+/// A Pod (not a template) without `hostNetwork` or volumes.
 const POD: ContainerPod = ContainerPod {
     is_template: false,
+    volumes: &[],
+    host_users: true,
     host_network: false,
     grace: None,
 };
@@ -38,12 +46,29 @@ const POD: ContainerPod = ContainerPod {
 /// The container converted, then validated as the pod spec validates it (rules 6 and 14).
 fn run_checked(
     container: &Container,
-    ctx: &PodContext<'_>,
-    pod: ContainerPod,
+    ctx: &Ctx<'_>,
+    pod: ContainerPod<'_>,
 ) -> (api::Container, Report) {
     let mut report = Report::new();
     let path = FieldPath::root().field("spec").field("containers").index(0);
-    let out = container.clone().into_k8s(&path.at(), ctx, &mut report);
+    let pod_ctx = PodContext { kind: ctx.kind };
+    let out = container
+        .clone()
+        .into_k8s(&path.at(), &pod_ctx, &mut report);
+    // The pod's volumes, as `emptyDir`s (rule 37).
+    let volumes: Vec<api::Volume> = ctx
+        .volumes
+        .iter()
+        .map(|name| api::Volume {
+            name: (*name).to_owned(),
+            empty_dir: Some(Default::default()),
+            ..Default::default()
+        })
+        .collect();
+    let pod = ContainerPod {
+        volumes: &volumes,
+        ..pod
+    };
     // The pod sets a native sidecar's `restartPolicy` (rule 16) and its grace period (rule 26).
     let mut placed = out.clone();
     if ctx.kind == ContainerKind::RestartableInit {

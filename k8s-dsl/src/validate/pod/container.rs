@@ -68,17 +68,22 @@ pub(crate) fn image(path: &At<'_>, image: Option<&str>, is_template: bool, repor
 
 /// What a container's checks need to know of its pod.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Pod {
+pub(crate) struct Pod<'a> {
     /// A pod template (some rules apply to Pods only, e.g. rule 14's whitespace check).
     pub is_template: bool,
+    /// The pod's volumes, which mounts and devices name (rules 37, 38).
+    pub volumes: &'a [k8s::Volume],
+    /// The pod's `hostUsers`, true when unset (rule 47's `procMount`).
+    pub host_users: bool,
     /// `hostNetwork: true` (rule 23).
     pub host_network: bool,
     /// `terminationGracePeriodSeconds`, the bound of sleep hooks (rule 26).
     pub grace: Option<i64>,
 }
 
-/// One container of any list: rules 6, 14, 15, 20-23 and 30-35; `at` is the container's path.
-pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut Report) {
+/// One container of any list: rules 6, 14, 15, 20-23, 30-35, 37, 38, 47 and 48; `at` is the
+/// container's path.
+pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod<'_>, report: &mut Report) {
     name(at, &c.name, report);
     image(
         &at.field("image"),
@@ -103,6 +108,61 @@ pub(crate) fn container(at: &At<'_>, c: &k8s::Container, pod: Pod, report: &mut 
         super::ports::container_ports(&at.field("ports"), list, pod.host_network, report);
     }
     super::env::env_and_env_from(at, c, report);
+    mounts_resources_security(
+        at,
+        Parts {
+            mounts: c.volume_mounts.as_deref().unwrap_or_default(),
+            devices: c.volume_devices.as_deref().unwrap_or_default(),
+            resources: c.resources.as_ref(),
+            security: c.security_context.as_ref(),
+        },
+        pod,
+        false,
+        report,
+    );
+}
+
+/// The fields of a container (app, init or ephemeral) that rules 37, 38, 47 and 48 read.
+pub(crate) struct Parts<'c> {
+    pub mounts: &'c [k8s::VolumeMount],
+    pub devices: &'c [k8s::VolumeDevice],
+    pub resources: Option<&'c k8s::ResourceRequirements>,
+    pub security: Option<&'c k8s::SecurityContext>,
+}
+
+/// Rules 37 and 38 (mounts and devices), 48 (resources) and 47 (the security context) of one
+/// container at `at`; `ephemeral` for an ephemeral container.
+pub(crate) fn mounts_resources_security(
+    at: &At<'_>,
+    parts: Parts<'_>,
+    pod: Pod<'_>,
+    ephemeral: bool,
+    report: &mut Report,
+) {
+    let privileged = parts.security.and_then(|s| s.privileged) == Some(true);
+    let mounting = super::mounts::Mounting {
+        volumes: pod.volumes,
+        privileged,
+        ephemeral,
+    };
+    super::mounts::mounts_and_devices(at, parts.mounts, parts.devices, mounting, report);
+    if let Some(resources) = parts.resources {
+        super::resources::requirements(
+            &at.field("resources"),
+            resources.requests.as_ref(),
+            resources.limits.as_ref(),
+            super::resources::Level::Container,
+            report,
+        );
+    }
+    if let Some(security) = parts.security {
+        super::security::container_security_context(
+            &at.field("securityContext"),
+            security,
+            pod.host_users,
+            report,
+        );
+    }
 }
 
 /// Rule 16 (`validateContainers`, `validateInitContainerRestartPolicy`, and since 1.34 the
@@ -147,7 +207,7 @@ pub(crate) fn each(
     list: &At<'_>,
     containers: &[k8s::Container],
     is_init: bool,
-    pod: Pod,
+    pod: Pod<'_>,
     report: &mut Report,
 ) {
     for (i, c) in containers.iter().enumerate() {
@@ -165,6 +225,8 @@ mod tests {
 
     const POD: Pod = Pod {
         is_template: false,
+        volumes: &[],
+        host_users: true,
         host_network: false,
         grace: None,
     };

@@ -21,7 +21,8 @@ pub(crate) fn dns(
     config: Option<&k8s::PodDNSConfig>,
     report: &mut Report,
 ) {
-    if let Some(policy) = policy {
+    // An empty policy is defaulted to `ClusterFirst`.
+    if let Some(policy) = policy.filter(|p| !p.is_empty()) {
         report.check(&path.field("dnsPolicy"), policy.parse::<DnsPolicy>());
     }
     let at = path.field("dnsConfig");

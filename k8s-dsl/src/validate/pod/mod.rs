@@ -5,8 +5,10 @@ mod container;
 mod containers;
 mod dns;
 mod env;
+mod mounts;
 mod ports;
 mod probes;
+mod resources;
 mod security;
 mod spec;
 mod volume;
@@ -21,8 +23,10 @@ pub(crate) use containers::{
 pub(crate) use dns::dns;
 #[cfg(test)]
 pub(crate) use probes::probes_and_hooks;
-pub(crate) use security::pod_security_context;
-pub(crate) use spec::{active_deadline, names_and_selectors, termination_grace_period};
+pub(crate) use security::{host_namespaces, pod_security_context};
+pub(crate) use spec::{
+    active_deadline, names_and_selectors, restart_policy, termination_grace_period, tolerations,
+};
 pub(crate) use volume::{local_path, volume};
 pub(crate) use volumes::{
     resource_item_containers, token_needs_service_account, unique_names as unique_volume_names,
@@ -88,6 +92,63 @@ pub(crate) fn template(path: &At<'_>, template: &k8s::PodTemplateSpec, report: &
     }
 }
 
+/// A StatefulSet's pod template at `path`: its containers also mount (or use as block devices)
+/// the set's volume claim templates, named `claims`, which the pod does not declare. A mount or
+/// device of such a name is not reported as naming no volume (rules 37, 38).
+pub(crate) fn template_with_claims(
+    path: &At<'_>,
+    template: &k8s::PodTemplateSpec,
+    claims: &[&str],
+    report: &mut Report,
+) {
+    let mut own = Report::new();
+    self::template(path, template, &mut own);
+    let mut claimed = Vec::new();
+    if let (Some(spec), false) = (&template.spec, claims.is_empty()) {
+        let spec_path = path.field("spec");
+        let lists = [
+            ("containers", spec.containers.as_slice()),
+            (
+                "initContainers",
+                spec.init_containers.as_deref().unwrap_or_default(),
+            ),
+        ];
+        for (list, containers) in lists {
+            let list_path = spec_path.field(list);
+            for (i, c) in containers.iter().enumerate() {
+                let at = list_path.index(i);
+                let mounts = c.volume_mounts.iter().flatten().map(|m| m.name.as_str());
+                let devices = c.volume_devices.iter().flatten().map(|d| d.name.as_str());
+                for (field, names) in [
+                    ("volumeMounts", mounts.collect::<Vec<_>>()),
+                    ("volumeDevices", devices.collect()),
+                ] {
+                    for (j, name) in names.into_iter().enumerate() {
+                        if claims.contains(&name) {
+                            claimed.push(at.field(field).index(j).field("name").to_path());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for error in own.errors() {
+        let undeclared = matches!(error.rule, 37 | 38) && error.message.contains("is not declared");
+        if undeclared && claimed.contains(&error.path) {
+            continue;
+        }
+        report.error(
+            &error.path,
+            error.rule,
+            error.message.clone(),
+            error.fix.clone(),
+        );
+    }
+    for warning in own.warnings() {
+        report.warn(&warning.path, warning.message.clone());
+    }
+}
+
 /// A pod without a spec has no containers (rule 12).
 fn missing_spec(path: &At<'_>, report: &mut Report) {
     has_app_container(&path.field("containers"), false, report);
@@ -116,6 +177,8 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
     let ephemeral = spec.ephemeral_containers.as_deref().unwrap_or_default();
     let pod = container::Pod {
         is_template,
+        volumes,
+        host_users: spec.host_users.unwrap_or(true),
         host_network: spec.host_network.unwrap_or(false),
         grace: spec.termination_grace_period_seconds,
     };
@@ -126,6 +189,13 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
         let at = at.index(i);
         container_name(&at, &c.name, report);
         container_image(&at.field("image"), c.image.as_deref(), is_template, report);
+        let parts = container::Parts {
+            mounts: c.volume_mounts.as_deref().unwrap_or_default(),
+            devices: c.volume_devices.as_deref().unwrap_or_default(),
+            resources: c.resources.as_ref(),
+            security: c.security_context.as_ref(),
+        };
+        container::mounts_resources_security(&at, parts, pod, true, report);
     }
     if app.is_empty() {
         has_app_container(&path.field("containers"), !init.is_empty(), report);
@@ -137,7 +207,13 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
     if !is_template && spec.service_account_name.is_none() {
         token_needs_service_account(&volumes_path, volumes, report);
     }
+    if let Some(policy) = spec.restart_policy.as_deref() {
+        restart_policy(&path.field("restartPolicy"), policy, report);
+    }
     names_and_selectors(path, spec, report);
+    if let Some(list) = spec.tolerations.as_deref() {
+        tolerations(&path.field("tolerations"), list, report);
+    }
     dns(
         path,
         spec.dns_policy.as_deref(),
@@ -146,5 +222,15 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
     );
     if let Some(context) = &spec.security_context {
         pod_security_context(&path.field("securityContext"), context, report);
+    }
+    host_namespaces(path, spec, report);
+    if let Some(own) = &spec.resources {
+        resources::requirements(
+            &path.field("resources"),
+            own.requests.as_ref(),
+            own.limits.as_ref(),
+            resources::Level::Pod,
+            report,
+        );
     }
 }

@@ -1,11 +1,13 @@
 //! The pod spec's own fields (`ValidatePodSpec`): durations (rules 40, 42), host and object
-//! names (rules 10, 11), the node selector (rule 43) and image pull secrets (rule 44).
+//! names (rules 10, 11), the restart policy (rule 41), the node selector and tolerations
+//! (rule 43) and image pull secrets (rule 44).
 
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1 as k8s;
 
-use crate::rules::{labels, names};
+use crate::rules::enums::{RestartPolicy, TaintEffect, TolerationOperator};
+use crate::rules::{labels, names, shown};
 use crate::validate::{At, Report};
 
 /// The largest value of an `int32` field (`math.MaxInt32`).
@@ -121,5 +123,151 @@ pub(crate) fn node_selector(
                 }),
             );
         }
+    }
+}
+
+/// Rule 41 (`validateRestartPolicy`): the pod's `restartPolicy` is `Always`, `OnFailure` or
+/// `Never`; empty is defaulted to `Always`. `at` is the field.
+pub(crate) fn restart_policy(at: &At<'_>, policy: &str, report: &mut Report) {
+    if !policy.is_empty() {
+        report.check(at, policy.parse::<RestartPolicy>());
+    }
+}
+
+/// Rule 43 (`ValidateTolerations`): a key with label syntax (empty only with `Exists`), a value
+/// with label syntax for `Equal` and none for `Exists`, `tolerationSeconds` only with effect
+/// `NoExecute`, known operators and effects. `path` is `tolerations`.
+///
+/// A bad value of an `Equal` toleration is reported at its `value` (the API server prints
+/// `operator`).
+pub(crate) fn tolerations(path: &At<'_>, tolerations: &[k8s::Toleration], report: &mut Report) {
+    for (i, toleration) in tolerations.iter().enumerate() {
+        let at = path.index(i);
+        let key = toleration.key.as_deref().unwrap_or_default();
+        let operator = toleration.operator.as_deref().unwrap_or_default();
+        let value = toleration.value.as_deref().unwrap_or_default();
+        let effect = toleration.effect.as_deref().unwrap_or_default();
+        if !key.is_empty() {
+            report.check(
+                &at.field("key"),
+                labels::qualified_name(key, 43, "toleration key"),
+            );
+        } else if operator != "Exists" {
+            report.error(
+                &at.field("operator"),
+                43,
+                "a toleration with an empty key must use operator `Exists`",
+                "give the taint key, or use operator `Exists` to tolerate every taint",
+            );
+        }
+        if toleration.toleration_seconds.is_some() && effect != "NoExecute" {
+            report.error(
+                &at.field("effect"),
+                43,
+                "a toleration time only applies to effect `NoExecute`",
+                "set `effect: NoExecute`, or remove `tolerationSeconds`",
+            );
+        }
+        match operator {
+            "" | "Equal" => {
+                report.check(
+                    &at.field("value"),
+                    labels::label_value(value).map_err(|mut v| {
+                        v.rule = 43;
+                        v
+                    }),
+                );
+            }
+            "Exists" if !value.is_empty() => report.error(
+                &at.field("operator"),
+                43,
+                format!(
+                    "a toleration with operator `Exists` has value {}",
+                    shown(value)
+                ),
+                "remove the value, or use operator `Equal`",
+            ),
+            "Exists" => {}
+            other => {
+                report.check(&at.field("operator"), other.parse::<TolerationOperator>());
+            }
+        }
+        if !effect.is_empty() {
+            report.check(&at.field("effect"), effect.parse::<TaintEffect>());
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_41_restart_policy_takes_its_values() {
+        let mut report = Report::new();
+        let at = At::root().field("restartPolicy");
+        for ok in ["Always", "OnFailure", "Never", ""] {
+            restart_policy(&at, ok, &mut report);
+        }
+        assert!(report.errors().is_empty(), "{:?}", report.errors());
+        restart_policy(&at, "always", &mut report);
+        assert_eq!(report.errors().len(), 1);
+        assert_eq!(report.errors()[0].rule, 41);
+        assert!(report.errors()[0].fix.contains("Always"));
+    }
+
+    #[test]
+    fn rule_43_tolerations_of_an_object() {
+        let t = |key: Option<&str>, operator: Option<&str>, value: Option<&str>| k8s::Toleration {
+            key: key.map(Into::into),
+            operator: operator.map(Into::into),
+            value: value.map(Into::into),
+            ..Default::default()
+        };
+        let with_seconds = |effect: Option<&str>| k8s::Toleration {
+            toleration_seconds: Some(60),
+            effect: effect.map(Into::into),
+            ..t(Some("gpu"), Some("Exists"), None)
+        };
+        let list = [
+            t(None, Some("Exists"), None),
+            t(Some("gpu"), Some("Equal"), Some("true")),
+            with_seconds(Some("NoExecute")),
+            // errors from here
+            t(None, Some("Equal"), Some("x")),
+            t(None, None, Some("x")),
+            t(Some("gpu"), Some("Exists"), Some("true")),
+            with_seconds(Some("NoSchedule")),
+            with_seconds(None),
+            t(Some("gpu"), Some("exists"), None),
+            k8s::Toleration {
+                effect: Some("noSchedule".into()),
+                ..t(Some("gpu"), Some("Exists"), None)
+            },
+            t(Some("gpu key"), Some("Exists"), None),
+            t(Some("gpu"), Some("Equal"), Some("not a value")),
+        ];
+        let mut report = Report::new();
+        tolerations(&At::root().field("tolerations"), &list, &mut report);
+        let found: Vec<(&str, u16)> = report
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str(), e.rule))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("tolerations[3].operator", 43),
+                ("tolerations[4].operator", 43),
+                ("tolerations[5].operator", 43),
+                ("tolerations[6].effect", 43),
+                ("tolerations[7].effect", 43),
+                ("tolerations[8].operator", 43),
+                ("tolerations[9].effect", 43),
+                ("tolerations[10].key", 43),
+                ("tolerations[11].value", 43),
+            ]
+        );
     }
 }
