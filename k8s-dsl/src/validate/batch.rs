@@ -47,7 +47,7 @@ pub(crate) fn indexed_job_name(meta: &ObjectMeta, spec: &batch::JobSpec, report:
 
 /// Rule 3: unless the Job selects its pods itself (`manualSelector: true`), the API server
 /// labels them with the Job's name (`batch.kubernetes.io/job-name`, `job-name`), and a label
-/// value is at most 63 characters; it reports the template's labels.
+/// value is at most 63 characters; it reports the template's labels (`spec.template.labels`).
 pub(crate) fn job_name_label(meta: &ObjectMeta, spec: &batch::JobSpec, report: &mut Report) {
     if spec.manual_selector == Some(true) {
         return;
@@ -56,11 +56,7 @@ pub(crate) fn job_name_label(meta: &ObjectMeta, spec: &batch::JobSpec, report: &
         return;
     };
     report.error(
-        &At::root()
-            .field("spec")
-            .field("template")
-            .field("metadata")
-            .field("labels"),
+        &At::root().field("spec").field("template").field("labels"),
         3,
         format!(
             "job name {} is {} characters long; the API server labels the Job's pods with it \
@@ -908,7 +904,7 @@ mod tests {
         let long = "j".repeat(64);
         assert_eq!(
             errors(&job(&raw_job(&long, serde_json::json!({})))),
-            [at("spec.template.metadata.labels", 3)]
+            [at("spec.template.labels", 3)]
         );
         assert!(errors(&job(&raw_job(&"j".repeat(63), serde_json::json!({})))).is_empty());
         // A Job that selects its pods itself gets no generated labels.

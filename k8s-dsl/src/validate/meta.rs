@@ -29,6 +29,19 @@ pub(crate) fn object_meta(
             names::dns1123_label(namespace, 11, "namespace"),
         );
     }
+    labels_and_annotations(meta, path, report);
+}
+
+/// Checks the metadata of a pod template at `path` (`spec.template`) as
+/// `ValidatePodTemplateSpec` does: its labels and annotations, reported at
+/// `spec.template.labels` and `spec.template.annotations` (the API server's paths leave
+/// `metadata` out there). The name and namespace of a template are not used.
+pub(crate) fn template_meta(meta: &ObjectMeta, path: &At<'_>, report: &mut Report) {
+    labels_and_annotations(meta, path, report);
+}
+
+/// Rules 8 and 9 for `meta`, at `path.labels` and `path.annotations`.
+fn labels_and_annotations(meta: &ObjectMeta, path: &At<'_>, report: &mut Report) {
     if let Some(labels) = &meta.labels {
         label_map(&path.field("labels"), labels, report);
     }

@@ -85,7 +85,7 @@ fn rule_3_job_name_fits_the_pod_label() {
     };
     // The API server labels the pods with the name (at most 63 characters).
     let errors = err(job(&"j".repeat(64)));
-    assert!(errors.has("spec.template.metadata.labels", 3), "{errors}");
+    assert!(errors.has("spec.template.labels", 3), "{errors}");
     assert!(job(&"j".repeat(63)).is_ok());
 }
 
