@@ -1,4 +1,5 @@
-//! The cases of the differential tests: for each rule of RULES.md (numbered 1 to 65), valid
+//! The cases of the differential tests: for each rule of RULES.md (numbered 1 to 65) and of
+//! the book's rule list up to 92 (Ingresses, storage, quotas, LimitRanges), valid
 //! objects and mutations of them at the rule's boundary: names at 63/64 characters and with
 //! each forbidden character, ports 0/1/65535/65536, each enum value and a near miss,
 //! quantities and durations at their limits, cron fields in and out of range, probe and
@@ -10,7 +11,8 @@
 //! ```
 //! let cases = k8s_dsl_conformance::cases::all();
 //! assert!(cases.iter().any(|c| c.rule == 20 && c.name == "containerPort 65536"));
-//! assert!(cases.iter().all(|c| (1..=65).contains(&c.rule)));
+//! assert!(cases.iter().all(|c| (1..=92).contains(&c.rule)));
+//! assert!(cases.iter().any(|c| c.rule == 92 && c.name == "min above max"));
 //! ```
 
 use serde_json::{json, Value};
@@ -226,6 +228,7 @@ pub fn all() -> Vec<Case> {
     jobs(&mut cases);
     cronjobs(&mut cases);
     apps(&mut cases);
+    cluster_objects(&mut cases);
     cases.sort_by_key(|c| c.rule);
     cases
 }
@@ -3233,4 +3236,793 @@ fn apps(cases: &mut Vec<Case>) {
             json!({ "type": "RollingUpdate", "rollingUpdate": { "maxUnavailable": 0 } }),
         )],
     );
+}
+
+/// A valid Ingress: one rule, one `Prefix` path to a Service port.
+pub fn ingress() -> Value {
+    json!({
+        "apiVersion": "networking.k8s.io/v1",
+        "kind": "Ingress",
+        "metadata": { "name": "case" },
+        "spec": { "rules": [{ "host": "shop.example.com", "http": { "paths": [{
+            "path": "/", "pathType": "Prefix",
+            "backend": { "service": { "name": "case", "port": { "number": 80 } } }
+        }] } }] }
+    })
+}
+
+/// A valid IngressClass.
+pub fn ingress_class() -> Value {
+    json!({
+        "apiVersion": "networking.k8s.io/v1",
+        "kind": "IngressClass",
+        "metadata": { "name": "case" },
+        "spec": { "controller": "example.com/ingress-controller" }
+    })
+}
+
+/// A valid PersistentVolumeClaim of 1 GiB.
+pub fn claim() -> Value {
+    json!({
+        "apiVersion": "v1",
+        "kind": "PersistentVolumeClaim",
+        "metadata": { "name": "case" },
+        "spec": { "accessModes": ["ReadWriteOnce"], "resources": { "requests": { "storage": "1Gi" } } }
+    })
+}
+
+/// A valid PersistentVolume of 1 GiB on an NFS export.
+pub fn volume() -> Value {
+    json!({
+        "apiVersion": "v1",
+        "kind": "PersistentVolume",
+        "metadata": { "name": "case" },
+        "spec": {
+            "accessModes": ["ReadWriteOnce"],
+            "capacity": { "storage": "1Gi" },
+            "nfs": { "server": "nfs.example.com", "path": "/exports/case" }
+        }
+    })
+}
+
+/// A valid StorageClass.
+pub fn storage_class() -> Value {
+    json!({
+        "apiVersion": "storage.k8s.io/v1",
+        "kind": "StorageClass",
+        "metadata": { "name": "case" },
+        "provisioner": "example.com/provisioner"
+    })
+}
+
+/// A valid ResourceQuota.
+pub fn quota() -> Value {
+    json!({
+        "apiVersion": "v1",
+        "kind": "ResourceQuota",
+        "metadata": { "name": "case" },
+        "spec": { "hard": { "pods": "10", "requests.cpu": "4", "limits.memory": "8Gi" } }
+    })
+}
+
+/// A valid LimitRange: container defaults within min and max.
+pub fn limit_range() -> Value {
+    json!({
+        "apiVersion": "v1",
+        "kind": "LimitRange",
+        "metadata": { "name": "case" },
+        "spec": { "limits": [{
+            "type": "Container",
+            "min": { "cpu": "100m" },
+            "defaultRequest": { "cpu": "200m" },
+            "default": { "cpu": "500m" },
+            "max": { "cpu": "1" }
+        }] }
+    })
+}
+
+/// Rules 77-92: Ingresses, IngressClasses, storage, quotas and LimitRanges.
+fn cluster_objects(cases: &mut Vec<Case>) {
+    ingresses(cases);
+    storage(cases);
+    quotas(cases);
+}
+
+fn ingresses(cases: &mut Vec<Case>) {
+    let backend = json!({ "service": { "name": "case", "port": { "number": 80 } } });
+    let path0 = "/spec/rules/0/http/paths/0";
+    {
+        let mut r = rule(cases, 77);
+        r.case("valid", ingress());
+        r.change(
+            "no rules and no defaultBackend",
+            &ingress(),
+            &[Remove("/spec/rules")],
+        );
+        r.change(
+            "defaultBackend only",
+            &ingress(),
+            &[
+                Remove("/spec/rules"),
+                Set("/spec/defaultBackend", backend.clone()),
+            ],
+        );
+        r.change(
+            "http without paths",
+            &ingress(),
+            &[Set("/spec/rules/0/http/paths", json!([]))],
+        );
+        r.change(
+            "rule without http",
+            &ingress(),
+            &[
+                Remove("/spec/rules/0/http"),
+                Set("/spec/defaultBackend", backend.clone()),
+            ],
+        );
+    }
+    {
+        let mut r = rule(cases, 78);
+        r.case("valid", ingress());
+        for host in [
+            "*.example.com",
+            "Shop.example.com",
+            "shop_1.example.com",
+            "10.0.0.1",
+            "*.*.example.com",
+            "shop.example.com.",
+        ] {
+            r.change(
+                format!("host {host:?}"),
+                &ingress(),
+                &[Set("/spec/rules/0/host", json!(host))],
+            );
+        }
+        r.change(
+            format!("host of {} chars", 254),
+            &ingress(),
+            &[Set(
+                "/spec/rules/0/host",
+                json!(format!(
+                    "{}.{}.{}.{}",
+                    repeat('a', 63),
+                    repeat('b', 63),
+                    repeat('c', 63),
+                    repeat('d', 62)
+                )),
+            )],
+        );
+        r.change(
+            "TLS host with '_'",
+            &ingress(),
+            &[Set(
+                "/spec/tls",
+                json!([{ "hosts": ["shop_1.example.com"], "secretName": "tls" }]),
+            )],
+        );
+        r.change(
+            "TLS secretName with '_'",
+            &ingress(),
+            &[Set(
+                "/spec/tls",
+                json!([{ "hosts": ["shop.example.com"], "secretName": "shop_tls" }]),
+            )],
+        );
+        r.change(
+            "TLS wildcard host",
+            &ingress(),
+            &[Set(
+                "/spec/tls",
+                json!([{ "hosts": ["*.example.com"], "secretName": "tls" }]),
+            )],
+        );
+    }
+    {
+        let mut r = rule(cases, 79);
+        r.case("valid", ingress());
+        r.change(
+            "pathType missing",
+            &ingress(),
+            &[Remove("/spec/rules/0/http/paths/0/pathType")],
+        );
+        r.change(
+            "pathType near miss",
+            &ingress(),
+            &[SetAt(format!("{path0}/pathType"), json!("prefix"))],
+        );
+        for (kind, path) in [
+            ("Exact", "/shop"),
+            ("Exact", "shop"),
+            ("Prefix", "/shop//cart"),
+            ("Prefix", "/shop/./cart"),
+            ("Prefix", "/shop/../cart"),
+            ("Prefix", "/shop/.."),
+            ("Prefix", "/shop%2fcart"),
+            ("Prefix", "/shop/"),
+            ("ImplementationSpecific", "/shop/(.*)"),
+            ("ImplementationSpecific", "shop"),
+        ] {
+            r.change(
+                format!("{kind} path {path:?}"),
+                &ingress(),
+                &[
+                    SetAt(format!("{path0}/pathType"), json!(kind)),
+                    SetAt(format!("{path0}/path"), json!(path)),
+                ],
+            );
+        }
+        r.change(
+            "ImplementationSpecific without path",
+            &ingress(),
+            &[
+                SetAt(format!("{path0}/pathType"), json!("ImplementationSpecific")),
+                Remove("/spec/rules/0/http/paths/0/path"),
+            ],
+        );
+    }
+    {
+        let mut r = rule(cases, 80);
+        let at = format!("{path0}/backend");
+        r.case("valid", ingress());
+        for (name, value) in [
+            (
+                "service port by name",
+                json!({ "service": { "name": "case", "port": { "name": "http" } } }),
+            ),
+            (
+                "service port name and number",
+                json!({ "service": { "name": "case", "port": { "name": "http", "number": 80 } } }),
+            ),
+            (
+                "service without port",
+                json!({ "service": { "name": "case", "port": {} } }),
+            ),
+            (
+                "service port 0",
+                json!({ "service": { "name": "case", "port": { "number": 0 } } }),
+            ),
+            (
+                "service port 65536",
+                json!({ "service": { "name": "case", "port": { "number": 65536 } } }),
+            ),
+            (
+                "service port name 'HTTP'",
+                json!({ "service": { "name": "case", "port": { "name": "HTTP" } } }),
+            ),
+            (
+                "service name with a dot",
+                json!({ "service": { "name": "case.v1", "port": { "number": 80 } } }),
+            ),
+            (
+                "resource backend",
+                json!({ "resource": { "apiGroup": "example.com", "kind": "Bucket", "name": "assets" } }),
+            ),
+            (
+                "resource backend without kind",
+                json!({ "resource": { "apiGroup": "example.com", "kind": "", "name": "assets" } }),
+            ),
+            (
+                "service and resource",
+                json!({ "service": { "name": "case", "port": { "number": 80 } }, "resource": { "apiGroup": "example.com", "kind": "Bucket", "name": "assets" } }),
+            ),
+            ("empty backend", json!({})),
+        ] {
+            r.change(name, &ingress(), &[SetAt(at.clone(), value)]);
+        }
+    }
+    {
+        let mut r = rule(cases, 81);
+        r.case("valid", ingress());
+        r.change(
+            "ingressClassName",
+            &ingress(),
+            &[Set("/spec/ingressClassName", json!("nginx"))],
+        );
+        r.change(
+            "ingressClassName with '_'",
+            &ingress(),
+            &[Set("/spec/ingressClassName", json!("my_class"))],
+        );
+        r.change(
+            "ingressClassName and the same annotation",
+            &ingress(),
+            &[
+                Set("/spec/ingressClassName", json!("nginx")),
+                Set(
+                    "/metadata/annotations",
+                    json!({ "kubernetes.io/ingress.class": "nginx" }),
+                ),
+            ],
+        );
+        r.change(
+            "ingressClassName and another annotation",
+            &ingress(),
+            &[
+                Set("/spec/ingressClassName", json!("nginx")),
+                Set(
+                    "/metadata/annotations",
+                    json!({ "kubernetes.io/ingress.class": "traefik" }),
+                ),
+            ],
+        );
+    }
+    {
+        let mut r = rule(cases, 82);
+        r.case("valid", ingress_class());
+        r.change(
+            "controller missing",
+            &ingress_class(),
+            &[Remove("/spec/controller")],
+        );
+        r.change(
+            "controller without a domain",
+            &ingress_class(),
+            &[Set("/spec/controller", json!("nginx"))],
+        );
+        r.change(
+            "controller of 250 chars",
+            &ingress_class(),
+            &[Set(
+                "/spec/controller",
+                json!(format!("example.com/{}", repeat('c', 238))),
+            )],
+        );
+        r.change(
+            "controller of 251 chars",
+            &ingress_class(),
+            &[Set(
+                "/spec/controller",
+                json!(format!("example.com/{}", repeat('c', 239))),
+            )],
+        );
+        let parameters = "/spec/parameters";
+        for (name, value) in [
+            (
+                "parameters, cluster scope",
+                json!({ "apiGroup": "example.com", "kind": "Params", "name": "p" }),
+            ),
+            (
+                "parameters without kind",
+                json!({ "apiGroup": "example.com", "kind": "", "name": "p" }),
+            ),
+            (
+                "parameters, Namespace scope",
+                json!({ "apiGroup": "example.com", "kind": "Params", "name": "p", "scope": "Namespace", "namespace": "ops" }),
+            ),
+            (
+                "parameters, Namespace scope without namespace",
+                json!({ "apiGroup": "example.com", "kind": "Params", "name": "p", "scope": "Namespace" }),
+            ),
+            (
+                "parameters, Cluster scope with namespace",
+                json!({ "apiGroup": "example.com", "kind": "Params", "name": "p", "scope": "Cluster", "namespace": "ops" }),
+            ),
+            (
+                "parameters scope near miss",
+                json!({ "apiGroup": "example.com", "kind": "Params", "name": "p", "scope": "cluster" }),
+            ),
+        ] {
+            r.change(name, &ingress_class(), &[Set(parameters, value)]);
+        }
+    }
+}
+
+fn storage(cases: &mut Vec<Case>) {
+    {
+        let mut r = rule(cases, 83);
+        r.case("valid", claim());
+        for modes in [
+            json!([]),
+            json!(["ReadWriteMany", "ReadOnlyMany"]),
+            json!(["ReadWriteOncePod"]),
+            json!(["ReadWriteOncePod", "ReadWriteOnce"]),
+            json!(["readWriteOnce"]),
+        ] {
+            r.change(
+                format!("claim accessModes {modes}"),
+                &claim(),
+                &[SetAt("/spec/accessModes".into(), modes.clone())],
+            );
+            r.change(
+                format!("volume accessModes {modes}"),
+                &volume(),
+                &[SetAt("/spec/accessModes".into(), modes)],
+            );
+        }
+    }
+    {
+        let mut r = rule(cases, 84);
+        let storage = "/spec/resources/requests/storage";
+        r.case("valid", claim());
+        for size in ["0", "1", "-1Gi", "1GB"] {
+            r.change(
+                format!("claim storage {size:?}"),
+                &claim(),
+                &[Set(storage, json!(size))],
+            );
+        }
+        r.change("claim without storage", &claim(), &[Remove(storage)]);
+        for class in ["", "fast", "fast_ssd"] {
+            r.change(
+                format!("storageClassName {class:?}"),
+                &claim(),
+                &[Set("/spec/storageClassName", json!(class))],
+            );
+        }
+        for mode in ["Filesystem", "Block", "block"] {
+            r.change(
+                format!("volumeMode {mode:?}"),
+                &claim(),
+                &[Set("/spec/volumeMode", json!(mode))],
+            );
+        }
+    }
+    {
+        let mut r = rule(cases, 85);
+        r.case("valid", volume());
+        r.change(
+            "volume without capacity",
+            &volume(),
+            &[Remove("/spec/capacity")],
+        );
+        r.change(
+            "volume capacity 0",
+            &volume(),
+            &[Set("/spec/capacity/storage", json!("0"))],
+        );
+        r.change(
+            "volume capacity of cpu",
+            &volume(),
+            &[Set("/spec/capacity/cpu", json!("1"))],
+        );
+        r.change("volume without a source", &volume(), &[Remove("/spec/nfs")]);
+        r.change(
+            "volume with two sources",
+            &volume(),
+            &[Set("/spec/hostPath", json!({ "path": "/data" }))],
+        );
+    }
+    {
+        let mut r = rule(cases, 86);
+        let host_path = changed(
+            &volume(),
+            &[
+                Remove("/spec/nfs"),
+                Set("/spec/hostPath", json!({ "path": "/data" })),
+            ],
+        );
+        r.case("valid", volume());
+        r.case("hostPath", host_path.clone());
+        r.change(
+            "hostPath with '..'",
+            &host_path,
+            &[Set("/spec/hostPath/path", json!("/data/../etc"))],
+        );
+        r.change(
+            "hostPath type near miss",
+            &host_path,
+            &[Set("/spec/hostPath/type", json!("directory"))],
+        );
+        r.change(
+            "hostPath type DirectoryOrCreate",
+            &host_path,
+            &[Set("/spec/hostPath/type", json!("DirectoryOrCreate"))],
+        );
+        r.change(
+            "nfs without server",
+            &volume(),
+            &[Set("/spec/nfs/server", json!(""))],
+        );
+        r.change(
+            "nfs relative path",
+            &volume(),
+            &[Set("/spec/nfs/path", json!("exports/case"))],
+        );
+        let csi = changed(
+            &volume(),
+            &[
+                Remove("/spec/nfs"),
+                Set(
+                    "/spec/csi",
+                    json!({ "driver": "csi.example.com", "volumeHandle": "vol-1" }),
+                ),
+            ],
+        );
+        r.case("csi", csi.clone());
+        r.change(
+            "csi without volumeHandle",
+            &csi,
+            &[Remove("/spec/csi/volumeHandle")],
+        );
+        r.change(
+            "csi driver of 64 chars",
+            &csi,
+            &[Set(
+                "/spec/csi/driver",
+                json!(format!("{}.com", repeat('d', 60))),
+            )],
+        );
+        r.change(
+            "csi driver with '_'",
+            &csi,
+            &[Set("/spec/csi/driver", json!("csi_driver.example.com"))],
+        );
+        let local = changed(
+            &volume(),
+            &[
+                Remove("/spec/nfs"),
+                Set("/spec/local", json!({ "path": "/mnt/disk" })),
+            ],
+        );
+        r.case("local without nodeAffinity", local.clone());
+        r.change(
+            "local with nodeAffinity",
+            &local,
+            &[Set(
+                "/spec/nodeAffinity",
+                json!({ "required": { "nodeSelectorTerms": [{ "matchExpressions": [{ "key": "kubernetes.io/hostname", "operator": "In", "values": ["node-1"] }] }] } }),
+            )],
+        );
+    }
+    {
+        let mut r = rule(cases, 87);
+        r.case("valid", volume());
+        for policy in ["Retain", "Delete", "Recycle", "recycle"] {
+            r.change(
+                format!("reclaim policy {policy:?}"),
+                &volume(),
+                &[Set("/spec/persistentVolumeReclaimPolicy", json!(policy))],
+            );
+        }
+        let csi = changed(
+            &volume(),
+            &[
+                Remove("/spec/nfs"),
+                Set(
+                    "/spec/csi",
+                    json!({ "driver": "csi.example.com", "volumeHandle": "vol-1" }),
+                ),
+            ],
+        );
+        r.change(
+            "Recycle on a csi volume",
+            &csi,
+            &[Set("/spec/persistentVolumeReclaimPolicy", json!("Recycle"))],
+        );
+        r.change(
+            "Recycle on hostPath /",
+            &volume(),
+            &[
+                Remove("/spec/nfs"),
+                Set("/spec/hostPath", json!({ "path": "/" })),
+                Set("/spec/persistentVolumeReclaimPolicy", json!("Recycle")),
+            ],
+        );
+    }
+    {
+        let mut r = rule(cases, 88);
+        r.case("valid", storage_class());
+        r.change(
+            "provisioner missing",
+            &storage_class(),
+            &[Remove("/provisioner")],
+        );
+        r.change(
+            "provisioner with a space",
+            &storage_class(),
+            &[Set("/provisioner", json!("example com/provisioner"))],
+        );
+        r.change(
+            "provisioner without a domain",
+            &storage_class(),
+            &[Set("/provisioner", json!("provisioner"))],
+        );
+        for policy in ["Delete", "Retain", "Recycle"] {
+            r.change(
+                format!("reclaimPolicy {policy:?}"),
+                &storage_class(),
+                &[Set("/reclaimPolicy", json!(policy))],
+            );
+        }
+        for mode in ["Immediate", "WaitForFirstConsumer", "immediate"] {
+            r.change(
+                format!("volumeBindingMode {mode:?}"),
+                &storage_class(),
+                &[Set("/volumeBindingMode", json!(mode))],
+            );
+        }
+        r.change(
+            "parameter with an empty name",
+            &storage_class(),
+            &[Set("/parameters", json!({ "": "x" }))],
+        );
+        let limit = 256 * 1024;
+        r.change(
+            "parameters of 256 KiB + 1",
+            &storage_class(),
+            &[Set("/parameters", json!({ "p": repeat('x', limit) }))],
+        );
+    }
+}
+
+fn quotas(cases: &mut Vec<Case>) {
+    {
+        let mut r = rule(cases, 89);
+        r.case("valid", quota());
+        for (name, value) in [
+            ("count/deployments.apps", "5"),
+            ("requests.storage", "100Gi"),
+            ("example.com/gpu", "2"),
+            ("requests.example.com/gpu", "2"),
+            ("cpus", "4"),
+            ("Pods", "4"),
+            ("pods", "-1"),
+            ("pods", "1.5"),
+            ("requests.example.com/gpu", "500m"),
+            ("services.loadbalancers", "2"),
+        ] {
+            r.change(
+                format!("hard {name} {value}"),
+                &quota(),
+                &[SetAt(
+                    format!("/spec/hard/{}", name.replace('/', "~1")),
+                    json!(value),
+                )],
+            );
+        }
+    }
+    {
+        let mut r = rule(cases, 90);
+        let pods = changed(&quota(), &[Set("/spec/hard", json!({ "pods": "10" }))]);
+        r.case("valid", pods.clone());
+        for scopes in [
+            json!(["BestEffort"]),
+            json!(["NotBestEffort"]),
+            json!(["Terminating", "NotTerminating"]),
+            json!(["BestEffort", "NotBestEffort"]),
+            json!(["bestEffort"]),
+            json!(["PriorityClass"]),
+        ] {
+            r.change(
+                format!("scopes {scopes}"),
+                &pods,
+                &[SetAt("/spec/scopes".into(), scopes)],
+            );
+        }
+        r.change(
+            "BestEffort with requests.cpu",
+            &quota(),
+            &[Set("/spec/scopes", json!(["BestEffort"]))],
+        );
+        for (name, expression) in [
+            (
+                "scopeSelector PriorityClass In",
+                json!({ "scopeName": "PriorityClass", "operator": "In", "values": ["high"] }),
+            ),
+            (
+                "scopeSelector PriorityClass In without values",
+                json!({ "scopeName": "PriorityClass", "operator": "In" }),
+            ),
+            (
+                "scopeSelector Exists with values",
+                json!({ "scopeName": "PriorityClass", "operator": "Exists", "values": ["high"] }),
+            ),
+            (
+                "scopeSelector Terminating In",
+                json!({ "scopeName": "Terminating", "operator": "In", "values": ["x"] }),
+            ),
+            (
+                "scopeSelector Terminating Exists",
+                json!({ "scopeName": "Terminating", "operator": "Exists" }),
+            ),
+            (
+                "scopeSelector operator near miss",
+                json!({ "scopeName": "PriorityClass", "operator": "in", "values": ["high"] }),
+            ),
+            (
+                "scopeSelector scope near miss",
+                json!({ "scopeName": "priorityClass", "operator": "Exists" }),
+            ),
+        ] {
+            r.change(
+                name,
+                &pods,
+                &[Set(
+                    "/spec/scopeSelector",
+                    json!({ "matchExpressions": [expression] }),
+                )],
+            );
+        }
+    }
+    {
+        let mut r = rule(cases, 91);
+        r.case("valid", limit_range());
+        let item = "/spec/limits/0";
+        for (name, value) in [
+            (
+                "type near miss",
+                json!({ "type": "container", "max": { "cpu": "1" } }),
+            ),
+            ("type Pod", json!({ "type": "Pod", "max": { "cpu": "2" } })),
+            (
+                "type Pod with default",
+                json!({ "type": "Pod", "default": { "cpu": "1" } }),
+            ),
+            (
+                "type PersistentVolumeClaim",
+                json!({ "type": "PersistentVolumeClaim", "max": { "storage": "10Gi" } }),
+            ),
+            (
+                "PersistentVolumeClaim without storage",
+                json!({ "type": "PersistentVolumeClaim", "max": { "cpu": "1" } }),
+            ),
+            (
+                "type example.com/Thing",
+                json!({ "type": "example.com/Thing", "max": { "cpu": "1" } }),
+            ),
+            (
+                "resource name gpu",
+                json!({ "type": "Container", "max": { "gpu": "1" } }),
+            ),
+        ] {
+            r.change(name, &limit_range(), &[Set(item, value)]);
+        }
+        r.change(
+            "Container twice",
+            &limit_range(),
+            &[Set(
+                "/spec/limits/1",
+                json!({ "type": "Container", "max": { "memory": "1Gi" } }),
+            )],
+        );
+    }
+    {
+        let mut r = rule(cases, 92);
+        let item = "/spec/limits/0";
+        r.case("valid", limit_range());
+        for (name, value) in [
+            (
+                "min above max",
+                json!({ "type": "Container", "min": { "cpu": "2" }, "max": { "cpu": "1" } }),
+            ),
+            (
+                "min equal to max",
+                json!({ "type": "Container", "min": { "cpu": "1" }, "max": { "cpu": "1" } }),
+            ),
+            (
+                "defaultRequest above default",
+                json!({ "type": "Container", "defaultRequest": { "cpu": "2" }, "default": { "cpu": "1" } }),
+            ),
+            (
+                "default above max",
+                json!({ "type": "Container", "default": { "cpu": "2" }, "max": { "cpu": "1" } }),
+            ),
+            (
+                "defaultRequest below min",
+                json!({ "type": "Container", "min": { "cpu": "1" }, "defaultRequest": { "cpu": "500m" } }),
+            ),
+            (
+                "maxLimitRequestRatio 1",
+                json!({ "type": "Container", "maxLimitRequestRatio": { "cpu": "1" } }),
+            ),
+            (
+                "maxLimitRequestRatio 500m",
+                json!({ "type": "Container", "maxLimitRequestRatio": { "cpu": "500m" } }),
+            ),
+            (
+                "maxLimitRequestRatio above max/min",
+                json!({ "type": "Container", "min": { "cpu": "1" }, "max": { "cpu": "2" }, "maxLimitRequestRatio": { "cpu": "3" } }),
+            ),
+            (
+                "hugepages default and defaultRequest differ",
+                json!({ "type": "Container", "default": { "hugepages-2Mi": "4Mi" }, "defaultRequest": { "hugepages-2Mi": "2Mi" } }),
+            ),
+            (
+                "extended resource default and defaultRequest equal",
+                json!({ "type": "Container", "default": { "example.com/gpu": "1" }, "defaultRequest": { "example.com/gpu": "1" } }),
+            ),
+        ] {
+            r.change(name, &limit_range(), &[Set(item, value)]);
+        }
+    }
 }

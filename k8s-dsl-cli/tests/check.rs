@@ -763,7 +763,7 @@ spec:
     assert_eq!(
         errors(&json),
         [
-            (Some(8), "metadata.labels[-bad]".to_owned()),
+            (Some(8), "metadata.labels".to_owned()),
             (Some(6), "spec.template.spec.containers[0].name".to_owned())
         ],
         "{}",

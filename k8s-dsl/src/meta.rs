@@ -216,9 +216,21 @@ mod tests {
                 .label("app", "bad value!")
                 .label("example.com/tier", "front"),
         );
-        assert!(has(&report, "metadata.labels[bad key]", 8));
-        assert!(has(&report, "metadata.labels[app]", 8));
+        // Both at the map, as the API server reports them; the messages name the keys.
+        assert!(has(&report, "metadata.labels", 8));
         assert_eq!(report.errors().len(), 2, "{:?}", report.errors());
+        assert!(report
+            .errors()
+            .iter()
+            .all(|e| e.path.as_str() == "metadata.labels"));
+        assert!(report
+            .errors()
+            .iter()
+            .any(|e| e.message.contains("`bad key`")));
+        assert!(report
+            .errors()
+            .iter()
+            .any(|e| e.message.contains("label `app`")));
     }
 
     #[test]
@@ -228,8 +240,16 @@ mod tests {
                 .annotation("bad key", "x")
                 .annotation("big", "x".repeat(300 * 1024)),
         );
-        assert!(has(&report, "metadata.annotations[bad key]", 9));
-        assert!(has(&report, "metadata.annotations", 9));
+        // The key and the size, both at the map, as the API server reports them.
+        assert_eq!(report.errors().len(), 2, "{:?}", report.errors());
+        assert!(report
+            .errors()
+            .iter()
+            .all(|e| e.path.as_str() == "metadata.annotations" && e.rule == 9));
+        assert!(report
+            .errors()
+            .iter()
+            .any(|e| e.message.contains("`bad key`")));
     }
 
     #[test]

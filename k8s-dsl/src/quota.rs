@@ -418,7 +418,7 @@ mod tests {
         assert!(quota_has(&quota, "spec.scopes", 90));
         assert!(quota_has(
             &quota,
-            "spec.scopeSelector.matchExpressions[0].values",
+            "spec.scopeSelector.matchExpressions.values",
             90
         ));
         let spec = quota.spec.as_mut().unwrap();
@@ -435,7 +435,7 @@ mod tests {
         expression.values = Some(vec!["x".into()]);
         assert!(quota_has(
             &quota,
-            "spec.scopeSelector.matchExpressions[0].operator",
+            "spec.scopeSelector.matchExpressions.operator",
             90
         ));
         let spec = quota.spec.as_mut().unwrap();
@@ -449,7 +449,7 @@ mod tests {
         expression.operator = "Exists".into();
         assert!(quota_has(
             &quota,
-            "spec.scopeSelector.matchExpressions[0].values",
+            "spec.scopeSelector.matchExpressions.values",
             90
         ));
     }

@@ -613,7 +613,7 @@ mod tests {
             .default_backend(IngressBackend::service("web", 80))
             .build()
             .unwrap_err();
-        assert!(errors.has("annotations[kubernetes.io/ingress.class]", 81));
+        assert!(errors.has("annotations.kubernetes.io/ingress.class", 81));
         let same = Ingress::new("web")
             .class("nginx")
             .annotation("kubernetes.io/ingress.class", "nginx")

@@ -25,7 +25,8 @@ impl Pod {
         let mut report = Report::new();
         let metadata_path = At::root().field("metadata");
         crate::validate::pod::name_required(self.meta.name.is_some(), &metadata_path, &mut report);
-        let metadata = self.metadata(&metadata_path, &mut report);
+        let metadata = self.metadata();
+        crate::validate::meta::object_meta(&metadata, &metadata_path, names::pod_name, &mut report);
         let spec_path = At::root().field("spec");
         let pss = self.pss;
         let mut spec = self.into_spec(&spec_path, &mut report, false);
@@ -56,7 +57,9 @@ impl Pod {
         report: &mut Report,
     ) -> k8s::PodTemplateSpec {
         let metadata_path = path.field("metadata");
-        let metadata = self.metadata(&metadata_path, report);
+        let metadata = self.metadata();
+        // Labels and annotations at `spec.template.labels`, as the API server reports them.
+        crate::validate::meta::template_meta(&metadata, path, report);
         let spec_path = path.field("spec");
         let pss = self.pss;
         let mut spec = self.into_spec(&spec_path, report, true);
@@ -71,12 +74,9 @@ impl Pod {
         }
     }
 
-    /// The metadata (moved out of the builder), with the roles annotation if asked for.
-    fn metadata(
-        &mut self,
-        path: &At<'_>,
-        report: &mut Report,
-    ) -> k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta {
+    /// The metadata (moved out of the builder), with the roles annotation if asked for; the
+    /// caller checks it (as a Pod's or as a template's).
+    fn metadata(&mut self) -> k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta {
         let annotation = if self.role_annotations {
             roles_annotation(
                 self.members_in_output_order()
@@ -87,12 +87,10 @@ impl Pod {
         };
         let meta = std::mem::take(&mut self.meta);
         match annotation {
-            Some(value) => {
-                meta.annotation(ROLES_ANNOTATION, value)
-                    .into_k8s(path, report, names::pod_name)
-            }
-            None => meta.into_k8s(path, report, names::pod_name),
+            Some(value) => meta.annotation(ROLES_ANNOTATION, value),
+            None => meta,
         }
+        .into_object_meta()
     }
 
     /// The pod template of a workload that keeps its builder (see [`Pod::into_template`]).

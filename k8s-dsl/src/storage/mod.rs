@@ -140,7 +140,7 @@ pub(crate) fn quantity_text(size: &Parsed<Quantity>) -> K8sQuantity {
 /// // Every mistake at once:
 /// let errors = PersistentVolumeClaim::new("data").storage("0").storage_class("Fast").build().unwrap_err();
 /// assert!(errors.has("spec.accessModes", 83));
-/// assert!(errors.has("spec.resources.requests[storage]", 84));
+/// assert!(errors.has("spec.resources[storage]", 84));
 /// assert!(errors.has("spec.storageClassName", 84));
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```

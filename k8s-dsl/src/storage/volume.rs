@@ -37,7 +37,7 @@ use crate::value::Parsed;
 ///
 /// let errors = PersistentVolume::csi("pv", "", "vol-1").build().unwrap_err();
 /// assert!(errors.has("spec.csi.driver", 86));
-/// assert!(errors.has("spec.capacity[storage]", 85));
+/// assert!(errors.has("spec.capacity", 85));
 /// assert!(errors.has("spec.accessModes", 83));
 /// # Ok::<(), k8s_dsl::Errors>(())
 /// ```

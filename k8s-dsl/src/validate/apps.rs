@@ -41,9 +41,10 @@ pub(crate) fn deployment_spec(spec: &apps::DeploymentSpec, path: &At<'_>, report
 /// `rollingUpdate`, whose limits let the rollout progress.
 fn deployment_strategy(strategy: &apps::DeploymentStrategy, path: &At<'_>, report: &mut Report) {
     let kind = strategy.type_.as_deref();
-    if let Some(other) = kind.filter(|t| !matches!(*t, "Recreate" | "RollingUpdate")) {
+    if let Some(other) = kind.filter(|t| !matches!(*t, "" | "Recreate" | "RollingUpdate")) {
+        // The API server reports the whole strategy (`field.NotSupported(strategy)`).
         report.error(
-            &path.field("type"),
+            path,
             65,
             format!(
                 "{} is not a deployment strategy; expected one of `Recreate`, `RollingUpdate`",
@@ -147,6 +148,104 @@ pub(crate) fn stateful_set_spec(spec: &apps::StatefulSetSpec, path: &At<'_>, rep
         spec.min_ready_seconds,
         report,
     );
+    // Left out (or empty), the API server defaults it to `OrderedReady`.
+    if let Some(policy) = spec
+        .pod_management_policy
+        .as_deref()
+        .filter(|p| !p.is_empty() && !matches!(*p, "OrderedReady" | "Parallel"))
+    {
+        let fix = crate::rules::suggest::did_you_mean(policy, ["OrderedReady", "Parallel"])
+            .unwrap_or_else(|| "use `OrderedReady` or `Parallel`".to_owned());
+        report.error(
+            &path.field("podManagementPolicy"),
+            65,
+            format!(
+                "{} is not a pod management policy; expected `OrderedReady` or `Parallel`",
+                crate::rules::shown(policy)
+            ),
+            fix,
+        );
+    }
+    if let Some(strategy) = &spec.update_strategy {
+        stateful_set_strategy(strategy, &path.field("updateStrategy"), report);
+    }
+}
+
+/// Rule 65: a StatefulSet's update strategy is `RollingUpdate` (the default) or `OnDelete`;
+/// only a rolling update has `rollingUpdate`, with a partition of zero or more and a
+/// `maxUnavailable` above zero and at most 100%.
+fn stateful_set_strategy(
+    strategy: &apps::StatefulSetUpdateStrategy,
+    path: &At<'_>,
+    report: &mut Report,
+) {
+    match strategy.type_.as_deref() {
+        None | Some("" | "RollingUpdate") => {}
+        Some("OnDelete") => {
+            if strategy.rolling_update.is_some() {
+                report.error(
+                    &path.field("rollingUpdate"),
+                    65,
+                    "only allowed for update strategy `RollingUpdate`, not `OnDelete`",
+                    "remove `rollingUpdate`, or use `type: RollingUpdate`",
+                );
+            }
+            return;
+        }
+        Some(other) => {
+            // The API server reports the whole strategy (`Recreate` needs an alpha feature).
+            let fix = crate::rules::suggest::did_you_mean(other, ["RollingUpdate", "OnDelete"])
+                .unwrap_or_else(|| "use `RollingUpdate` or `OnDelete`".to_owned());
+            report.error(
+                path,
+                65,
+                format!(
+                    "{} is not a StatefulSet update strategy; expected `RollingUpdate` or `OnDelete`",
+                    crate::rules::shown(other)
+                ),
+                fix,
+            );
+            return;
+        }
+    }
+    let Some(update) = &strategy.rolling_update else {
+        return;
+    };
+    let at = path.field("rollingUpdate");
+    if let Some(partition) = update.partition.filter(|p| *p < 0) {
+        report.error(
+            &at.field("partition"),
+            65,
+            format!("must be greater than or equal to 0, not {partition}"),
+            "use zero or a positive partition",
+        );
+    }
+    let unavailable = at.field("maxUnavailable");
+    if int_or_percent(
+        &unavailable,
+        update.max_unavailable.as_ref(),
+        Some(100),
+        report,
+    ) && is_zero(update.max_unavailable.as_ref())
+    {
+        report.error(
+            &unavailable,
+            65,
+            "cannot be 0",
+            "allow at least one unavailable pod, or leave `maxUnavailable` out",
+        );
+    }
+}
+
+/// The checks of a ReplicaSet's spec at `path` (`spec`), not those of its pod template
+/// (`ValidateReplicaSetSpec`).
+pub(crate) fn replica_set_spec(spec: &apps::ReplicaSetSpec, path: &At<'_>, report: &mut Report) {
+    if let Some(template) = &spec.template {
+        selector_and_template("ReplicaSet", &spec.selector, template, path, report);
+    } else {
+        super::meta::label_selector(&spec.selector, &path.field("selector"), report);
+    }
+    counts(path, spec.replicas, None, spec.min_ready_seconds, report);
 }
 
 /// The checks of a DaemonSet's spec at `path` (`spec`), not those of its pod template.
@@ -234,6 +333,11 @@ fn selector_and_template(
     path: &At<'_>,
     report: &mut Report,
 ) {
+    // The selector's syntax (`ValidateLabelSelector`), whatever the template. A selector that
+    // does not parse is not matched against the labels (`LabelSelectorAsSelector` fails).
+    let before = report.errors().len();
+    super::meta::label_selector(selector, &path.field("selector"), report);
+    let parses = report.errors().len() == before;
     let Some(pod) = &template.spec else {
         return;
     };
@@ -273,7 +377,7 @@ fn selector_and_template(
             format!("empty selector is invalid for a {kind}"),
             "select the pods by at least one of their labels",
         );
-    } else if !label_selector_matches(selector, labels) {
+    } else if parses && !label_selector_matches(selector, labels) {
         report.error(
             &template_path.field("metadata").field("labels"),
             65,
@@ -315,9 +419,10 @@ mod tests {
             strategy(serde_json::json!({ "type": "Recreate", "rollingUpdate": { "maxSurge": 1 } })),
             [at("rollingUpdate")]
         );
+        // The API server reports an unknown type at the strategy itself.
         assert_eq!(
             strategy(serde_json::json!({ "type": "rollingUpdate" })),
-            [at("type")]
+            [("spec.strategy".to_owned(), 65)]
         );
         assert_eq!(
             strategy(
@@ -339,6 +444,98 @@ mod tests {
                 serde_json::json!({ "rollingUpdate": { "maxSurge": "0%", "maxUnavailable": 0 } })
             ),
             [at("rollingUpdate.maxUnavailable")]
+        );
+    }
+
+    fn stateful_set(spec: serde_json::Value) -> Vec<(String, u16)> {
+        let mut all = serde_json::json!({
+            "serviceName": "db",
+            "selector": { "matchLabels": { "app": "db" } },
+            "template": { "metadata": { "labels": { "app": "db" } }, "spec": { "containers": [] } },
+        });
+        if let (Some(to), serde_json::Value::Object(from)) = (all.as_object_mut(), spec) {
+            to.extend(from);
+        }
+        let spec: apps::StatefulSetSpec = serde_json::from_value(all).unwrap();
+        let mut report = Report::new();
+        stateful_set_spec(&spec, &At::root().field("spec"), &mut report);
+        report
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str().to_owned(), e.rule))
+            .collect()
+    }
+
+    #[test]
+    fn rule_65_stateful_set_policy_and_update_strategy() {
+        let at = |path: &str| (path.to_owned(), 65);
+        for policy in ["OrderedReady", "Parallel"] {
+            assert!(stateful_set(serde_json::json!({ "podManagementPolicy": policy })).is_empty());
+        }
+        assert_eq!(
+            stateful_set(serde_json::json!({ "podManagementPolicy": "parallel" })),
+            [at("spec.podManagementPolicy")]
+        );
+        let update = |strategy: serde_json::Value| {
+            stateful_set(serde_json::json!({ "updateStrategy": strategy }))
+        };
+        assert!(update(serde_json::json!({ "type": "OnDelete" })).is_empty());
+        assert!(update(
+            serde_json::json!({ "rollingUpdate": { "partition": 2, "maxUnavailable": "50%" } })
+        )
+        .is_empty());
+        assert_eq!(
+            update(serde_json::json!({ "type": "Rolling" })),
+            [at("spec.updateStrategy")]
+        );
+        assert_eq!(
+            update(serde_json::json!({ "type": "OnDelete", "rollingUpdate": { "partition": 1 } })),
+            [at("spec.updateStrategy.rollingUpdate")]
+        );
+        let rolling = |update: serde_json::Value| {
+            stateful_set(
+                serde_json::json!({ "updateStrategy": { "type": "RollingUpdate", "rollingUpdate": update } }),
+            )
+        };
+        assert_eq!(
+            rolling(serde_json::json!({ "partition": -1 })),
+            [at("spec.updateStrategy.rollingUpdate.partition")]
+        );
+        for zero in [serde_json::json!(0), serde_json::json!("0%")] {
+            assert_eq!(
+                rolling(serde_json::json!({ "maxUnavailable": zero })),
+                [at("spec.updateStrategy.rollingUpdate.maxUnavailable")]
+            );
+        }
+        assert_eq!(
+            rolling(serde_json::json!({ "maxUnavailable": "101%" })),
+            [at("spec.updateStrategy.rollingUpdate.maxUnavailable")]
+        );
+    }
+
+    #[test]
+    fn rule_65_selector_syntax_of_a_raw_workload() {
+        let expression = |operator: &str, values: serde_json::Value| {
+            stateful_set(serde_json::json!({
+                "selector": { "matchExpressions": [{ "key": "app", "operator": operator, "values": values }] },
+            }))
+        };
+        let at = |path: &str| (format!("spec.selector.matchExpressions[0].{path}"), 8);
+        assert!(expression("In", serde_json::json!(["db"])).is_empty());
+        // A selector that does not parse is not matched against the labels.
+        assert_eq!(expression("In", serde_json::json!([])), [at("values")]);
+        assert_eq!(
+            expression("in", serde_json::json!(["db"])),
+            [at("operator")]
+        );
+        assert_eq!(
+            expression("Exists", serde_json::json!(["db"])),
+            [at("values")]
+        );
+        // One that parses and selects other pods: rule 65.
+        assert_eq!(
+            expression("NotIn", serde_json::json!(["db"])),
+            [("spec.template.metadata.labels".to_owned(), 65)]
         );
     }
 }

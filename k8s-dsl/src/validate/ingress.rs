@@ -322,7 +322,8 @@ pub fn ingress(ingress: &networking::Ingress) -> Report {
             .and_then(|a| a.get(CLASS_ANNOTATION));
         if let Some(annotation) = annotation.filter(|a| *a != class) {
             report.error(
-                &At::root().field("annotations").key(CLASS_ANNOTATION),
+                // The API server prints `annotations.kubernetes.io/ingress.class`.
+                &At::root().field("annotations").field(CLASS_ANNOTATION),
                 81,
                 format!(
                     "annotation {} must match `ingressClassName` {} when both are specified",

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 
 use super::{At, Report};
-use crate::rules::{labels, names, Checked};
+use crate::rules::{labels, names, shown, Checked, Violation};
 
 /// The check of an object's name, chosen by its kind.
 pub(crate) type NameRule = fn(&str) -> Checked;
@@ -29,14 +29,28 @@ pub(crate) fn object_meta(
             names::dns1123_label(namespace, 11, "namespace"),
         );
     }
+    labels_and_annotations(meta, path, report);
+}
+
+/// Checks the metadata of a pod template at `path` (`spec.template`) as
+/// `ValidatePodTemplateSpec` does: its labels and annotations, reported at
+/// `spec.template.labels` and `spec.template.annotations` (the API server's paths leave
+/// `metadata` out there). The name and namespace of a template are not used.
+pub(crate) fn template_meta(meta: &ObjectMeta, path: &At<'_>, report: &mut Report) {
+    labels_and_annotations(meta, path, report);
+}
+
+/// Rules 8 and 9 for `meta`, at `path.labels` and `path.annotations`.
+fn labels_and_annotations(meta: &ObjectMeta, path: &At<'_>, report: &mut Report) {
     if let Some(labels) = &meta.labels {
         label_map(&path.field("labels"), labels, report);
     }
     if let Some(annotations) = &meta.annotations {
         let annotations_path = path.field("annotations");
         for key in annotations.keys() {
-            // Rule 9: annotation keys are qualified names (lower-cased).
-            report.check(&annotations_path.key(key), labels::annotation_key(key));
+            // Rule 9: annotation keys are qualified names (lower-cased). The API server reports
+            // them at the map (`metadata.annotations`); the message names the key.
+            report.check(&annotations_path, labels::annotation_key(key));
         }
         // Rule 9: all annotations together are at most 256 KiB.
         report.check(
@@ -46,13 +60,28 @@ pub(crate) fn object_meta(
     }
 }
 
-/// Checks a map of labels (or a node selector, or `matchLabels`) at `path[<key>]`: rule 8 for
-/// each key and each value.
+/// Checks a map of labels (or `matchLabels`) at `path`: rule 8 for each key and each value.
+/// Like the API server (`ValidateLabels`), every error is reported at the map itself
+/// (`metadata.labels`, `spec.selector.matchLabels`); the message names the key.
 pub(crate) fn label_map(path: &At<'_>, map: &BTreeMap<String, String>, report: &mut Report) {
+    label_map_as(path, map, 8, report);
+}
+
+/// [`label_map`] with the errors numbered `rule` (a Service selector is rule 52).
+pub(crate) fn label_map_as(
+    path: &At<'_>,
+    map: &BTreeMap<String, String>,
+    rule: u16,
+    report: &mut Report,
+) {
     for (key, value) in map {
-        let entry = path.key(key);
-        report.check(&entry, labels::label_key(key));
-        report.check(&entry, labels::label_value(value));
+        if let Err(v) = labels::label_key(key) {
+            report.violation(path, Violation { rule, ..v });
+        }
+        if let Err(v) = labels::label_value(value) {
+            let message = format!("label {}: {}", shown(key), v.message);
+            report.violation(path, Violation { rule, message, ..v });
+        }
     }
 }
 
@@ -106,4 +135,57 @@ pub(crate) fn horizontal_pod_autoscaler_name(name: &str) -> Checked {
 /// The name of any other object (a DNS subdomain).
 pub(crate) fn any_name(name: &str) -> Checked {
     names::object_name(name, 0, "object name")
+}
+
+/// Checks a label selector at `path` as the API server does (`ValidateLabelSelector`, rule 8):
+/// `matchLabels` like labels, and each of `matchExpressions` a label key, an operator (`In`,
+/// `NotIn`, `Exists`, `DoesNotExist`), values for `In` and `NotIn` only, each a label value.
+pub(crate) fn label_selector(selector: &LabelSelector, path: &At<'_>, report: &mut Report) {
+    if let Some(labels) = &selector.match_labels {
+        label_map(&path.field("matchLabels"), labels, report);
+    }
+    let expressions_path = path.field("matchExpressions");
+    for (i, requirement) in selector.match_expressions.iter().flatten().enumerate() {
+        let at = expressions_path.index(i);
+        let values = requirement.values.as_deref().unwrap_or_default();
+        let values_path = at.field("values");
+        match requirement.operator.as_str() {
+            "In" | "NotIn" if values.is_empty() => report.error(
+                &values_path,
+                8,
+                format!(
+                    "must be specified when `operator` is `{}`",
+                    requirement.operator
+                ),
+                "give at least one value",
+            ),
+            "Exists" | "DoesNotExist" if !values.is_empty() => report.error(
+                &values_path,
+                8,
+                format!(
+                    "may not be specified when `operator` is `{}`",
+                    requirement.operator
+                ),
+                "remove the values",
+            ),
+            "In" | "NotIn" | "Exists" | "DoesNotExist" => {}
+            other => {
+                let fix = crate::rules::suggest::did_you_mean(
+                    other,
+                    ["In", "NotIn", "Exists", "DoesNotExist"],
+                )
+                .unwrap_or_else(|| "use `In`, `NotIn`, `Exists` or `DoesNotExist`".to_owned());
+                report.error(
+                    &at.field("operator"),
+                    8,
+                    format!("{} is not a valid selector operator", shown(other)),
+                    fix,
+                );
+            }
+        }
+        report.check(&at.field("key"), labels::label_key(&requirement.key));
+        for (j, value) in values.iter().enumerate() {
+            report.check(&values_path.index(j), labels::label_value(value));
+        }
+    }
 }

@@ -297,8 +297,10 @@ pub fn resource_quota(quota: &core::ResourceQuota) -> Report {
     if let Some(selector) = &spec.scope_selector {
         let selector_at = path.field("scopeSelector");
         let at = selector_at.field("matchExpressions");
-        for (i, expression) in selector.match_expressions.iter().flatten().enumerate() {
-            scope_expression(expression, &at.index(i), &mut report);
+        // The API server prints these paths without the index
+        // (`spec.scopeSelector.matchExpressions.operator`).
+        for expression in selector.match_expressions.iter().flatten() {
+            scope_expression(expression, &at, &mut report);
         }
     }
     report

@@ -11,7 +11,7 @@ use super::{meta, At, Report};
 use crate::rules::enums::{ExternalTrafficPolicy, Protocol, ServiceType};
 use crate::rules::{labels, names, ports, shown, Violation};
 
-/// The kubelet's port, which a LoadBalancer may not expose (rule 51).
+/// The kubelet's port, which a LoadBalancer had better not expose (rule 51, a warning).
 const KUBELET_PORT: i32 = 10250;
 
 /// What the checks of the ports need to know of the Service.
@@ -60,9 +60,22 @@ fn shape(spec: &core::ServiceSpec, path: &At<'_>, report: &mut Report) -> Shape 
             .check(&path.field("type"), ServiceType::from_str(text))
             .unwrap_or(ServiceType::ClusterIp),
     };
+    // The API server fills `clusterIPs` from `clusterIP` before it validates; a Service is
+    // headless when that list is exactly `["None"]` (`isHeadlessService`).
+    let ips = cluster_ips(spec);
     Shape {
         service_type,
-        headless: spec.cluster_ip.as_deref() == Some("None"),
+        headless: ips.len() == 1 && ips.first().map(String::as_str) == Some("None"),
+    }
+}
+
+/// `clusterIPs` as the API server sees it: the list, or `clusterIP` alone when the list is
+/// empty.
+fn cluster_ips(spec: &core::ServiceSpec) -> Vec<String> {
+    match (spec.cluster_ips.as_deref(), spec.cluster_ip.as_deref()) {
+        (Some(list), _) if !list.is_empty() => list.to_vec(),
+        (_, Some(ip)) if !ip.is_empty() => vec![ip.to_owned()],
+        _ => Vec::new(),
     }
 }
 
@@ -72,14 +85,8 @@ fn selector(spec: &core::ServiceSpec, path: &At<'_>, shape: &Shape, report: &mut
         return;
     };
     let at = path.field("selector");
-    for (key, value) in selector {
-        let entry = at.key(key);
-        for result in [labels::label_key(key), labels::label_value(value)] {
-            if let Err(v) = result {
-                report.violation(&entry, Violation { rule: 52, ..v });
-            }
-        }
-    }
+    // Reported at `spec.selector`, as the API server does (`ValidateLabels`).
+    meta::label_map_as(&at, selector, 52, report);
     if shape.service_type == ServiceType::ExternalName && !selector.is_empty() {
         report.warn(
             &at,
@@ -90,25 +97,63 @@ fn selector(spec: &core::ServiceSpec, path: &At<'_>, shape: &Shape, report: &mut
 
 /// Rule 51: what only some types allow, and the external name.
 fn by_type(spec: &core::ServiceSpec, path: &At<'_>, shape: &Shape, report: &mut Report) {
-    if let Some(external) = &spec.external_name {
-        // Rule 51: externalName is a DNS subdomain; the API server drops one trailing dot (a
-        // fully qualified name) before it checks.
-        let name = external.strip_suffix('.').unwrap_or(external);
-        report.check(
-            &path.field("externalName"),
-            names::dns1123_subdomain(name, 51, "external name"),
-        );
+    match shape.service_type {
+        ServiceType::LoadBalancer | ServiceType::NodePort if shape.headless => report.error(
+            // The API server reports the list it fills from `clusterIP`.
+            &path.field("clusterIPs").index(0),
+            51,
+            format!(
+                "`clusterIP` may not be `None` for `{}` services",
+                shape.service_type
+            ),
+            "remove `clusterIP: None`, or use a `ClusterIP` Service for a headless one",
+        ),
+        ServiceType::ExternalName => external_name(spec, path, report),
+        _ => {
+            if spec.external_name.is_some() {
+                report.warn(
+                    &path.field("externalName"),
+                    "only an `ExternalName` service uses `externalName`; it is ignored here",
+                );
+            }
+        }
     }
     let ranges = spec
         .load_balancer_source_ranges
         .as_deref()
         .unwrap_or_default();
-    if !ranges.is_empty() && shape.service_type != ServiceType::LoadBalancer {
+    if !ranges.is_empty() {
+        // The API server prints this path as `spec.LoadBalancerSourceRanges` (a capital `L`, a
+        // slip in `ValidateService`); the field's own name is reported here.
+        let at = path.field("loadBalancerSourceRanges");
+        if shape.service_type != ServiceType::LoadBalancer {
+            report.error(
+                &at,
+                51,
+                "may only be used when `type` is `LoadBalancer`",
+                "use `Service::load_balancer(..)` or remove the source ranges",
+            );
+        }
+        for (i, range) in ranges.iter().enumerate() {
+            // Surrounding whitespace is allowed (`strings.TrimSpace`).
+            if super::network::Cidr::parse(range.trim()).is_none() {
+                report.error(
+                    &at.index(i),
+                    51,
+                    format!("{} is not a valid CIDR", shown(range)),
+                    "write an address and a prefix length, such as `10.0.0.0/8`",
+                );
+            }
+        }
+    }
+    if spec.allocate_load_balancer_node_ports.is_some()
+        && shape.service_type != ServiceType::LoadBalancer
+    {
         report.error(
-            &path.field("loadBalancerSourceRanges"),
+            &path.field("allocateLoadBalancerNodePorts"),
             51,
             "may only be used when `type` is `LoadBalancer`",
-            "use `Service::load_balancer(..)` or remove the source ranges",
+            "remove `allocateLoadBalancerNodePorts`, or use `Service::load_balancer(..)`",
         );
     }
     let external = matches!(
@@ -129,6 +174,49 @@ fn by_type(spec: &core::ServiceSpec, path: &At<'_>, shape: &Shape, report: &mut 
                 "remove `.external_traffic_policy(..)` or use `Service::node_port(..)`/`load_balancer(..)`",
             );
         }
+    }
+}
+
+/// Rule 51: an `ExternalName` Service has an external name (a DNS subdomain), and no cluster
+/// IPs or IP families.
+fn external_name(spec: &core::ServiceSpec, path: &At<'_>, report: &mut Report) {
+    if !cluster_ips(spec).is_empty() {
+        report.error(
+            &path.field("clusterIPs"),
+            51,
+            "`clusterIP` and `clusterIPs` may not be set for `ExternalName` services",
+            "remove `clusterIP`: an `ExternalName` service is a DNS alias, without an IP",
+        );
+    }
+    if spec.ip_families.as_ref().is_some_and(|f| !f.is_empty()) {
+        report.error(
+            &path.field("ipFamilies"),
+            51,
+            "may not be set for `ExternalName` services",
+            "remove `ipFamilies`",
+        );
+    }
+    if spec.ip_family_policy.is_some() {
+        report.error(
+            &path.field("ipFamilyPolicy"),
+            51,
+            "may not be set for `ExternalName` services",
+            "remove `ipFamilyPolicy`",
+        );
+    }
+    let at = path.field("externalName");
+    // The API server drops one trailing dot (a fully qualified name) before it checks.
+    let external = spec.external_name.as_deref().unwrap_or_default();
+    let name = external.strip_suffix('.').unwrap_or(external);
+    if name.is_empty() {
+        report.error(
+            &at,
+            51,
+            "an `ExternalName` service needs `externalName`",
+            "set the DNS name the service stands for: `Service::external_name(\"db\", \"db.example.com\")`",
+        );
+    } else {
+        report.check(&at, names::dns1123_subdomain(name, 51, "external name"));
     }
 }
 
@@ -226,13 +314,12 @@ fn port_numbers(
             "expose each port and protocol once",
         );
     }
-    // Rule 51: a load balancer may not expose the kubelet port.
+    // Rule 51: kube-apiserver 1.37 lets a load balancer expose the kubelet's port (older
+    // servers refused it), but the nodes' kubelets already listen there: a warning.
     if shape.service_type == ServiceType::LoadBalancer && port.port == KUBELET_PORT {
-        report.error(
+        report.warn(
             &p.field("port"),
-            51,
-            "may not expose port 10250 externally since it is used by the kubelet",
-            "use another port",
+            "port 10250 is the kubelet's port on every node; a load balancer on it may clash with the kubelet (older API servers refuse it); use another port",
         );
     }
     // `0` and `""` are left for the API server to default to `port`.
@@ -382,5 +469,108 @@ mod tests {
             paths(&report),
             [("spec.externalTrafficPolicy".to_owned(), 51)]
         );
+    }
+
+    #[test]
+    fn rule_51_load_balancer_fields() {
+        let lb = |extra: serde_json::Value| {
+            let mut spec = serde_json::json!({ "type": "LoadBalancer", "ports": [{ "port": 80 }] });
+            if let (Some(to), serde_json::Value::Object(from)) = (spec.as_object_mut(), extra) {
+                to.extend(from);
+            }
+            raw(spec)
+        };
+        assert_eq!(
+            paths(&lb(serde_json::json!({ "clusterIP": "None" }))),
+            [("spec.clusterIPs[0]".to_owned(), 51)]
+        );
+        assert!(paths(&lb(
+            serde_json::json!({ "loadBalancerSourceRanges": [" 10.0.0.0/8"] })
+        ))
+        .is_empty());
+        assert_eq!(
+            paths(&lb(
+                serde_json::json!({ "loadBalancerSourceRanges": ["10.0.0.0/8", "10.0.0.0"] })
+            )),
+            [("spec.loadBalancerSourceRanges[1]".to_owned(), 51)]
+        );
+        assert!(paths(&lb(
+            serde_json::json!({ "allocateLoadBalancerNodePorts": false })
+        ))
+        .is_empty());
+        // kube-apiserver 1.37 accepts the kubelet's port: a warning.
+        let kubelet = lb(serde_json::json!({ "ports": [{ "port": 10250 }] }));
+        assert!(paths(&kubelet).is_empty());
+        assert!(kubelet
+            .warnings()
+            .iter()
+            .any(|w| w.path.as_str() == "spec.ports[0].port"));
+        let cluster_ip = raw(serde_json::json!({
+            "ports": [{ "port": 80 }],
+            "loadBalancerSourceRanges": ["10.0.0.0/8"],
+            "allocateLoadBalancerNodePorts": true,
+        }));
+        assert_eq!(
+            paths(&cluster_ip),
+            [
+                ("spec.loadBalancerSourceRanges".to_owned(), 51),
+                ("spec.allocateLoadBalancerNodePorts".to_owned(), 51)
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_51_external_name_fields() {
+        let external = |extra: serde_json::Value| {
+            let mut spec =
+                serde_json::json!({ "type": "ExternalName", "externalName": "db.example.com" });
+            if let (Some(to), serde_json::Value::Object(from)) = (spec.as_object_mut(), extra) {
+                to.extend(from);
+            }
+            paths(&raw(spec))
+        };
+        assert!(external(serde_json::json!({})).is_empty());
+        assert_eq!(
+            external(serde_json::json!({ "clusterIP": "10.96.0.10" })),
+            [("spec.clusterIPs".to_owned(), 51)]
+        );
+        assert_eq!(
+            external(
+                serde_json::json!({ "ipFamilies": ["IPv4"], "ipFamilyPolicy": "SingleStack" })
+            ),
+            [
+                ("spec.ipFamilies".to_owned(), 51),
+                ("spec.ipFamilyPolicy".to_owned(), 51)
+            ]
+        );
+        assert_eq!(
+            paths(&raw(serde_json::json!({ "type": "ExternalName" }))),
+            [("spec.externalName".to_owned(), 51)]
+        );
+        assert_eq!(
+            external(serde_json::json!({ "externalName": "." })),
+            [("spec.externalName".to_owned(), 51)]
+        );
+        // Another type ignores `externalName`: a warning.
+        let ignored =
+            raw(serde_json::json!({ "ports": [{ "port": 80 }], "externalName": "not a host" }));
+        assert!(paths(&ignored).is_empty());
+        assert!(!ignored.warnings().is_empty());
+    }
+
+    #[test]
+    fn rule_52_selector_errors_at_the_selector() {
+        let report = raw(serde_json::json!({
+            "ports": [{ "port": 80 }],
+            "selector": { "my app": "web", "app": "a/b" },
+        }));
+        assert_eq!(
+            paths(&report),
+            [
+                ("spec.selector".to_owned(), 52),
+                ("spec.selector".to_owned(), 52)
+            ]
+        );
+        assert!(report.errors().iter().any(|e| e.message.contains("`app`")));
     }
 }

@@ -6,8 +6,8 @@
 //!   `Filesystem` or `Block`.
 //! - 85: a volume has a positive `capacity` of `storage` only, and exactly one source.
 //! - 86: the common sources: `hostPath`, `nfs`, `local` and `csi` with their required fields.
-//! - 87: the reclaim policy of a volume is `Retain`, `Delete` or `Recycle` (`Recycle` only for
-//!   `nfs` and `hostPath`).
+//! - 87: the reclaim policy of a volume is `Retain`, `Delete` or `Recycle` (`Recycle` not for
+//!   a host path of `/`; on other sources than `nfs` and `hostPath`, a warning).
 //! - 88: a StorageClass names a provisioner, and its reclaim policy and binding mode are known.
 
 use std::collections::BTreeMap;
@@ -57,10 +57,11 @@ fn access_modes(modes: &[String], path: &At<'_>, report: &mut Report) {
         );
         return;
     }
-    for (i, mode) in modes.iter().enumerate() {
+    for mode in modes {
         if !ACCESS_MODES.contains(&mode.as_str()) {
+            // The API server reports the list (`spec.accessModes`).
             report.error(
-                &path.index(i),
+                path,
                 83,
                 format!(
                     "access mode {} is not supported; supported values: {}",
@@ -134,9 +135,9 @@ pub(crate) fn claim_spec(
         &path.field("accessModes"),
         report,
     );
+    // The API server prints `spec.resources[storage]` for `resources.requests.storage`.
     let resources_path = path.field("resources");
-    let requests_path = resources_path.field("requests");
-    let storage_path = requests_path.key("storage");
+    let storage_path = resources_path.key("storage");
     match spec
         .resources
         .as_ref()
@@ -180,7 +181,7 @@ pub(crate) fn claim_spec(
 /// let report = k8s_dsl::validate::persistent_volume_claim(&claim);
 /// let has = |path: &str, rule: u16| report.errors().iter().any(|e| e.path.as_str() == path && e.rule == rule);
 /// assert!(has("spec.accessModes", 83));
-/// assert!(has("spec.resources.requests[storage]", 84));
+/// assert!(has("spec.resources[storage]", 84));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn persistent_volume_claim(claim: &core::PersistentVolumeClaim) -> Report {
@@ -322,6 +323,43 @@ fn sources(spec: &core::PersistentVolumeSpec, path: &At<'_>, report: &mut Report
     }
 }
 
+/// The volume sources `spec` sets, in the order `ValidatePersistentVolumeSpec` looks at them.
+fn source_names(spec: &core::PersistentVolumeSpec) -> Vec<&'static str> {
+    [
+        ("hostPath", spec.host_path.is_some()),
+        ("gcePersistentDisk", spec.gce_persistent_disk.is_some()),
+        (
+            "awsElasticBlockStore",
+            spec.aws_elastic_block_store.is_some(),
+        ),
+        ("glusterfs", spec.glusterfs.is_some()),
+        ("flocker", spec.flocker.is_some()),
+        ("nfs", spec.nfs.is_some()),
+        ("rbd", spec.rbd.is_some()),
+        ("quobyte", spec.quobyte.is_some()),
+        ("cephfs", spec.cephfs.is_some()),
+        ("iscsi", spec.iscsi.is_some()),
+        ("cinder", spec.cinder.is_some()),
+        ("fc", spec.fc.is_some()),
+        ("flexVolume", spec.flex_volume.is_some()),
+        ("azureFile", spec.azure_file.is_some()),
+        ("vsphereVolume", spec.vsphere_volume.is_some()),
+        (
+            "photonPersistentDisk",
+            spec.photon_persistent_disk.is_some(),
+        ),
+        ("portworxVolume", spec.portworx_volume.is_some()),
+        ("azureDisk", spec.azure_disk.is_some()),
+        ("scaleIO", spec.scale_io.is_some()),
+        ("local", spec.local.is_some()),
+        ("storageos", spec.storageos.is_some()),
+        ("csi", spec.csi.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, set)| set.then_some(name))
+    .collect()
+}
+
 /// How many volume sources `spec` sets.
 fn source_count(spec: &core::PersistentVolumeSpec) -> usize {
     [
@@ -359,15 +397,16 @@ fn capacity(capacity: Option<&BTreeMap<String, K8sQuantity>>, path: &At<'_>, rep
     match capacity.get("storage") {
         Some(size) => positive_storage(size, &path.key("storage"), 85, report),
         None => report.error(
-            &path.key("storage"),
+            path,
             85,
             "a volume must have a `storage` capacity",
             "give its size, such as `capacity: { storage: 10Gi }`",
         ),
     }
     for key in capacity.keys().filter(|k| *k != "storage") {
+        // The API server reports the map (`spec.capacity`).
         report.error(
-            &path.key(key),
+            path,
             85,
             format!(
                 "capacity {} is not supported; supported values: storage",
@@ -396,11 +435,11 @@ fn reclaim_policy(spec: &core::PersistentVolumeSpec, path: &At<'_>, report: &mut
         );
     } else if policy == "Recycle" {
         if spec.nfs.is_none() && spec.host_path.is_none() {
-            report.error(
+            // The API server accepts it; only the recycler of `nfs` and `hostPath` volumes
+            // can act on it.
+            report.warn(
                 &at,
-                87,
-                "may not be 'Recycle' for a volume that is not `nfs` or `hostPath`",
-                "use `Retain` or `Delete`",
+                "`Recycle` is only carried out for `nfs` and `hostPath` volumes (and is deprecated); use `Retain` or `Delete`",
             );
         } else if spec.host_path.as_ref().is_some_and(|h| {
             let trimmed = h.path.trim_end_matches('/');
@@ -456,12 +495,17 @@ pub fn persistent_volume(volume: &core::PersistentVolume) -> Report {
             "give one source, such as `hostPath`, `nfs`, `local` or `csi`",
         ),
         1 => sources(&spec, &path, &mut report),
-        _ => report.error(
-            &path,
-            85,
-            "may not specify more than 1 volume type",
-            "keep one source per volume",
-        ),
+        _ => {
+            // The API server reports every source after the first, in its order.
+            for name in source_names(&spec).into_iter().skip(1) {
+                report.error(
+                    &path.field(name),
+                    85,
+                    "may not specify more than 1 volume type",
+                    "keep one source per volume",
+                );
+            }
+        }
     }
     reclaim_policy(&spec, &path, &mut report);
     class_name(

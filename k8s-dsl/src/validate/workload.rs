@@ -143,11 +143,16 @@ pub fn daemon_set(set: &apps::DaemonSet) -> Report {
 /// assert!(report.errors().iter().any(|e| e.path.as_str() == "spec.template.spec.containers[0].image" && e.rule == 14));
 /// ```
 pub fn replica_set(set: &apps::ReplicaSet) -> Report {
-    apps_workload(
+    let spec = set.spec.spec_ref();
+    let mut report = apps_workload(
         &set.metadata,
         meta::replica_set_name,
-        set.spec.spec_ref().and_then(|spec| spec.template.as_ref()),
-    )
+        spec.and_then(|spec| spec.template.as_ref()),
+    );
+    if let Some(spec) = spec {
+        apps_spec::replica_set_spec(spec, &At::root().field("spec"), &mut report);
+    }
+    report
 }
 
 /// Every error and warning of a Job.
@@ -167,6 +172,8 @@ pub fn job(job: &batch::Job) -> Report {
     if let Some(spec) = job.spec.spec_ref() {
         let path = At::root().field("spec");
         batch_spec::indexed_job_name(&job.metadata, spec, &mut report);
+        batch_spec::job_name_label(&job.metadata, spec, &mut report);
+        batch_spec::generated_selector(&job.metadata, spec, &mut report);
         job_spec_and_template(spec, &path, &mut report);
     }
     report
@@ -218,7 +225,7 @@ pub fn cron_job(cron_job: &batch::CronJob) -> Report {
         if let Some(spec) = &template.spec {
             let spec_path = path.field("spec");
             job_spec_and_template(spec, &spec_path, &mut report);
-            batch_spec::job_template_selector(spec, &spec_path, &mut report);
+            batch_spec::job_template(spec, &spec_path, &mut report);
         }
     }
     if let Some(spec) = cron_job.spec.spec_ref() {

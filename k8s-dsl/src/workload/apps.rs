@@ -96,10 +96,10 @@ pub(crate) fn selector_and_template(
             .and_then(|m| m.labels.clone())
             .filter(|labels| !labels.is_empty())
     };
-    // The selector's syntax is checked here; that it is not empty and matches the labels, with
-    // the pod's restart policy, by `validate::apps` (rule 65).
+    // The selector's syntax, that it is not empty and matches the labels, with the pod's
+    // restart policy, are checked by `validate::apps` (rules 8 and 65).
     let k8s = match selector {
-        Some(selector) => selector.to_k8s(&path.field("selector"), report),
+        Some(selector) => selector.to_k8s_unchecked(),
         None => LabelSelector {
             match_labels: labels(),
             match_expressions: None,

@@ -83,27 +83,6 @@ pub(crate) fn seconds_i32(
     seconds(report, path, value, rule, i64::from(i32::MAX)).and_then(|s| i32::try_from(s).ok())
 }
 
-/// A count that must be zero or more (`rule` on failure); returns the value unchanged so the
-/// output keeps what the user wrote.
-pub(crate) fn non_negative(
-    report: &mut Report,
-    path: &At<'_>,
-    value: Option<i32>,
-    rule: u16,
-) -> Option<i32> {
-    if let Some(v) = value {
-        if v < 0 {
-            report.error(
-                path,
-                rule,
-                format!("must be greater than or equal to 0, not {v}"),
-                "use zero or a positive number",
-            );
-        }
-    }
-    value
-}
-
 /// The `namespace`, `label` and `annotation` methods of a builder with a `meta: Meta` field.
 macro_rules! meta_methods {
     () => {

@@ -190,7 +190,7 @@ impl CronJob {
         let has_metadata = metadata != Default::default();
         let spec = job.spec(&spec_path, report);
         // Rule 60: the job template may not bring its own selector.
-        crate::validate::batch::job_template_selector(&spec, &spec_path, report);
+        crate::validate::batch::job_template(&spec, &spec_path, report);
         batch::JobTemplateSpec {
             metadata: has_metadata.then_some(metadata),
             spec: Some(spec),

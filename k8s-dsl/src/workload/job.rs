@@ -1,7 +1,5 @@
 //! Jobs: pods that run to completion (rules 3, 5 and 53-60).
 
-use std::collections::BTreeSet;
-
 use k8s_openapi::api::batch::v1 as batch;
 use k8s_openapi::api::core::v1::PodTemplateSpec;
 
@@ -14,15 +12,9 @@ use crate::rules::enums::{
     CompletionMode, ConditionStatus, JobRestartPolicy, OnExitCodesOperator, PodFailurePolicyAction,
     RestartPolicy,
 };
-use crate::rules::{labels, names, shown};
+use crate::rules::names;
 use crate::validate::{At, Errors, Report, Warning};
 use crate::value::Parsed;
-
-/// At most this many pod failure policy rules, success policy rules, or pod condition
-/// patterns per rule (`maxPodFailurePolicyRules`, `maxSuccessPolicyRule`, ...).
-const MAX_RULES: usize = 20;
-/// At most this many exit codes per `onExitCodes` (`maxPodFailurePolicyOnExitCodesValues`).
-const MAX_EXIT_CODES: usize = 255;
 
 /// When a Job replaces a failed pod (`spec.podReplacementPolicy`).
 ///
@@ -124,48 +116,11 @@ impl PodFailureRule {
         self
     }
 
+    /// The k8s form. Rules 54 and 55 are checked over the object (`validate::batch`); only a
+    /// container name without exit codes, which the object cannot hold, is checked here.
     // `status` is optional in some Kubernetes versions of k8s-openapi; `.into()` fits both.
     #[allow(clippy::useless_conversion)]
-    fn to_k8s(
-        &self,
-        path: &At<'_>,
-        report: &mut Report,
-        facts: &JobFacts<'_>,
-    ) -> batch::PodFailurePolicyRule {
-        // Rule 54: exactly one of onExitCodes and onPodConditions.
-        match (&self.exit_codes, self.conditions.is_empty()) {
-            (Some(_), false) => report.error(
-                path,
-                54,
-                "specifying both `onExitCodes` and `onPodConditions` is not supported",
-                "split it into two rules",
-            ),
-            (None, true) => report.error(
-                path,
-                54,
-                "specifying one of `onExitCodes` and `onPodConditions` is required",
-                "call `.on_exit_codes(..)` or `.on_pod_condition(..)` on the rule",
-            ),
-            _ => {}
-        }
-        // Rule 54: FailIndex needs backoffLimitPerIndex.
-        if self.action == PodFailurePolicyAction::FailIndex && !facts.has_backoff_limit_per_index {
-            report.error(
-                &path.field("action"),
-                54,
-                "`FailIndex` requires `backoffLimitPerIndex`",
-                "call `.backoff_limit_per_index(..)` on the Job, or use another action",
-            );
-        }
-        let on_exit_codes = self.exit_codes.as_ref().map(|(operator, values)| {
-            let at = path.field("onExitCodes");
-            self.check_exit_codes(&at, report, *operator, values, facts);
-            batch::PodFailurePolicyOnExitCodesRequirement {
-                container_name: self.container.clone(),
-                operator: operator.as_str().to_owned(),
-                values: values.clone(),
-            }
-        });
+    fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> batch::PodFailurePolicyRule {
         if self.container.is_some() && self.exit_codes.is_none() {
             report.error(
                 &path.field("onExitCodes").field("containerName"),
@@ -174,119 +129,28 @@ impl PodFailureRule {
                 "add `.on_exit_codes(..)` or remove `.container(..)`",
             );
         }
-        let on_pod_conditions = (!self.conditions.is_empty()).then(|| {
-            let at = path.field("onPodConditions");
-            if self.conditions.len() > MAX_RULES {
-                report.error(
-                    &at,
-                    55,
-                    format!(
-                        "has {} patterns; at most {MAX_RULES} are allowed",
-                        self.conditions.len()
-                    ),
-                    "merge or drop patterns",
-                );
+        let on_exit_codes = self.exit_codes.as_ref().map(|(operator, values)| {
+            batch::PodFailurePolicyOnExitCodesRequirement {
+                container_name: self.container.clone(),
+                operator: operator.as_str().to_owned(),
+                values: values.clone(),
             }
+        });
+        let on_pod_conditions = (!self.conditions.is_empty()).then(|| {
             self.conditions
                 .iter()
-                .enumerate()
-                .map(|(j, (type_, status))| {
-                    report.check(
-                        &at.index(j).field("type"),
-                        labels::qualified_name(type_, 55, "pod condition type"),
-                    );
-                    batch::PodFailurePolicyOnPodConditionsPattern {
+                .map(
+                    |(type_, status)| batch::PodFailurePolicyOnPodConditionsPattern {
                         type_: type_.clone(),
                         status: status.as_str().to_owned().into(),
-                    }
-                })
+                    },
+                )
                 .collect()
         });
         batch::PodFailurePolicyRule {
             action: self.action.as_str().to_owned(),
             on_exit_codes,
             on_pod_conditions,
-        }
-    }
-
-    /// Rule 55: 1-255 values, sorted and unique, no 0 with `In`, a known container.
-    fn check_exit_codes(
-        &self,
-        path: &At<'_>,
-        report: &mut Report,
-        operator: OnExitCodesOperator,
-        values: &[i32],
-        facts: &JobFacts<'_>,
-    ) {
-        let values_path = path.field("values");
-        if values.is_empty() || values.len() > MAX_EXIT_CODES {
-            report.error(
-                &values_path,
-                55,
-                format!(
-                    "has {} exit codes; 1 to {MAX_EXIT_CODES} are required",
-                    values.len()
-                ),
-                "list between 1 and 255 exit codes",
-            );
-        }
-        let mut sorted: Vec<i32> = values.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let mut seen = BTreeSet::new();
-        let mut previous: Option<i32> = None;
-        for (j, &value) in values.iter().enumerate() {
-            let at = values_path.index(j);
-            if operator == OnExitCodesOperator::In && value == 0 {
-                report.error(
-                    &at,
-                    55,
-                    "must not be 0 for the `In` operator",
-                    "remove `0`: a container that exits with 0 succeeded",
-                );
-            }
-            if !seen.insert(value) {
-                report.error(
-                    &at,
-                    55,
-                    format!("duplicate exit code {value}"),
-                    format!("list each code once: {sorted:?}"),
-                );
-            } else if previous.is_some_and(|p| p > value) {
-                report.error(
-                    &at,
-                    55,
-                    format!(
-                        "exit codes must be in increasing order; {value} comes after a larger one"
-                    ),
-                    format!("write them as {sorted:?}"),
-                );
-            }
-            previous = Some(value);
-        }
-        if let Some(name) = &self.container {
-            if !facts.container_names.iter().any(|c| c == name) {
-                let known = facts
-                    .container_names
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let fix = crate::rules::suggest::did_you_mean(
-                    name,
-                    facts.container_names.iter().map(String::as_str),
-                )
-                .unwrap_or_else(|| "use the name of a container of the template".to_owned());
-                report.error(
-                    &path.field("containerName"),
-                    55,
-                    format!(
-                        "{} is not a container or init container of the pod template (it has {known})",
-                        shown(name)
-                    ),
-                    fix,
-                );
-            }
         }
     }
 }
@@ -325,110 +189,13 @@ impl SuccessRule {
         self
     }
 
-    fn to_k8s(
-        &self,
-        path: &At<'_>,
-        report: &mut Report,
-        completions: Option<i32>,
-    ) -> batch::SuccessPolicyRule {
-        if self.indexes.is_none() && self.count.is_none() {
-            report.error(
-                path,
-                58,
-                "at least one of `succeededCount` or `succeededIndexes` must be specified",
-                "call `.succeeded_indexes(..)` or `.succeeded_count(..)` on the rule",
-            );
-        }
-        let mut total: Option<i64> = None;
-        if let Some(indexes) = &self.indexes {
-            let at = path.field("succeededIndexes");
-            match parse_indexes(indexes, completions) {
-                Ok(count) => total = Some(count),
-                Err(message) => report.error(
-                    &at,
-                    58,
-                    message,
-                    "write increasing, non-overlapping indexes and ranges below `completions`, such as `0,2-4`",
-                ),
-            }
-        }
-        if let Some(count) = self.count {
-            let at = path.field("succeededCount");
-            if count < 0 {
-                report.error(
-                    &at,
-                    58,
-                    format!("must be greater than or equal to 0, not {count}"),
-                    "use a positive count",
-                );
-            } else if let Some(c) = completions.filter(|&c| count > c) {
-                report.error(
-                    &at,
-                    58,
-                    format!("must be less than or equal to `completions` ({c}), not {count}"),
-                    format!("use at most {c}"),
-                );
-            } else if let Some(t) = total.filter(|&t| i64::from(count) > t) {
-                report.error(
-                    &at,
-                    58,
-                    format!("must be less than or equal to the number of succeeded indexes ({t}), not {count}"),
-                    format!("use at most {t}, or list more indexes"),
-                );
-            }
-        }
+    /// The k8s form; rule 58 is checked over the object (`validate::batch`).
+    fn to_k8s(&self) -> batch::SuccessPolicyRule {
         batch::SuccessPolicyRule {
             succeeded_count: self.count,
             succeeded_indexes: self.indexes.clone(),
         }
     }
-}
-
-/// Parses `"0,2-4"` into the number of indexes it names, checking order and bounds.
-fn parse_indexes(text: &str, completions: Option<i32>) -> Result<i64, String> {
-    let mut count: i64 = 0;
-    let mut last: Option<i64> = None;
-    for part in text.split(',') {
-        let (first, second) = match part.split_once('-') {
-            Some((a, b)) => (a, Some(b)),
-            None => (part, None),
-        };
-        let number = |s: &str| -> Result<i64, String> {
-            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("{} is not an index or a range `a-b`", shown(part)));
-            }
-            s.parse::<i64>()
-                .map_err(|_| format!("{} is too large", shown(s)))
-        };
-        let start = number(first)?;
-        let end = match second {
-            Some(b) => number(b)?,
-            None => start,
-        };
-        if end < start {
-            return Err(format!("range {} goes backwards", shown(part)));
-        }
-        if last.is_some_and(|l| start <= l) {
-            return Err(format!(
-                "{} overlaps or comes before the previous index",
-                shown(part)
-            ));
-        }
-        if let Some(c) = completions {
-            if end >= i64::from(c) {
-                return Err(format!("index {end} is not below `completions` ({c})"));
-            }
-        }
-        count += end - start + 1;
-        last = Some(end);
-    }
-    Ok(count)
-}
-
-/// What the checks of a pod failure policy need to know about the rest of the Job.
-struct JobFacts<'a> {
-    has_backoff_limit_per_index: bool,
-    container_names: &'a [String],
 }
 
 /// A Job: pods that run until `completions` of them succeed.
@@ -637,6 +404,7 @@ impl Job {
         );
         let spec = self.spec(&At::root().field("spec"), report);
         crate::validate::batch::indexed_job_name(&metadata, &spec, report);
+        crate::validate::batch::job_name_label(&metadata, &spec, report);
         batch::Job {
             metadata,
             spec: Some(spec),
@@ -649,7 +417,6 @@ impl Job {
     /// The pod template moves into the result (the builder keeps none).
     pub(crate) fn spec(&mut self, path: &At<'_>, report: &mut Report) -> batch::JobSpec {
         let template = self.pod_template(path, report);
-        let indexed = self.completion_mode == Some(CompletionMode::Indexed);
         let active_deadline_seconds = seconds(
             report,
             &path.field("activeDeadlineSeconds"),
@@ -663,19 +430,11 @@ impl Job {
             self.ttl_after_finished.as_ref(),
             56,
         );
-        let container_names = template_container_names(&template);
-        let facts = JobFacts {
-            has_backoff_limit_per_index: self.backoff_limit_per_index.is_some(),
-            container_names: &container_names,
-        };
-        let pod_failure_policy = self.pod_failure_policy(path, report, &facts);
-        let success_policy = self.success_policy(path, report, indexed);
-        // The selector's syntax is checked here; that it matches the labels (rule 60), with
-        // every other rule of the spec, by `validate::batch`.
-        let selector = self
-            .selector
-            .as_ref()
-            .map(|selector| selector.to_k8s(&path.field("selector"), report));
+        let pod_failure_policy = self.pod_failure_policy(path, report);
+        let success_policy = self.success_policy();
+        // The selector's syntax and that it matches the labels (rules 8 and 60) are checked,
+        // with every other rule of the spec, by `validate::batch`.
+        let selector = self.selector.as_ref().map(Selector::to_k8s_unchecked);
         let spec = batch::JobSpec {
             active_deadline_seconds,
             backoff_limit: self.backoff_limit,
@@ -753,65 +512,32 @@ impl Job {
         pod.into_template(&template_path, report)
     }
 
-    /// Rules 54 and 55.
+    /// The pod failure policy (rules 54 and 55, checked with the spec by `validate::batch`).
     fn pod_failure_policy(
         &self,
         path: &At<'_>,
         report: &mut Report,
-        facts: &JobFacts<'_>,
     ) -> Option<batch::PodFailurePolicy> {
         if self.pod_failure_rules.is_empty() {
             return None;
         }
         let at = path.field("podFailurePolicy");
         let at = at.field("rules");
-        // The number of rules, the restart and replacement policies (rule 54) are checked with
-        // the spec (`validate::batch`).
         let rules = self
             .pod_failure_rules
             .iter()
             .enumerate()
-            .map(|(i, rule)| rule.to_k8s(&at.index(i), report, facts))
+            .map(|(i, rule)| rule.to_k8s(&at.index(i), report))
             .collect();
         Some(batch::PodFailurePolicy { rules })
     }
 
-    /// Rule 58.
-    fn success_policy(
-        &self,
-        path: &At<'_>,
-        report: &mut Report,
-        indexed: bool,
-    ) -> Option<batch::SuccessPolicy> {
+    /// The success policy (rule 58, checked with the spec by `validate::batch`).
+    fn success_policy(&self) -> Option<batch::SuccessPolicy> {
         if self.success_rules.is_empty() {
             return None;
         }
-        let at = path.field("successPolicy");
-        let at = at.field("rules");
-        // The number of rules (rule 58) is checked with the spec (`validate::batch`).
-        let completions = if indexed { self.completions } else { None };
-        let rules = self
-            .success_rules
-            .iter()
-            .enumerate()
-            .map(|(i, rule)| rule.to_k8s(&at.index(i), report, completions))
-            .collect();
+        let rules = self.success_rules.iter().map(SuccessRule::to_k8s).collect();
         Some(batch::SuccessPolicy { rules })
     }
-}
-
-/// The names of the containers and init containers of a built template.
-fn template_container_names(template: &PodTemplateSpec) -> Vec<String> {
-    template
-        .spec
-        .iter()
-        .flat_map(|spec| {
-            spec.containers.iter().map(|c| c.name.clone()).chain(
-                spec.init_containers
-                    .iter()
-                    .flatten()
-                    .map(|c| c.name.clone()),
-            )
-        })
-        .collect()
 }

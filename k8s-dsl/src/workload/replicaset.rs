@@ -3,7 +3,7 @@
 use k8s_openapi::api::apps::v1 as apps;
 
 use super::apps::selector_and_template;
-use super::common::{meta_methods, non_negative, seconds_i32};
+use super::common::{meta_methods, seconds_i32};
 use super::selector::Selector;
 use crate::meta::Meta;
 use crate::pod::Pod;
@@ -117,7 +117,7 @@ impl ReplicaSet {
             &path,
             report,
         );
-        let replicas = non_negative(report, &path.field("replicas"), self.replicas, 65);
+        let replicas = self.replicas;
         let min_ready_seconds = seconds_i32(
             report,
             &path.field("minReadySeconds"),
@@ -130,6 +130,7 @@ impl ReplicaSet {
             selector,
             template: Some(template),
         };
+        crate::validate::apps::replica_set_spec(&spec, &path, report);
         apps::ReplicaSet {
             metadata,
             spec: spec.into(),

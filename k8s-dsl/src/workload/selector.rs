@@ -5,7 +5,6 @@ use std::fmt;
 
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, LabelSelectorRequirement};
 
-use crate::rules::labels;
 use crate::validate::{At, Report};
 
 /// The operator of a selector expression.
@@ -151,7 +150,8 @@ impl Selector {
         label_selector_matches(&self.to_k8s_unchecked(), labels)
     }
 
-    fn to_k8s_unchecked(&self) -> LabelSelector {
+    /// The k8s form, unchecked: for objects whose selector the validation pass checks.
+    pub(crate) fn to_k8s_unchecked(&self) -> LabelSelector {
         LabelSelector {
             match_labels: (!self.labels.is_empty()).then(|| self.labels.clone()),
             match_expressions: (!self.expressions.is_empty()).then(|| {
@@ -172,31 +172,12 @@ impl Selector {
         }
     }
 
-    /// The k8s form, with every key and value checked (rule 8) at `path`.
+    /// The k8s form, with every key, operator and value checked (rule 8) at `path` by the
+    /// validation pass's selector check.
     pub(crate) fn to_k8s(&self, path: &At<'_>, report: &mut Report) -> LabelSelector {
-        crate::validate::meta::label_map(&path.field("matchLabels"), &self.labels, report);
-        let expressions_path = path.field("matchExpressions");
-        for (i, (key, operator, values)) in self.expressions.iter().enumerate() {
-            let at = expressions_path.index(i);
-            report.check(&at.field("key"), labels::label_key(key));
-            match operator {
-                SelectorOperator::In | SelectorOperator::NotIn if values.is_empty() => {
-                    report.error(
-                        &at.field("values"),
-                        8,
-                        format!("must be specified when `operator` is `{operator}`"),
-                        "give at least one value",
-                    );
-                }
-                SelectorOperator::In | SelectorOperator::NotIn => {
-                    for (j, value) in values.iter().enumerate() {
-                        report.check(&at.field("values").index(j), labels::label_value(value));
-                    }
-                }
-                SelectorOperator::Exists | SelectorOperator::DoesNotExist => {}
-            }
-        }
-        self.to_k8s_unchecked()
+        let selector = self.to_k8s_unchecked();
+        crate::validate::meta::label_selector(&selector, path, report);
+        selector
     }
 }
 
@@ -335,7 +316,7 @@ mod tests {
             .key_in("tier", Vec::<String>::new())
             .to_k8s(&path.at(), &mut report);
         let errors = report.finish(()).unwrap_err();
-        assert!(errors.has("spec.selector.matchLabels[bad key]", 8));
+        assert!(errors.has("spec.selector.matchLabels", 8));
         assert!(errors.has("spec.selector.matchExpressions[0].values", 8));
     }
 

@@ -8,7 +8,7 @@ use k8s_openapi::apimachinery::pkg::api::resource::Quantity as K8sQuantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use super::apps::selector_and_template;
-use super::common::{meta_methods, non_negative, seconds_i32};
+use super::common::{meta_methods, seconds_i32};
 use super::int_or_percent::IntOrPercent;
 use super::selector::Selector;
 use crate::meta::Meta;
@@ -219,20 +219,14 @@ impl StatefulSetStrategy {
                 partition,
                 max_unavailable,
             } => {
+                // The text of `maxUnavailable` is read here; the partition, a zero and the
+                // limits are checked with the spec (`validate::apps`, rule 65).
                 let at = path.field("rollingUpdate");
-                let partition = non_negative(report, &at.field("partition"), *partition, 65);
+                let partition = *partition;
                 let max_unavailable = max_unavailable.as_ref().and_then(|v| {
                     let unavailable_path = at.field("maxUnavailable");
-                    let (k8s, zero) = v.check(report, &unavailable_path, 65, Some(100))?;
-                    if zero {
-                        report.error(
-                            &unavailable_path,
-                            65,
-                            "must be greater than 0",
-                            "allow at least one unavailable pod",
-                        );
-                    }
-                    Some(k8s)
+                    v.check(report, &unavailable_path, 65, Some(100))
+                        .map(|(k8s, _)| k8s)
                 });
                 apps::StatefulSetUpdateStrategy {
                     type_: Some("RollingUpdate".to_owned()),

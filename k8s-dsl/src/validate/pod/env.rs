@@ -28,7 +28,7 @@ pub(crate) fn env_and_env_from(at: &At<'_>, c: &k8s::Container, report: &mut Rep
     }
     let list = at.field("envFrom");
     for (i, source) in c.env_from.iter().flatten().enumerate() {
-        env_from(&list.index(i), source, report);
+        env_from(&list, &list.index(i), source, report);
     }
 }
 
@@ -111,7 +111,15 @@ fn field_ref(at: &At<'_>, field: &k8s::ObjectFieldSelector, report: &mut Report)
     let here = at.field("fieldPath");
     match field.api_version.as_deref() {
         None | Some("" | "v1") => {
-            report.check(&here, env::field_path(&field.field_path));
+            if let Err(violation) = env::field_path(&field.field_path) {
+                // The API server reports a bad key of `metadata.labels['<key>']` (or of the
+                // annotations) at `fieldRef` itself, any other mistake at `fieldRef.fieldPath`.
+                let path = &field.field_path;
+                let subscripted = path.ends_with("']")
+                    && (path.starts_with("metadata.labels['")
+                        || path.starts_with("metadata.annotations['"));
+                report.violation(if subscripted { at } else { &here }, violation);
+            }
         }
         Some(other) => report.error(
             &here,
@@ -155,8 +163,9 @@ fn key_ref(at: &At<'_>, object: &str, key: &str, what: &str, report: &mut Report
     report.check(&at.field("key"), env::config_map_key(key));
 }
 
-/// Rule 35 for one `envFrom` entry at `at`: one source, with a valid name, and a valid prefix.
-fn env_from(at: &At<'_>, source: &k8s::EnvFromSource, report: &mut Report) {
+/// Rule 35 for one `envFrom` entry at `at` of the list at `list`: one source, with a valid
+/// name, and a valid prefix.
+fn env_from(list: &At<'_>, at: &At<'_>, source: &k8s::EnvFromSource, report: &mut Report) {
     if let Some(prefix) = source.prefix.as_deref().filter(|p| !p.is_empty()) {
         // rule 35: the prefix must be a valid variable name
         name(&at.field("prefix"), prefix, 35, report);
@@ -181,17 +190,69 @@ fn env_from(at: &At<'_>, source: &k8s::EnvFromSource, report: &mut Report) {
                 names::object_name(name, 35, what),
             );
         }
+        // The API server reports these two at the list (`envFrom`).
         [] => report.error(
-            at,
+            list,
             35,
             "an `envFrom` entry must specify one of `configMapRef` or `secretRef`",
             "use `EnvFrom::config_map(name)` or `EnvFrom::secret(name)`",
         ),
         _ => report.error(
-            at,
+            list,
             35,
             "an `envFrom` entry may not have more than one source specified at a time",
             "split it into one entry per ConfigMap or Secret",
         ),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    /// The error paths of a Pod whose container has `fields` merged in.
+    fn errors(fields: serde_json::Value) -> Vec<(String, u16)> {
+        let mut container = serde_json::json!({ "name": "app", "image": "busybox:1.36" });
+        if let (Some(to), serde_json::Value::Object(from)) = (container.as_object_mut(), fields) {
+            to.extend(from);
+        }
+        let pod: k8s_openapi::api::core::v1::Pod = serde_json::from_value(serde_json::json!({
+            "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "web" },
+            "spec": { "containers": [container] },
+        }))
+        .unwrap();
+        crate::validate::pod(&pod)
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str().to_owned(), e.rule))
+            .collect()
+    }
+
+    #[test]
+    fn rule_35_one_source_reported_at_the_list() {
+        let at = || ("spec.containers[0].envFrom".to_owned(), 35);
+        assert_eq!(errors(serde_json::json!({ "envFrom": [{}] })), [at()]);
+        assert_eq!(
+            errors(serde_json::json!({ "envFrom": [{
+                "configMapRef": { "name": "a" }, "secretRef": { "name": "b" },
+            }] })),
+            [at()]
+        );
+        assert!(
+            errors(serde_json::json!({ "envFrom": [{ "configMapRef": { "name": "a" } }] }))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn rule_32_a_bad_subscript_key_is_reported_at_field_ref() {
+        let field = |path: &str| {
+            errors(serde_json::json!({ "env": [{
+                "name": "X", "valueFrom": { "fieldRef": { "fieldPath": path } },
+            }] }))
+        };
+        let at = "spec.containers[0].env[0].valueFrom.fieldRef";
+        assert_eq!(field("metadata.labels['Bad Key']"), [(at.to_owned(), 32)]);
+        assert_eq!(field("metadata.nam"), [(format!("{at}.fieldPath"), 32)]);
+        assert!(field("metadata.labels['app']").is_empty());
     }
 }

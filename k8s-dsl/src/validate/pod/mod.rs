@@ -84,7 +84,8 @@ pub(crate) fn name_required(named: bool, metadata: &At<'_>, report: &mut Report)
 /// A pod template at `path` (`spec.template`, or `spec.jobTemplate.spec.template`).
 pub(crate) fn template(path: &At<'_>, template: &k8s::PodTemplateSpec, report: &mut Report) {
     if let Some(metadata) = &template.metadata {
-        meta::object_meta(metadata, &path.field("metadata"), names::pod_name, report);
+        // Labels and annotations at `spec.template.labels`, as the API server reports them.
+        meta::template_meta(metadata, path, report);
     }
     match &template.spec {
         Some(spec) => pod_spec(&path.field("spec"), spec, true, report),
