@@ -1,6 +1,6 @@
 //! Pod-level resources (rule 97: `validatePodResources`, `validatePodResourceConsistency`):
 //! `spec.resources` names only `cpu`, `memory` and huge pages, with quantities that are not
-//! negative and requests within limits; it sets no `claims`; and the pod's
+//! negative and requests within limits; it sets no `claims`; not on a Windows pod; and the pod's
 //! requests cover what its containers request together, while no container's limit is above
 //! the pod's.
 
@@ -24,6 +24,15 @@ pub(crate) fn pod_resources(path: &At<'_>, spec: &k8s::PodSpec, report: &mut Rep
         return;
     };
     let at = path.field("resources");
+    if spec.os.as_ref().is_some_and(|os| os.name == "windows") {
+        report.error(
+            &at,
+            97,
+            "pod-level resources may not be set for a windows pod",
+            "set the resources on each container instead",
+        );
+        return;
+    }
     if resources.claims.is_some() {
         report.error(
             &at.field("claims"),
@@ -38,8 +47,9 @@ pub(crate) fn pod_resources(path: &At<'_>, spec: &k8s::PodSpec, report: &mut Rep
     for (name, request) in &requests {
         if let Some(limit) = limits.get(name) {
             if request.cmp_value(limit).is_gt() {
+                // The API server reports it at `requests` itself.
                 report.error(
-                    &requests_path.key(name),
+                    &requests_path,
                     97,
                     format!("pod request {request} of `{name}` is above the pod limit {limit}"),
                     "make the request at most the limit",
@@ -241,7 +251,7 @@ mod tests {
     #[test]
     fn rule_97_requests_within_limits_and_not_negative() {
         let s = spec(&[("cpu", "2")], &[("cpu", "1")], vec![]);
-        assert_eq!(errors(&s), ["spec.resources.requests[cpu]"]);
+        assert_eq!(errors(&s), ["spec.resources.requests"]);
         let s = spec(&[("memory", "-1")], &[], vec![]);
         assert_eq!(errors(&s), ["spec.resources.requests[memory]"]);
     }
@@ -265,5 +275,27 @@ mod tests {
                 "spec.containers[0].resources.limits[memory]"
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod windows_tests {
+    use super::*;
+
+    #[test]
+    fn rule_97_not_on_windows_pods() {
+        let spec = k8s::PodSpec {
+            os: Some(k8s::PodOS {
+                name: "windows".into(),
+            }),
+            resources: Some(k8s::ResourceRequirements::default()),
+            ..Default::default()
+        };
+        let mut report = Report::new();
+        pod_resources(&At::root().field("spec"), &spec, &mut report);
+        assert!(report
+            .errors()
+            .iter()
+            .any(|e| e.path.as_str() == "spec.resources" && e.rule == 97));
     }
 }

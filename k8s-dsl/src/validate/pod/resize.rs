@@ -1,5 +1,5 @@
-//! Containers' in-place resize policies (rule 18: `validateResizePolicy`, and
-//! `validateInitContainers`, which refuses them on init containers that are not sidecars).
+//! Containers' in-place resize policies (rule 18: `validateResizePolicy`); on an init container
+//! that is not a sidecar the API server takes one, and nothing uses it: a warning.
 
 use std::collections::BTreeSet;
 
@@ -22,14 +22,13 @@ pub(crate) fn resize_policies(path: &At<'_>, spec: &k8s::PodSpec, report: &mut R
         if c.restart_policy.as_deref() == Some("Always") {
             container(&at, policies, never, report);
         } else {
-            report.error(
+            // The API server takes it; the kubelet resizes no init container in place.
+            report.warn(
                 &at,
-                18,
                 format!(
-                    "init container `{}` sets `resizePolicy`; it must not be set for init containers",
+                    "init container `{}` sets `resizePolicy`, which only sidecars and app containers use (rule 18); remove it, or make the container a sidecar (`restartPolicy: Always`)",
                     c.name
                 ),
-                "remove `resizePolicy`, or make the container a sidecar (`restartPolicy: Always`)",
             );
         }
     }
@@ -170,12 +169,13 @@ mod tests {
     }
 
     #[test]
-    fn rule_18_init_containers_take_no_resize_policy() {
+    fn rule_18_a_resize_policy_on_an_init_container_is_a_warning() {
+        // The API server takes it on a plain init container: a warning, not an error.
         let s = spec(&[("cpu", "NotRequired")], None, true);
-        assert_eq!(
-            errors(&s),
-            [("spec.initContainers[0].resizePolicy".to_owned(), 18)]
-        );
+        assert!(errors(&s).is_empty());
+        let mut report = Report::new();
+        resize_policies(&At::root().field("spec"), &s, &mut report);
+        assert_eq!(report.warnings().len(), 1);
         let mut sidecar = spec(&[("cpu", "NotRequired")], None, true);
         if let Some(c) = sidecar.init_containers.as_mut().and_then(|c| c.first_mut()) {
             c.restart_policy = Some("Always".into());

@@ -2,7 +2,7 @@
 //! `validateCSIVolumeSource`, `validateEphemeralVolumeSource`, `validateImageVolumeSource`):
 //! an NFS server and an absolute export path; a CSI driver name and a valid secret reference;
 //! an ephemeral volume's claim template (rules 83 and 84 for its spec); an image reference
-//! without surrounding whitespace, and a known pull policy.
+//! (a warning when it has surrounding whitespace), and a known pull policy.
 
 use k8s_openapi::api::core::v1 as k8s;
 
@@ -132,14 +132,13 @@ fn image(path: &At<'_>, image: &k8s::ImageVolumeSource, is_template: bool, repor
             );
         }
     } else if reference.trim() != reference {
-        report.error(
+        // The API server takes it; no registry resolves it.
+        report.warn(
             &at,
-            98,
             format!(
-                "image reference {} has leading or trailing whitespace",
+                "image reference {} has leading or trailing whitespace, which no registry resolves; remove the spaces (rule 98)",
                 shown(reference)
             ),
-            "remove the spaces",
         );
     }
     if let Some(policy) = &image.pull_policy {
@@ -241,10 +240,8 @@ mod tests {
             one("image.reference", 98)
         );
         assert!(errors(&image(None, None), true).is_empty());
-        assert_eq!(
-            errors(&image(Some(" m:1"), None), false),
-            one("image.reference", 98)
-        );
+        // Surrounding whitespace is a warning: the API server takes it.
+        assert!(errors(&image(Some(" m:1"), None), false).is_empty());
         assert_eq!(
             errors(&image(Some("m:1"), Some("always")), false),
             one("image.pullPolicy", 15)

@@ -10,7 +10,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 
 use crate::rules::enums::{NodeInclusionPolicy, WhenUnsatisfiable};
 use crate::rules::{labels, shown, suggest};
-use crate::validate::{meta, At, Report};
+use crate::validate::{At, Report};
 
 /// Rule 93 over `topologySpreadConstraints` at `path`.
 pub(crate) fn topology_spread(
@@ -145,8 +145,11 @@ const OPERATORS: &[&str] = &["In", "NotIn", "Exists", "DoesNotExist"];
 /// `ValidateLabelSelector`: label syntax in `matchLabels`, and for each expression a label key,
 /// a known operator, values for `In`/`NotIn` only, each a label value.
 fn label_selector(path: &At<'_>, selector: &LabelSelector, report: &mut Report) {
-    if let Some(labels) = &selector.match_labels {
-        meta::label_map(&path.field("matchLabels"), labels, report);
+    // `ValidateLabels` reports keys and values at `matchLabels` itself.
+    let match_labels = path.field("matchLabels");
+    for (key, value) in selector.match_labels.iter().flatten() {
+        report.check(&match_labels, relabel(labels::label_key(key)));
+        report.check(&match_labels, relabel(labels::label_value(value)));
     }
     let expressions = path.field("matchExpressions");
     for (i, e) in selector.match_expressions.iter().flatten().enumerate() {
