@@ -24,15 +24,15 @@ const HOSTNAME: &str = "kubernetes.io/hostname";
 /// ```
 /// use k8s_dsl::prelude::*;
 ///
-/// let pod = Pod::template()
+/// let pod = Pod::new("web")
 ///     .label("app", "web")
 ///     .topology_spread(TopologySpread::zones(1).label("app", "web").min_domains(3))
 ///     .topology_spread(
 ///         TopologySpread::hosts(2, WhenUnsatisfiable::ScheduleAnyway).label("app", "web"),
 ///     )
-///     .container(Container::new("web").image("nginx:1.27"));
-/// let deployment = Deployment::new("web").replicas(6).template(pod).build()?;
-/// let spec = deployment.spec.unwrap().template.spec.unwrap();
+///     .container(Container::new("web").image("nginx:1.27"))
+///     .build()?;
+/// let spec = pod.spec.unwrap();
 /// let constraints = spec.topology_spread_constraints.unwrap();
 /// assert_eq!(constraints[0].topology_key, "topology.kubernetes.io/zone");
 /// assert_eq!(constraints[0].when_unsatisfiable, "DoNotSchedule");
