@@ -11,7 +11,7 @@
 //! ```
 //! let cases = k8s_dsl_conformance::cases::all();
 //! assert!(cases.iter().any(|c| c.rule == 20 && c.name == "containerPort 65536"));
-//! assert!(cases.iter().all(|c| (1..=92).contains(&c.rule)));
+//! assert!(cases.iter().all(|c| (1..=98).contains(&c.rule)));
 //! assert!(cases.iter().any(|c| c.rule == 92 && c.name == "min above max"));
 //! ```
 
@@ -229,6 +229,7 @@ pub fn all() -> Vec<Case> {
     cronjobs(&mut cases);
     apps(&mut cases);
     cluster_objects(&mut cases);
+    pod_fields(&mut cases);
     cases.sort_by_key(|c| c.rule);
     cases
 }
@@ -281,7 +282,25 @@ fn name_cases(r: &mut Rule<'_>, base: &Value, max: usize, dots_allowed: bool) {
 }
 
 fn names(cases: &mut Vec<Case>) {
-    name_cases(&mut rule(cases, 1), &pod(), 253, true);
+    {
+        let mut r = rule(cases, 1);
+        name_cases(&mut r, &pod(), 253, true);
+        for prefix in ["debug-", "debug.", "Debug-", "web.-", "a-"] {
+            r.change(
+                format!("Pod generateName {prefix:?}"),
+                &pod(),
+                &[
+                    Remove("/metadata/name"),
+                    Set("/metadata/generateName", json!(prefix)),
+                ],
+            );
+        }
+        r.change(
+            "Pod without name or generateName",
+            &pod(),
+            &[Remove("/metadata/name")],
+        );
+    }
     name_cases(&mut rule(cases, 2), &service(), 63, false);
     {
         let mut r = rule(cases, 3);
@@ -291,6 +310,23 @@ fn names(cases: &mut Vec<Case>) {
             &job(),
             &[Set("/metadata/name", json!(repeat('j', 64)))],
         );
+        for prefix in [
+            "migrate-",
+            "migrate",
+            "migrate.",
+            "Migrate-",
+            "-",
+            &repeat('j', 70),
+        ] {
+            r.change(
+                format!("Job generateName {prefix:?}"),
+                &job(),
+                &[
+                    Remove("/metadata/name"),
+                    Set("/metadata/generateName", json!(prefix)),
+                ],
+            );
+        }
         r.change(
             "CronJob name with a dot",
             &cronjob(),
@@ -3531,6 +3567,241 @@ fn ingresses(cases: &mut Vec<Case>) {
                 Set(
                     "/metadata/annotations",
                     json!({ "kubernetes.io/ingress.class": "nginx" }),
+/// The pod fields of rules 93 to 98: topology spread, sysctls, scheduling and readiness gates,
+/// pod-level resources and the volume sources outside the pod.
+fn pod_fields(cases: &mut Vec<Case>) {
+    {
+        let mut r = rule(cases, 93);
+        let at = "/spec/topologySpreadConstraints";
+        let spread = |c: Value| Set(at, json!([c]));
+        let zone = json!({ "maxSkew": 1, "topologyKey": "topology.kubernetes.io/zone", "whenUnsatisfiable": "DoNotSchedule", "labelSelector": { "matchLabels": { "app": "case" } } });
+        r.case("valid", changed(&pod(), &[spread(zone.clone())]));
+        let with = |field: &str, value: Value| {
+            let mut c = zone.clone();
+            set(&mut c, field, value);
+            c
+        };
+        r.change("maxSkew 0", &pod(), &[spread(with("/maxSkew", json!(0)))]);
+        r.change(
+            "empty topologyKey",
+            &pod(),
+            &[spread(with("/topologyKey", json!("")))],
+        );
+        r.change(
+            "topologyKey with a space",
+            &pod(),
+            &[spread(with("/topologyKey", json!("my zone")))],
+        );
+        r.change(
+            "whenUnsatisfiable ScheduleAnyway",
+            &pod(),
+            &[spread(with("/whenUnsatisfiable", json!("ScheduleAnyway")))],
+        );
+        r.change(
+            "whenUnsatisfiable near miss",
+            &pod(),
+            &[spread(with("/whenUnsatisfiable", json!("doNotSchedule")))],
+        );
+        r.change(
+            "pair twice",
+            &pod(),
+            &[Set(at, json!([zone.clone(), zone.clone()]))],
+        );
+        r.change(
+            "minDomains 2",
+            &pod(),
+            &[spread(with("/minDomains", json!(2)))],
+        );
+        r.change(
+            "minDomains 0",
+            &pod(),
+            &[spread(with("/minDomains", json!(0)))],
+        );
+        let anyway = with("/whenUnsatisfiable", json!("ScheduleAnyway"));
+        let mut anyway_min = anyway.clone();
+        set(&mut anyway_min, "/minDomains", json!(2));
+        r.change(
+            "minDomains with ScheduleAnyway",
+            &pod(),
+            &[spread(anyway_min)],
+        );
+        r.change(
+            "nodeTaintsPolicy Honor",
+            &pod(),
+            &[spread(with("/nodeTaintsPolicy", json!("Honor")))],
+        );
+        r.change(
+            "nodeAffinityPolicy near miss",
+            &pod(),
+            &[spread(with("/nodeAffinityPolicy", json!("honor")))],
+        );
+        r.change(
+            "matchLabelKeys pod-template-hash",
+            &deployment(),
+            &[Set(
+                "/spec/template/spec/topologySpreadConstraints",
+                json!([with("/matchLabelKeys", json!(["pod-template-hash"]))]),
+            )],
+        );
+        r.change(
+            "matchLabelKeys with a space",
+            &pod(),
+            &[spread(with("/matchLabelKeys", json!(["bad key"])))],
+        );
+        r.change(
+            "labelSelector In without values",
+            &pod(),
+            &[spread(with(
+                "/labelSelector",
+                json!({ "matchExpressions": [{ "key": "app", "operator": "In" }] }),
+            ))],
+        );
+        r.change(
+            "labelSelector value with a space",
+            &pod(),
+            &[spread(with(
+                "/labelSelector",
+                json!({ "matchLabels": { "app": "a b" } }),
+            ))],
+        );
+    }
+    {
+        let mut r = rule(cases, 94);
+        let at = "/spec/securityContext/sysctls";
+        let one = |name: &str| Set(at, json!([{ "name": name, "value": "1" }]));
+        r.case("valid", changed(&pod(), &[one("net.core.somaxconn")]));
+        r.change(
+            "sysctl with slashes",
+            &pod(),
+            &[one("net/ipv4/ip_local_port_range")],
+        );
+        r.change(
+            "sysctl with uppercase",
+            &pod(),
+            &[one("net.core.Somaxconn")],
+        );
+        r.change("sysctl with two dots", &pod(), &[one("net..core")]);
+        r.change("sysctl empty name", &pod(), &[one("")]);
+        r.change("sysctl twice", &pod(), &[Set(at, json!([{ "name": "kernel.msgmax", "value": "1" }, { "name": "kernel.msgmax", "value": "2" }]))]);
+        r.change(
+            "net sysctl with hostNetwork",
+            &pod(),
+            &[
+                one("net.core.somaxconn"),
+                Set("/spec/hostNetwork", json!(true)),
+            ],
+        );
+        r.change(
+            "kernel.shm sysctl with hostNetwork",
+            &pod(),
+            &[
+                one("kernel.shm_rmid_forced"),
+                Set("/spec/hostNetwork", json!(true)),
+            ],
+        );
+        r.change(
+            "kernel.shm sysctl with hostIPC",
+            &pod(),
+            &[
+                one("kernel.shm_rmid_forced"),
+                Set("/spec/hostIPC", json!(true)),
+            ],
+        );
+        r.change(
+            "fs.mqueue sysctl with hostIPC",
+            &pod(),
+            &[one("fs.mqueue.msg_max"), Set("/spec/hostIPC", json!(true))],
+        );
+    }
+    {
+        let mut r = rule(cases, 95);
+        let at = "/spec/schedulingGates";
+        r.case(
+            "valid",
+            changed(&pod(), &[Set(at, json!([{ "name": "example.com/quota" }]))]),
+        );
+        r.change(
+            "gate with a space",
+            &pod(),
+            &[Set(at, json!([{ "name": "bad gate" }]))],
+        );
+        r.change(
+            "gate twice",
+            &pod(),
+            &[Set(at, json!([{ "name": "ready" }, { "name": "ready" }]))],
+        );
+        r.change(
+            "gate with two '/'",
+            &pod(),
+            &[Set(at, json!([{ "name": "a/b/c" }]))],
+        );
+    }
+    {
+        let mut r = rule(cases, 96);
+        let at = "/spec/readinessGates";
+        r.case(
+            "valid",
+            changed(
+                &pod(),
+                &[Set(
+                    at,
+                    json!([{ "conditionType": "example.com/lb-ready" }]),
+                )],
+            ),
+        );
+        r.change(
+            "empty conditionType",
+            &pod(),
+            &[Set(at, json!([{ "conditionType": "" }]))],
+        );
+        r.change(
+            "conditionType with a space",
+            &pod(),
+            &[Set(at, json!([{ "conditionType": "lb ready" }]))],
+        );
+    }
+    {
+        let mut r = rule(cases, 97);
+        let at = "/spec/resources";
+        r.case(
+            "valid",
+            changed(
+                &pod(),
+                &[Set(
+                    at,
+                    json!({ "requests": { "cpu": "1" }, "limits": { "memory": "1Gi" } }),
+                )],
+            ),
+        );
+        r.change(
+            "pod-level ephemeral-storage",
+            &pod(),
+            &[Set(
+                at,
+                json!({ "requests": { "ephemeral-storage": "1Gi" } }),
+            )],
+        );
+        r.change(
+            "pod-level request above limit",
+            &pod(),
+            &[Set(
+                at,
+                json!({ "requests": { "cpu": "2" }, "limits": { "cpu": "1" } }),
+            )],
+        );
+        r.change(
+            "pod-level negative memory",
+            &pod(),
+            &[Set(at, json!({ "requests": { "memory": "-1" } }))],
+        );
+        r.change(
+            "pod-level request below containers",
+            &pod(),
+            &[
+                Set(at, json!({ "requests": { "cpu": "500m" } })),
+                Set(
+                    "/spec/containers/0/resources",
+                    json!({ "requests": { "cpu": "1" } }),
                 ),
             ],
         );
@@ -4024,5 +4295,129 @@ fn quotas(cases: &mut Vec<Case>) {
         ] {
             r.change(name, &limit_range(), &[Set(item, value)]);
         }
+    }
+            "container limit above pod limit",
+            &pod(),
+            &[
+                Set(at, json!({ "limits": { "memory": "1Gi" } })),
+                Set(
+                    "/spec/containers/0/resources",
+                    json!({ "requests": { "memory": "512Mi" }, "limits": { "memory": "2Gi" } }),
+                ),
+            ],
+        );
+        r.change(
+            "pod-level resources on a windows pod",
+            &pod(),
+            &[
+                Set(at, json!({ "requests": { "cpu": "1" } })),
+                Set("/spec/os", json!({ "name": "windows" })),
+            ],
+        );
+    }
+    {
+        let mut r = rule(cases, 98);
+        let at = "/spec/volumes";
+        let volume =
+            |source: &str, value: Value| Set(at, json!([{ "name": "data", source: value }]));
+        r.case(
+            "valid",
+            changed(
+                &pod(),
+                &[volume(
+                    "nfs",
+                    json!({ "server": "nfs.example.com", "path": "/exports" }),
+                )],
+            ),
+        );
+        r.change(
+            "nfs without server",
+            &pod(),
+            &[volume("nfs", json!({ "server": "", "path": "/exports" }))],
+        );
+        r.change(
+            "nfs relative path",
+            &pod(),
+            &[volume("nfs", json!({ "server": "nfs", "path": "exports" }))],
+        );
+        r.change(
+            "csi valid",
+            &pod(),
+            &[volume(
+                "csi",
+                json!({ "driver": "secrets-store.csi.k8s.io" }),
+            )],
+        );
+        r.change(
+            "csi uppercase driver",
+            &pod(),
+            &[volume(
+                "csi",
+                json!({ "driver": "Secrets-Store.CSI.k8s.io" }),
+            )],
+        );
+        r.change(
+            "csi empty driver",
+            &pod(),
+            &[volume("csi", json!({ "driver": "" }))],
+        );
+        r.change(
+            "csi driver with '_'",
+            &pod(),
+            &[volume("csi", json!({ "driver": "bad_driver" }))],
+        );
+        r.change(
+            "csi driver of 64 chars",
+            &pod(),
+            &[volume("csi", json!({ "driver": repeat('d', 64) }))],
+        );
+        let claim = json!({ "spec": { "accessModes": ["ReadWriteOnce"], "resources": { "requests": { "storage": "1Gi" } } } });
+        r.change(
+            "ephemeral valid",
+            &pod(),
+            &[volume("ephemeral", json!({ "volumeClaimTemplate": claim }))],
+        );
+        r.change(
+            "ephemeral without template",
+            &pod(),
+            &[volume("ephemeral", json!({}))],
+        );
+        r.change(
+            "ephemeral without storage",
+            &pod(),
+            &[volume(
+                "ephemeral",
+                json!({ "volumeClaimTemplate": { "spec": { "accessModes": ["ReadWriteOnce"] } } }),
+            )],
+        );
+        r.change(
+            "image valid",
+            &pod(),
+            &[volume(
+                "image",
+                json!({ "reference": "quay.io/crio/artifact:v1", "pullPolicy": "IfNotPresent" }),
+            )],
+        );
+        r.change(
+            "image without reference",
+            &pod(),
+            &[volume("image", json!({}))],
+        );
+        r.change(
+            "image reference with a space",
+            &pod(),
+            &[volume(
+                "image",
+                json!({ "reference": " quay.io/crio/artifact:v1" }),
+            )],
+        );
+        r.change(
+            "image pullPolicy near miss",
+            &pod(),
+            &[volume(
+                "image",
+                json!({ "reference": "quay.io/crio/artifact:v1", "pullPolicy": "always" }),
+            )],
+        );
     }
 }

@@ -151,15 +151,26 @@ fn fields_without_a_builder_method_are_reported_with_their_paths() {
         .map(|u| u.path.as_str())
         .collect();
     for path in [
-        "spec.os",
-        "spec.containers[0].resizePolicy",
+        "spec.containers[0].securityContext.procMount",
+        "spec.containers[0].lifecycle.stopSignal",
         "spec.containers[0].volumeMounts[0].readOnly",
         "spec.containers[0].livenessProbe",
         "metadata.finalizers",
     ] {
         assert!(paths.contains(&path), "{path} not in {paths:?}");
     }
-    assert!(generated.code.contains("// `spec.os`: no builder method"));
+    assert!(generated
+        .code
+        .contains("// `spec.containers[0].securityContext.procMount`: no builder method"));
+    // The pod fields with builder methods are written with them.
+    for (path, call) in [
+        ("spec.os", ".os(OsName::Linux)"),
+        ("spec.containers[0].resizePolicy", ".resize_policy("),
+        ("spec.topologySpreadConstraints", ".topology_spread("),
+    ] {
+        assert!(!paths.contains(&path), "{path} in {paths:?}");
+        assert!(generated.code.contains(call), "{call} not in the code");
+    }
     let note = generated.unsupported[0].to_string();
     assert!(
         note.starts_with(

@@ -168,15 +168,15 @@ fn scheduling_dns_and_container_keys_are_written_as_pod_macro_keys() {
 #[test]
 fn every_field_without_a_macro_key_is_named_and_the_object_is_builder_code() {
     let text = format!(
-        "{POD}  volumes:\n  - name: share\n    nfs:\n      server: nfs.example.com\n      path: /exports\n  - name: disk\n    csi:\n      driver: disk.example.com\n  - name: bundle\n    projected:\n      sources:\n      - configMap:\n          name: app\n          optional: true\n"
+        "{POD}  volumes:\n  - name: share\n    iscsi:\n      targetPortal: 10.0.0.1:3260\n      iqn: iqn.2001-04.com.example:storage\n      lun: 0\n  - name: disk\n    csi:\n      driver: disk.example.com\n      nodePublishSecretRef:\n        name: disk-secret\n  - name: bundle\n    projected:\n      sources:\n      - configMap:\n          name: app\n          optional: true\n"
     );
     let generated = with_macros(&text);
     let code = &generated.code;
     assert!(code.contains("Pod::new(\"web\")"), "{code}");
     assert!(!code.contains("k8s_dsl::pod!"), "{code}");
     for path in [
-        "spec.volumes[0].nfs",
-        "spec.volumes[1].csi",
+        "spec.volumes[0].iscsi",
+        "spec.volumes[1].csi.nodePublishSecretRef",
         "spec.volumes[2].projected.sources[0].configMap.optional",
     ] {
         let line = format!("        // - `pod!` has no key for `{path}`\n");
@@ -190,8 +190,13 @@ fn every_field_without_a_macro_key_is_named_and_the_object_is_builder_code() {
         );
     }
     assert_eq!(generated.builder_fallbacks.len(), 3);
-    // The fallback is not a loss: the volumes are kept whole, nothing as JSON.
-    assert_eq!(generated.unsupported.len(), 3);
+    // The fallback is not a loss: the CSI volume is builder code, the others are kept whole,
+    // nothing as JSON.
+    assert!(
+        code.contains(".node_publish_secret(\"disk-secret\")"),
+        "{code}"
+    );
+    assert_eq!(generated.unsupported.len(), 2);
     assert!(
         generated
             .unsupported
@@ -400,7 +405,7 @@ spec:
 
 #[test]
 fn fields_kept_as_json_are_set_on_the_object_the_macro_builds() {
-    let text = format!("{POD}  os:\n    name: linux\n");
+    let text = format!("{POD}  nodeName: node-1\n");
     let generated = with_macros(&text);
     let code = &generated.code;
     assert!(
@@ -408,7 +413,7 @@ fn fields_kept_as_json_are_set_on_the_object_the_macro_builds() {
         "{code}"
     );
     assert!(
-        code.contains("(\"/spec/os\", serde_json::json!({ \"name\": \"linux\" })),"),
+        code.contains("(\"/spec/nodeName\", serde_json::json!(\"node-1\")),"),
         "{code}"
     );
     assert_eq!(generated.unsupported.len(), 1);
@@ -431,8 +436,14 @@ fn the_command_prints_macros_and_names_each_fallback_on_stderr() {
         "{stdout}"
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("Pod/debug"), "{stderr}");
+    let raw = Command::new(bin)
+        .args(["--macros", "tests/corpus/pods/volumes-raw.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&raw.stderr);
     assert!(
-        stderr.contains("Pod/debug: `pod!` has no key for `spec.volumes[0].nfs`; the object is written with builders"),
+        stderr.contains("Pod/volumes-raw: `pod!` has no key for `spec.volumes[2].ephemeral`; the object is written with builders"),
         "{stderr}"
     );
     let help = Command::new(bin).arg("--help").output().unwrap();

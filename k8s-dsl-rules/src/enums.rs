@@ -556,3 +556,48 @@ string_enum! {
         Failed = "Failed",
     }
 }
+
+string_enum! {
+    /// What the scheduler does with a pod that a topology spread constraint cannot place
+    /// (`topologySpreadConstraints[].whenUnsatisfiable`, rule 93, `ValidateWhenUnsatisfiable`).
+    WhenUnsatisfiable ("when-unsatisfiable action", rule 93) {
+        /// Leave the pod pending until it can be placed within the skew.
+        DoNotSchedule = "DoNotSchedule",
+        /// Place it anyway, preferring the nodes that reduce the skew.
+        ScheduleAnyway = "ScheduleAnyway",
+    }
+}
+
+string_enum! {
+    /// Whether a topology spread constraint counts the nodes that the pod's node affinity or
+    /// taints exclude (`nodeAffinityPolicy`, `nodeTaintsPolicy`, rule 93,
+    /// `validateNodeInclusionPolicy`).
+    NodeInclusionPolicy ("node inclusion policy", rule 93) {
+        /// Count only the nodes that match (the default for `nodeAffinityPolicy`).
+        Honor = "Honor",
+        /// Count every node (the default for `nodeTaintsPolicy`).
+        Ignore = "Ignore",
+    }
+}
+
+string_enum! {
+    /// The resource that a container's resize policy is for (`resizePolicy[].resourceName`,
+    /// rule 18, `validateResizePolicy`).
+    ResizeResource ("resize policy resource", rule 18) {
+        /// CPU.
+        Cpu = "cpu",
+        /// Memory.
+        Memory = "memory",
+    }
+}
+
+string_enum! {
+    /// What happens to a container when its resources are resized in place
+    /// (`resizePolicy[].restartPolicy`, rule 18, `validateResizePolicy`).
+    ResizeRestartPolicy ("resize restart policy", rule 18) {
+        /// Resize without restarting the container (the default).
+        NotRequired = "NotRequired",
+        /// Restart the container to apply the new value (not with a pod `restartPolicy: Never`).
+        RestartContainer = "RestartContainer",
+    }
+}

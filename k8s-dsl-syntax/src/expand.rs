@@ -14,6 +14,7 @@ use crate::ctxt::Ctxt;
 use crate::keys::{self, Call, Enum, Key, Kind, Number, Spec};
 
 mod job_policy;
+mod placement;
 mod scheduling;
 mod workload;
 
@@ -241,7 +242,7 @@ type Build = fn(&Block, &mut Ctxt) -> TokenStream;
 /// The builder of the blocks of `spec` (a constructor call and its chain), for a key whose row
 /// calls a method with a block (`Call::Arg`) or with each block of a list (`Call::Each`).
 fn builder(spec: &'static Spec) -> Option<Build> {
-    let table: [(&'static Spec, Build); 15] = [
+    let table: [(&'static Spec, Build); 19] = [
         (&keys::CONTAINER, container),
         (&keys::VOLUME, volume),
         (&keys::PORT, container_port),
@@ -257,6 +258,10 @@ fn builder(spec: &'static Spec) -> Option<Build> {
         (&keys::AFFINITY, scheduling::affinity),
         (&keys::LABEL_SELECTOR, job_policy::selector),
         (&keys::POD_TEMPLATE, workload::pod_template),
+        (&keys::POD_OS, placement::os),
+        (&keys::HOST_ALIAS, placement::host_alias),
+        (&keys::READINESS_GATE, placement::readiness_gate),
+        (&keys::TOPOLOGY_SPREAD, placement::topology_spread),
     ];
     table
         .into_iter()
@@ -477,7 +482,15 @@ fn env_var(block: &Block, cx: &mut Ctxt) -> TokenStream {
         }
         _ => {
             let resource = string(inner.get("resource"));
-            let mut chain = Chain::new(quote!(::k8s_dsl::pod::EnvVar::resource(#name, #resource)));
+            let mut chain = match inner.get("containerName") {
+                Some(container) => {
+                    let container = tokens(container);
+                    Chain::new(
+                        quote!(::k8s_dsl::pod::EnvVar::container_resource(#name, #container, #resource)),
+                    )
+                }
+                None => Chain::new(quote!(::k8s_dsl::pod::EnvVar::resource(#name, #resource))),
+            };
             if let Some(divisor) = inner.get("divisor") {
                 chain.call("divisor", quantity(divisor));
             }
@@ -742,6 +755,19 @@ fn volume(block: &Block, cx: &mut Ctxt) -> TokenStream {
             Chain::new(quote!(#volume::persistent_volume_claim(#name, #claim)))
         }
         "downwardAPI" => Chain::new(quote!(#volume::downward_api(#name))),
+        "nfs" => {
+            let server = string(inner.get("server"));
+            let path = string(inner.get("path"));
+            Chain::new(quote!(#volume::nfs(#name, #server, #path)))
+        }
+        "csi" => {
+            let driver = string(inner.get("driver"));
+            Chain::new(quote!(#volume::csi(#name, #driver)))
+        }
+        "image" => {
+            let reference = string(inner.get("reference"));
+            Chain::new(quote!(#volume::image(#name, #reference)))
+        }
         _ => {
             let path = string(inner.get("path"));
             Chain::new(quote!(#volume::host_path(#name, #path)))
@@ -854,6 +880,12 @@ fn projection(chain: &mut Chain, source: &Block, cx: &mut Ctxt) {
                 };
                 for item in written_blocks(items, "items", cx) {
                     let path = string(item.get("path"));
+                    if let Some(resource) = item.block("resourceFieldRef") {
+                        let container = string(resource.get("containerName"));
+                        let resource = string(resource.get("resource"));
+                        chain.call("resource_item", quote!(#path, #container, #resource));
+                        continue;
+                    }
                     let field = string(item.block("fieldRef").and_then(|f| f.get("fieldPath")));
                     chain.call("field_item", quote!(#path, #field));
                 }

@@ -124,6 +124,16 @@ pub enum Enum {
     PodReplacementPolicy,
     /// A Deployment's `strategy.type` (`Recreate`, `RollingUpdate`).
     DeploymentStrategyType,
+    /// A pod's `os` (`linux`, `windows`).
+    OsName,
+    /// A topology spread constraint's `whenUnsatisfiable`.
+    WhenUnsatisfiable,
+    /// A topology spread constraint's `nodeAffinityPolicy` and `nodeTaintsPolicy`.
+    NodeInclusionPolicy,
+    /// A resize policy's `resourceName` (`cpu`, `memory`).
+    ResizeResource,
+    /// A resize policy's `restartPolicy`.
+    ResizeRestartPolicy,
 }
 
 /// The kind of value a key takes.
@@ -420,10 +430,11 @@ pub static FIELD_REF: Spec = block(
     "field reference",
     &[&[req("fieldPath", Kind::Str(Text::FieldPath))]],
 );
-/// `resourceFieldRef: { resource, divisor }`.
+/// `resourceFieldRef: { containerName, resource, divisor }`.
 pub static RESOURCE_FIELD_REF: Spec = block(
     "resource field reference",
     &[&[
+        opt("containerName", Kind::Str(Text::ContainerName)),
         req("resource", Kind::Str(Text::ResourceField)),
         opt("divisor", Kind::Quantity),
     ]],
@@ -793,14 +804,22 @@ pub static VOLUME_RESOURCE_REF: Spec = block(
     ]],
 );
 
-/// An item of a projected `downwardAPI` source: `{ path, fieldRef }`.
-pub static PROJECTED_DOWNWARD_ITEM: Spec = block(
-    "downward API item",
-    &[&[
+/// An item of a projected `downwardAPI` source: `{ path, fieldRef }` or
+/// `{ path, resourceFieldRef }`.
+pub static PROJECTED_DOWNWARD_ITEM: Spec = Spec {
+    what: "downward API item",
+    groups: &[&[
         req("path", Kind::Str(Text::NonEmpty)),
-        req("fieldRef", Kind::Block(&VOLUME_FIELD_REF)),
+        opt("fieldRef", Kind::Block(&VOLUME_FIELD_REF)),
+        opt("resourceFieldRef", Kind::Block(&VOLUME_RESOURCE_REF)),
     ]],
-);
+    one_of: &[OneOf {
+        keys: &["fieldRef", "resourceFieldRef"],
+        what: "source",
+        rule: 36,
+        required: true,
+    }],
+};
 
 /// `fieldRef` of a downward API volume item (labels and annotations allowed whole).
 pub static VOLUME_FIELD_REF: Spec = block(
@@ -885,6 +904,36 @@ pub static PROJECTED: Spec = block(
     ]],
 );
 
+/// `nfs: { server, path, readOnly }` (rule 98).
+pub static NFS_VOLUME: Spec = block(
+    "nfs volume",
+    &[&[
+        req("server", Kind::Str(Text::NonEmpty)),
+        req("path", Kind::Str(Text::NonEmpty)),
+        opt("readOnly", Kind::Bool).flag("read_only"),
+    ]],
+);
+
+/// `csi: { driver, readOnly, fsType, volumeAttributes }` (rule 98).
+pub static CSI_VOLUME: Spec = block(
+    "csi volume",
+    &[&[
+        req("driver", Kind::Str(Text::NonEmpty)),
+        opt("readOnly", Kind::Bool).flag("read_only"),
+        opt("fsType", Kind::Str(Text::NonEmpty)).arg("fs_type"),
+        opt("volumeAttributes", Kind::Map(Text::Any, Text::Any)).pairs("attribute"),
+    ]],
+);
+
+/// `image: { reference, pullPolicy }` (rule 98).
+pub static IMAGE_VOLUME: Spec = block(
+    "image volume",
+    &[&[
+        req("reference", Kind::Str(Text::NonEmpty)),
+        opt("pullPolicy", Kind::Enum(Enum::ImagePullPolicy)).arg("pull_policy"),
+    ]],
+);
+
 /// The sources of a volume (rule 36).
 pub const VOLUME_SOURCES: &[&str] = &[
     "emptyDir",
@@ -894,6 +943,9 @@ pub const VOLUME_SOURCES: &[&str] = &[
     "downwardAPI",
     "projected",
     "hostPath",
+    "nfs",
+    "csi",
+    "image",
 ];
 
 /// `volumes: [ { name, <source> } ]`.
@@ -908,6 +960,9 @@ pub static VOLUME: Spec = Spec {
         opt("downwardAPI", Kind::Block(&DOWNWARD_API)),
         opt("projected", Kind::Block(&PROJECTED)),
         opt("hostPath", Kind::Block(&HOST_PATH)),
+        opt("nfs", Kind::Block(&NFS_VOLUME)),
+        opt("csi", Kind::Block(&CSI_VOLUME)),
+        opt("image", Kind::Block(&IMAGE_VOLUME)),
     ]],
     one_of: &[OneOf {
         keys: VOLUME_SOURCES,
@@ -1061,6 +1116,56 @@ pub static DNS_CONFIG: Spec = block(
     ]],
 );
 
+// ---- pod placement and platform -------------------------------------------------------------
+
+/// `os: { name }` (rule 46).
+pub static POD_OS: Spec = block("pod os", &[&[req("name", Kind::Enum(Enum::OsName))]]);
+
+/// `hostAliases: [ { ip, hostnames } ]` (rule 44).
+pub static HOST_ALIAS: Spec = block(
+    "host alias",
+    &[&[
+        req("ip", Kind::Str(Text::NonEmpty)),
+        opt(
+            "hostnames",
+            Kind::StrList(Text::ObjectName(44, "host alias hostname")),
+        )
+        .each("hostname"),
+    ]],
+);
+
+/// `readinessGates: [ { conditionType } ]` (rule 96).
+pub static READINESS_GATE: Spec = block(
+    "readiness gate",
+    &[&[req(
+        "conditionType",
+        Kind::Str(Text::QualifiedName(96, "readiness gate condition type")),
+    )]],
+);
+
+/// The `labelSelector` of a topology spread constraint (its labels are calls on the
+/// constraint).
+pub static SPREAD_SELECTOR: Spec = block(
+    "spread label selector",
+    &[&[opt("matchLabels", Kind::Map(Text::LabelKey, Text::LabelValue)).pairs("label")]],
+);
+
+/// `topologySpreadConstraints: [ { ... } ]` (rule 93).
+pub static TOPOLOGY_SPREAD: Spec = block(
+    "topology spread constraint",
+    &[&[
+        req("maxSkew", Kind::Int(Number::Int32)),
+        req("topologyKey", Kind::Str(Text::NonEmpty)),
+        req("whenUnsatisfiable", Kind::Enum(Enum::WhenUnsatisfiable)),
+        opt("labelSelector", Kind::Block(&SPREAD_SELECTOR)).flatten(),
+        opt("matchLabelKeys", Kind::StrList(Text::LabelKey)).each("match_label_key"),
+        opt("minDomains", Kind::Int(Number::Int32)).arg("min_domains"),
+        opt("nodeAffinityPolicy", Kind::Enum(Enum::NodeInclusionPolicy))
+            .arg("node_affinity_policy"),
+        opt("nodeTaintsPolicy", Kind::Enum(Enum::NodeInclusionPolicy)).arg("node_taints_policy"),
+    ]],
+);
+
 // ---- pods -----------------------------------------------------------------------------------
 
 /// The container lists of a pod, by role.
@@ -1182,6 +1287,26 @@ const POD_SPEC: &[Key] = &[
     opt("priority", Kind::Int(Number::Int32))
         .spec()
         .arg("priority"),
+    opt("hostPID", Kind::Bool).spec().arg("host_pid"),
+    opt("hostIPC", Kind::Bool).spec().arg("host_ipc"),
+    opt("os", Kind::Block(&POD_OS)).spec().arg("os"),
+    opt("hostAliases", Kind::Blocks(&HOST_ALIAS))
+        .spec()
+        .each("host_alias"),
+    opt("topologySpreadConstraints", Kind::Blocks(&TOPOLOGY_SPREAD))
+        .spec()
+        .each("topology_spread"),
+    opt(
+        "schedulingGates",
+        Kind::StrList(Text::QualifiedName(95, "scheduling gate name")),
+    )
+    .spec()
+    .named_items()
+    .each("scheduling_gate"),
+    opt("readinessGates", Kind::Blocks(&READINESS_GATE))
+        .spec()
+        .each("readiness_gate"),
+    opt("resources", Kind::Block(&RESOURCES)).spec().flatten(),
 ];
 
 /// The body of `pod! { ... }`.

@@ -42,8 +42,13 @@ use crate::validate::{At, Report};
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
-    /// `metadata.name`; `None` for a pod template.
+    /// `metadata.name`; `None` for a pod template, or for an object named by the API server
+    /// from [`Meta::generate_name`].
     pub name: Option<String>,
+    /// `metadata.generateName`: the prefix of a name the API server makes unique (five random
+    /// characters are added), for objects created again and again, such as the Job of each
+    /// run.
+    pub generate_name: Option<String>,
     /// `metadata.namespace`; `None` leaves it to the client (kubectl's current namespace).
     pub namespace: Option<String>,
     /// `metadata.labels`, sorted by key.
@@ -64,6 +69,35 @@ impl Meta {
     /// The metadata of a template: no name.
     pub fn unnamed() -> Self {
         Meta::default()
+    }
+
+    /// The metadata of an object named by the API server: `prefix` and five random characters
+    /// (`metadata.generateName`). The prefix follows the name rule of the object's kind, with
+    /// a trailing `-` allowed.
+    ///
+    /// ```
+    /// use k8s_dsl::meta::Meta;
+    ///
+    /// let meta = Meta::generated("migrate-");
+    /// assert_eq!(meta.name, None);
+    /// assert_eq!(meta.generate_name.as_deref(), Some("migrate-"));
+    /// ```
+    pub fn generated(prefix: impl Into<String>) -> Self {
+        Meta {
+            generate_name: Some(prefix.into()),
+            ..Meta::default()
+        }
+    }
+
+    /// Sets `metadata.generateName` (see [`Meta::generated`]).
+    pub fn generate_name(mut self, prefix: impl Into<String>) -> Self {
+        self.generate_name = Some(prefix.into());
+        self
+    }
+
+    /// Whether the object has a name, or a prefix for the API server to make one from.
+    pub fn is_named(&self) -> bool {
+        self.name.is_some() || self.generate_name.is_some()
     }
 
     /// Sets `metadata.namespace`.
@@ -139,6 +173,7 @@ impl Meta {
     pub(crate) fn into_object_meta(self) -> ObjectMeta {
         ObjectMeta {
             name: self.name,
+            generate_name: self.generate_name,
             namespace: self.namespace,
             labels: non_empty_map(self.labels),
             annotations: non_empty_map(self.annotations),

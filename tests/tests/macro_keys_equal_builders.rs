@@ -459,3 +459,59 @@ fn computed_values_are_checked_by_build() {
     .expect_err("the computed schedule is invalid");
     assert!(errors.has("spec.schedule", 61), "{errors}");
 }
+
+#[test]
+fn pod_placement_keys_equal_builders() {
+    let macro_pod = k8s_dsl::pod! {
+        name: "placed",
+        labels: { app: "placed" },
+        os: { name: linux },
+        hostPID: true,
+        hostIPC: false,
+        hostAliases: [ { ip: "10.0.0.5", hostnames: ["db.internal", "db"] } ],
+        topologySpreadConstraints: [ {
+            maxSkew: 1,
+            topologyKey: "topology.kubernetes.io/zone",
+            whenUnsatisfiable: DoNotSchedule,
+            labelSelector: { matchLabels: { app: "placed" } },
+            matchLabelKeys: ["pod-template-hash"],
+            minDomains: 2,
+            nodeTaintsPolicy: Honor,
+        } ],
+        schedulingGates: ["example.com/quota"],
+        readinessGates: [ { conditionType: "example.com/lb-ready" } ],
+        resources: { requests: { cpu: "1" }, limits: { memory: "1Gi" } },
+        volumes: [
+            { name: "shared", nfs: { server: "nfs.example.com", path: "/exports", readOnly: true } },
+            { name: "model", image: { reference: "quay.io/example/model:v1", pullPolicy: Always } },
+        ],
+        containers: [ {
+            name: "app",
+            image: "nginx:1.27",
+            env: [ { name: "MEM", valueFrom: { resourceFieldRef: { containerName: "app", resource: "limits.memory" } } } ],
+        } ],
+    };
+    let builder_pod = Pod::new("placed")
+        .label("app", "placed")
+        .os(OsName::Linux)
+        .host_pid(true)
+        .host_ipc(false)
+        .host_alias(HostAlias::new("10.0.0.5", ["db.internal", "db"]))
+        .topology_spread(
+            TopologySpread::zones(1)
+                .label("app", "placed")
+                .match_label_key("pod-template-hash")
+                .min_domains(2)
+                .node_taints_policy(NodeInclusionPolicy::Honor),
+        )
+        .scheduling_gate("example.com/quota")
+        .readiness_gate("example.com/lb-ready")
+        .request("cpu", "1")
+        .limit("memory", "1Gi")
+        .volume(Volume::nfs("shared", "nfs.example.com", "/exports").read_only())
+        .volume(
+            Volume::image("model", "quay.io/example/model:v1").pull_policy(ImagePullPolicy::Always),
+        )
+        .container(app().env_var(EnvVar::container_resource("MEM", "app", "limits.memory")));
+    assert_eq!(pod_yaml(macro_pod), pod_yaml(builder_pod));
+}

@@ -3,7 +3,8 @@
 use serde_json::Value;
 
 use k8s_dsl::prelude::{
-    ImagePullPolicy, MountPropagation, Scheme, SeccompProfileType, TerminationMessagePolicy,
+    ImagePullPolicy, MountPropagation, ResizeResource, ResizeRestartPolicy, Scheme,
+    SeccompProfileType, TerminationMessagePolicy,
 };
 
 use super::fields::{duration_code, port_code, str_array, Chain, Cx, Fields};
@@ -106,8 +107,45 @@ pub(crate) fn container(mut c: Fields, cx: &mut Cx) -> Chain {
             chain.code(method, yes.to_string());
         }
     }
+    resize_policies(&mut c, &mut chain);
     c.finish(cx);
     chain
+}
+
+/// `resizePolicy` as `.resize_policy(resource, policy)` calls, when every item is one.
+fn resize_policies(c: &mut Fields, chain: &mut Chain) {
+    let policies = c
+        .peek("resizePolicy")
+        .and_then(Value::as_array)
+        .and_then(|list| {
+            (!list.is_empty()).then_some(())?;
+            list.iter()
+                .map(|item| {
+                    let map = item.as_object().filter(|m| m.len() == 2)?;
+                    let resource = super::fields::enum_code::<ResizeResource>(
+                        map.get("resourceName")?.as_str()?,
+                        "ResizeResource",
+                    )?;
+                    let policy = super::fields::enum_code::<ResizeRestartPolicy>(
+                        map.get("restartPolicy")?.as_str()?,
+                        "ResizeRestartPolicy",
+                    )?;
+                    Some((resource, policy))
+                })
+                .collect::<Option<Vec<_>>>()
+        });
+    if let Some(policies) = policies {
+        c.take("resizePolicy");
+        for (resource, policy) in policies {
+            chain.call(
+                "resize_policy",
+                vec![
+                    super::fields::Arg::Code(resource),
+                    super::fields::Arg::Code(policy),
+                ],
+            );
+        }
+    }
 }
 
 /// Writes one call per item of list field `key`, or keeps the whole list as JSON when an
@@ -202,11 +240,19 @@ fn env_var(mut e: Fields, cx: &mut Cx) -> Option<(&'static str, Chain)> {
         ))
     } else if let Some(mut r) = from.obj("resourceFieldRef") {
         let resource = r.str("resource")?;
-        let mut chain = Chain::new(format!(
-            "EnvVar::resource({}, {})",
-            str_lit(&name),
-            str_lit(&resource)
-        ));
+        let mut chain = match r.str("containerName") {
+            Some(container) => Chain::new(format!(
+                "EnvVar::container_resource({}, {}, {})",
+                str_lit(&name),
+                str_lit(&container),
+                str_lit(&resource)
+            )),
+            None => Chain::new(format!(
+                "EnvVar::resource({}, {})",
+                str_lit(&name),
+                str_lit(&resource)
+            )),
+        };
         if let Some(divisor) = r.quantity("divisor") {
             chain.code("divisor", divisor);
         }

@@ -456,12 +456,23 @@ fn builder_object(
     let Some(mut metadata) = object.obj("metadata") else {
         return (raw_object(kind, &value, cx, NO_NAME), Vec::new());
     };
-    let Some(name) = metadata.str("name") else {
-        return (raw_object(kind, &value, cx, NO_NAME), Vec::new());
+    // A Pod or Job may have only a prefix for the API server to name it from.
+    let prefix = match kind {
+        Kind::Pod | Kind::Job if !metadata.has("name") => metadata.str("generateName"),
+        _ => None,
+    };
+    let constructor = |ty: &str, name: &str| match &prefix {
+        Some(prefix) => format!("{ty}::generated({})", crate::rust::str_lit(prefix)),
+        None => format!("{ty}::new({})", crate::rust::str_lit(name)),
+    };
+    let name = match (metadata.str("name"), &prefix) {
+        (Some(name), _) => name,
+        (None, Some(_)) => String::new(),
+        (None, None) => return (raw_object(kind, &value, cx, NO_NAME), Vec::new()),
     };
     let chain = match kind {
-        Kind::Pod => pod::pod(&name, metadata, &mut object, cx),
-        Kind::Job => workload::job(&name, metadata, &mut object, cx),
+        Kind::Pod => pod::pod(constructor("Pod", &name), metadata, &mut object, cx),
+        Kind::Job => workload::job(constructor("Job", &name), metadata, &mut object, cx),
         Kind::CronJob => workload::cronjob(&name, metadata, &mut object, cx),
         Kind::Deployment => workload::deployment(&name, metadata, &mut object, cx),
         Kind::StatefulSet => workload::statefulset(&name, metadata, &mut object, cx),

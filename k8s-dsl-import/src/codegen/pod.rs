@@ -3,7 +3,10 @@
 use serde_json::Value;
 
 use k8s_dsl::pod::FsGroupChangePolicy;
-use k8s_dsl::prelude::{DnsPolicy, JobRestartPolicy, RestartPolicy, TaintEffect, ROLES_ANNOTATION};
+use k8s_dsl::prelude::{
+    DnsPolicy, JobRestartPolicy, NodeInclusionPolicy, OsName, RestartPolicy, TaintEffect,
+    WhenUnsatisfiable, ROLES_ANNOTATION,
+};
 
 use super::container::{container, list, seccomp_profile};
 use super::fields::{Chain, Cx, Fields};
@@ -11,9 +14,14 @@ use super::meta;
 use super::volume::volume;
 use crate::rust::str_lit;
 
-/// `Pod::new(name)...` for a Pod object.
-pub(crate) fn pod(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
-    let mut chain = Chain::new(format!("Pod::new({})", str_lit(name)));
+/// `Pod::new(name)...` (or `Pod::generated(prefix)`, the `constructor`) for a Pod object.
+pub(crate) fn pod(
+    constructor: String,
+    mut metadata: Fields,
+    object: &mut Fields,
+    cx: &mut Cx,
+) -> Chain {
+    let mut chain = Chain::new(constructor);
     let spec = object.obj("spec");
     let roles = roles(&mut metadata, spec.as_ref());
     meta::meta(&mut metadata, &mut chain, true);
@@ -205,12 +213,150 @@ fn pod_spec(mut spec: Fields, roles: &Roles, chain: &mut Chain, cx: &mut Cx) {
         ("shareProcessNamespace", "share_process_namespace"),
         ("setHostnameAsFQDN", "set_hostname_as_fqdn"),
         ("enableServiceLinks", "enable_service_links"),
+        ("hostPID", "host_pid"),
+        ("hostIPC", "host_ipc"),
     ] {
         if let Some(yes) = spec.bool(field) {
             chain.code(method, yes.to_string());
         }
     }
+    placement(&mut spec, chain, cx);
     spec.finish(cx);
+}
+
+/// The OS, host aliases, topology spread, gates and pod-level resources.
+fn placement(spec: &mut Fields, chain: &mut Chain, cx: &mut Cx) {
+    let os = spec
+        .peek("os")
+        .and_then(Value::as_object)
+        .filter(|os| os.len() == 1)
+        .and_then(|os| os.get("name"))
+        .and_then(Value::as_str)
+        .and_then(|name| super::fields::enum_code::<OsName>(name, "OsName"));
+    if let Some(os) = os {
+        spec.take("os");
+        chain.code("os", os);
+    }
+    list(spec, "hostAliases", cx, host_alias, chain);
+    list(
+        spec,
+        "topologySpreadConstraints",
+        cx,
+        topology_spread,
+        chain,
+    );
+    list(
+        spec,
+        "schedulingGates",
+        cx,
+        |mut g, cx| {
+            let name = g.str("name")?;
+            g.finish(cx);
+            let mut call = Chain::new("");
+            call.text("scheduling_gate", &name);
+            Some(("__inline", call))
+        },
+        chain,
+    );
+    list(
+        spec,
+        "readinessGates",
+        cx,
+        |mut g, cx| {
+            let condition = g.str("conditionType")?;
+            g.finish(cx);
+            let mut call = Chain::new("");
+            call.text("readiness_gate", &condition);
+            Some(("__inline", call))
+        },
+        chain,
+    );
+    if let Some(mut resources) = spec.obj("resources") {
+        for (field, method) in [("requests", "request"), ("limits", "limit")] {
+            for (name, quantity) in resources.string_map(field).unwrap_or_default() {
+                chain.pair(method, &name, &quantity);
+            }
+        }
+        resources.finish(cx);
+    }
+}
+
+fn host_alias(mut a: Fields, cx: &mut Cx) -> Option<(&'static str, Chain)> {
+    let ip = a.peek("ip").and_then(Value::as_str)?.to_owned();
+    // `hostnames: []` would be written as no host names.
+    let hostnames = match a.peek("hostnames") {
+        None => Vec::new(),
+        Some(_) => a.strings("hostnames")?,
+    };
+    a.take("ip");
+    a.finish(cx);
+    Some((
+        "host_alias",
+        Chain::new(format!(
+            "HostAlias::new({}, {})",
+            str_lit(&ip),
+            super::fields::str_array(&hostnames)
+        )),
+    ))
+}
+
+fn topology_spread(mut t: Fields, cx: &mut Cx) -> Option<(&'static str, Chain)> {
+    let skew = t.peek("maxSkew").and_then(Value::as_i64)?;
+    let skew = i32::try_from(skew).ok()?;
+    let key = t.peek("topologyKey").and_then(Value::as_str)?.to_owned();
+    let when = t
+        .peek("whenUnsatisfiable")
+        .and_then(Value::as_str)
+        .and_then(|w| super::fields::enum_code::<WhenUnsatisfiable>(w, "WhenUnsatisfiable"))?;
+    // Only `matchLabels` (or an empty selector) is written by the builder.
+    let selector = match t.peek("labelSelector") {
+        None => None,
+        Some(Value::Object(s)) if s.keys().all(|k| k == "matchLabels") => {
+            let labels: Option<Vec<(String, String)>> = match s.get("matchLabels") {
+                None => Some(Vec::new()),
+                Some(Value::Object(m)) if !m.is_empty() => m
+                    .iter()
+                    .map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_owned())))
+                    .collect(),
+                Some(_) => None,
+            };
+            Some(labels?)
+        }
+        Some(_) => return None,
+    };
+    t.take("maxSkew");
+    t.take("topologyKey");
+    t.take("whenUnsatisfiable");
+    t.take("labelSelector");
+    let mut chain = Chain::new(format!(
+        "TopologySpread::new({}, {skew}, {when})",
+        str_lit(&key)
+    ));
+    match selector {
+        Some(labels) if labels.is_empty() => chain.call("all_pods", Vec::new()),
+        Some(labels) => {
+            for (k, v) in labels {
+                chain.pair("label", &k, &v);
+            }
+        }
+        None => {}
+    }
+    for key in t.strings("matchLabelKeys").unwrap_or_default() {
+        chain.text("match_label_key", &key);
+    }
+    if let Some(min) = t.i32("minDomains") {
+        chain.code("min_domains", min.to_string());
+    }
+    for (field, method) in [
+        ("nodeAffinityPolicy", "node_affinity_policy"),
+        ("nodeTaintsPolicy", "node_taints_policy"),
+    ] {
+        if let Some(policy) = t.enumeration::<NodeInclusionPolicy>(field, "NodeInclusionPolicy") {
+            chain.code(method, policy);
+        }
+    }
+    t.finish(cx);
+    Some(("topology_spread", chain))
 }
 
 /// Init containers (plain, or native sidecars when restartable) then app containers.
@@ -326,6 +472,27 @@ fn pod_security_context(mut s: Fields, cx: &mut Cx) -> Chain {
     }
     if let Some(seccomp) = s.obj("seccompProfile") {
         seccomp_profile(seccomp, &mut chain, cx);
+    }
+    let sysctls = s
+        .peek("sysctls")
+        .and_then(Value::as_array)
+        .and_then(|list| {
+            (!list.is_empty()).then_some(())?;
+            list.iter()
+                .map(|item| {
+                    let map = item.as_object().filter(|m| m.len() == 2)?;
+                    Some((
+                        map.get("name")?.as_str()?.to_owned(),
+                        map.get("value")?.as_str()?.to_owned(),
+                    ))
+                })
+                .collect::<Option<Vec<_>>>()
+        });
+    if let Some(sysctls) = sysctls {
+        s.take("sysctls");
+        for (name, value) in sysctls {
+            chain.pair("sysctl", &name, &value);
+        }
     }
     s.finish(cx);
     chain

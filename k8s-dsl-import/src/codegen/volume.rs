@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use k8s_dsl::prelude::StorageMedium;
+use k8s_dsl::prelude::{ImagePullPolicy, StorageMedium};
 
 use super::fields::{Arg, Chain, Cx, Fields};
 use crate::rust::str_lit;
@@ -89,6 +89,59 @@ fn typed_volume(mut v: Fields, cx: &mut Cx) -> Option<Chain> {
             chain.code("default_mode", mode_code(mode));
         }
         p.finish(cx);
+        chain
+    } else if let Some(mut n) = v.obj("nfs") {
+        let server = n.str("server")?;
+        let export = n.str("path")?;
+        let mut chain = Chain::new(format!(
+            "Volume::nfs({name_lit}, {}, {})",
+            str_lit(&server),
+            str_lit(&export)
+        ));
+        if n.flag("readOnly") {
+            chain.call("read_only", Vec::new());
+        }
+        n.finish(cx);
+        chain
+    } else if let Some(mut c) = v.obj("csi") {
+        let driver = c.str("driver")?;
+        let mut chain = Chain::new(format!("Volume::csi({name_lit}, {})", str_lit(&driver)));
+        if c.flag("readOnly") {
+            chain.call("read_only", Vec::new());
+        }
+        if let Some(fs_type) = c.str("fsType") {
+            chain.text("fs_type", &fs_type);
+        }
+        for (key, value) in c.string_map("volumeAttributes").unwrap_or_default() {
+            chain.pair("attribute", &key, &value);
+        }
+        let secret = c
+            .peek("nodePublishSecretRef")
+            .and_then(Value::as_object)
+            .filter(|r| r.len() == 1)
+            .and_then(|r| r.get("name"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        if let Some(secret) = secret {
+            c.take("nodePublishSecretRef");
+            chain.text("node_publish_secret", &secret);
+        }
+        c.finish(cx);
+        chain
+    } else if let Some(mut i) = v.obj("image") {
+        let reference = i.str("reference")?;
+        let mut chain = Chain::new(format!(
+            "Volume::image({name_lit}, {})",
+            str_lit(&reference)
+        ));
+        if let Some(policy) = i.enumeration::<ImagePullPolicy>("pullPolicy", "ImagePullPolicy") {
+            chain.code("pull_policy", policy);
+        }
+        i.finish(cx);
+        chain
+    } else if let Some(e) = v.peek("ephemeral").cloned() {
+        let chain = ephemeral(&name_lit, &e)?;
+        v.take("ephemeral");
         chain
     } else if let Some(mut h) = v.obj("hostPath") {
         let host = h.str("path")?;
@@ -207,7 +260,7 @@ fn projection(source: &Value, chain: &mut Chain) -> Option<()> {
             (body.len() == 1).then_some(())?;
             let items = body.get("items")?.as_array().filter(|i| !i.is_empty())?;
             for item in items {
-                downward_item(item, chain, false)?;
+                downward_item(item, chain, true)?;
             }
         }
         "serviceAccountToken" => {
@@ -231,4 +284,58 @@ fn projection(source: &Value, chain: &mut Chain) -> Option<()> {
         _ => return None,
     }
     Some(())
+}
+
+/// An ephemeral volume whose claim the builder writes exactly: access modes, a `storage`
+/// request, and optionally a class and labels.
+fn ephemeral(name_lit: &str, source: &Value) -> Option<Chain> {
+    use k8s_dsl::prelude::AccessMode;
+    let source = source.as_object().filter(|s| s.len() == 1)?;
+    let template = source.get("volumeClaimTemplate")?.as_object()?;
+    let spec = template.get("spec")?.as_object()?;
+    let mut known = 0;
+    let modes: Vec<String> = spec
+        .get("accessModes")?
+        .as_array()?
+        .iter()
+        .map(|m| super::fields::enum_code::<AccessMode>(m.as_str()?, "AccessMode"))
+        .collect::<Option<_>>()?;
+    let (first, rest) = modes.split_first()?;
+    known += 1;
+    let resources = spec
+        .get("resources")?
+        .as_object()
+        .filter(|r| r.len() == 1)?;
+    let requests = resources
+        .get("requests")?
+        .as_object()
+        .filter(|r| r.len() == 1)?;
+    let size = requests.get("storage")?.as_str()?;
+    known += 1;
+    let mut chain = Chain::new(format!(
+        "Volume::ephemeral({name_lit}, {first}, {})",
+        str_lit(size)
+    ));
+    for mode in rest {
+        chain.code("access_mode", mode.clone());
+    }
+    if let Some(class) = spec.get("storageClassName") {
+        chain.text("storage_class", class.as_str()?);
+        known += 1;
+    }
+    (spec.len() == known).then_some(())?;
+    let mut template_known = 1;
+    if let Some(metadata) = template.get("metadata") {
+        let metadata = metadata.as_object().filter(|m| m.len() == 1)?;
+        let labels = metadata
+            .get("labels")?
+            .as_object()
+            .filter(|l| !l.is_empty())?;
+        for (key, value) in labels {
+            chain.pair("label", key, value.as_str()?);
+        }
+        template_known += 1;
+    }
+    (template.len() == template_known).then_some(())?;
+    Some(chain)
 }

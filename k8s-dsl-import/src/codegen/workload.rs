@@ -12,9 +12,14 @@ use super::meta;
 use super::pod::template;
 use crate::rust::str_lit;
 
-/// `Job::new(name)...`.
-pub(crate) fn job(name: &str, mut metadata: Fields, object: &mut Fields, cx: &mut Cx) -> Chain {
-    let mut chain = Chain::new(format!("Job::new({})", str_lit(name)));
+/// `Job::new(name)...` (or `Job::generated(prefix)`, the `constructor`).
+pub(crate) fn job(
+    constructor: String,
+    mut metadata: Fields,
+    object: &mut Fields,
+    cx: &mut Cx,
+) -> Chain {
+    let mut chain = Chain::new(constructor);
     meta::meta(&mut metadata, &mut chain, true);
     metadata.finish(cx);
     if let Some(spec) = object.obj("spec") {

@@ -1,7 +1,4 @@
 // `tests/corpus/batch-app.yaml`, imported by `k8s-dsl-import`.
-//
-// Fields without a builder method, kept as they are:
-// - Pod/debug `spec.volumes[0]`: kept with `Volume::from_k8s`
 
 use k8s_dsl::prelude::*;
 
@@ -76,16 +73,7 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
                     .command(["sleep", "3600"])
                     .mount_read_only("exports", "/exports"),
             )
-            .volume(Volume::from_k8s(serde_json::from_value(
-                serde_json::json!({
-                    "name": "exports",
-                    "nfs": {
-                        "path": "/exports/batch",
-                        "readOnly": true,
-                        "server": "nfs.example.com",
-                    },
-                }),
-            )?))
+            .volume(Volume::nfs("exports", "nfs.example.com", "/exports/batch").read_only())
             .toleration(Toleration::equal("dedicated", "batch").effect(TaintEffect::NoSchedule))
             .build()?
             .into(),

@@ -122,6 +122,7 @@ pub mod pods_list;
 pub mod pods_macro_edges;
 pub mod pods_native_sidecar;
 pub mod pods_placeholder_image;
+pub mod pods_placement;
 pub mod pods_probes_exec_tcp_grpc;
 pub mod pods_probes_http;
 pub mod pods_resources;
@@ -146,6 +147,7 @@ pub mod workloads_daemonset;
 pub mod workloads_daemonset_ondelete;
 pub mod workloads_deployment_recreate;
 pub mod workloads_deployment_rolling;
+pub mod workloads_generated_names;
 pub mod workloads_job_basic;
 pub mod workloads_job_indexed;
 pub mod workloads_job_manual_selector;
@@ -585,6 +587,7 @@ pub const CASES: &[(&str, Objects)] = &[
         "pods/placeholder-image.yaml",
         pods_placeholder_image::objects,
     ),
+    ("pods/placement.yaml", pods_placement::objects),
     (
         "pods/probes-exec-tcp-grpc.yaml",
         pods_probes_exec_tcp_grpc::objects,
@@ -629,6 +632,10 @@ pub const CASES: &[(&str, Objects)] = &[
     (
         "workloads/deployment-rolling.yaml",
         workloads_deployment_rolling::objects,
+    ),
+    (
+        "workloads/generated-names.yaml",
+        workloads_generated_names::objects,
     ),
     ("workloads/job-basic.yaml", workloads_job_basic::objects),
     ("workloads/job-indexed.yaml", workloads_job_indexed::objects),

@@ -9,11 +9,6 @@
 // - Pod/unsupported `spec.containers[0].lifecycle.stopSignal`: kept as JSON
 // - Pod/unsupported `spec.containers[0].securityContext.procMount`: kept as JSON
 // - Pod/unsupported `spec.containers[0].livenessProbe`: kept as JSON
-// - Pod/unsupported `spec.containers[0].resizePolicy`: kept as JSON
-// - Pod/unsupported `spec.hostAliases`: kept as JSON
-// - Pod/unsupported `spec.os`: kept as JSON
-// - Pod/unsupported `spec.readinessGates`: kept as JSON
-// - Pod/unsupported `spec.topologySpreadConstraints`: kept as JSON
 
 use k8s_dsl::prelude::*;
 
@@ -23,65 +18,65 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
         // Pod `unsupported` (document 1)
         with_fields(
             Pod::new("unsupported")
-                .container(Container::new("app")
-                    .image("example/app:1.0")
-                    .env_var(EnvVar::field("NODE", "spec.nodeName"))
-                    .mount("data", "/data")
-                    .readiness_probe(Probe::tcp_socket(8080))
-                    .security_context(SecurityContext::new().drop_capability("ALL")))
+                .container(
+                    Container::new("app")
+                        .image("example/app:1.0")
+                        .env_var(EnvVar::field("NODE", "spec.nodeName"))
+                        .mount("data", "/data")
+                        .readiness_probe(Probe::tcp_socket(8080))
+                        .security_context(SecurityContext::new().drop_capability("ALL"))
+                        .resize_policy(ResizeResource::Cpu, ResizeRestartPolicy::NotRequired),
+                )
                 .volume(Volume::empty_dir("data"))
+                .os(OsName::Linux)
+                .host_alias(HostAlias::new("10.1.2.3", ["foo.local", "bar.local"]))
+                .topology_spread(
+                    TopologySpread::new(
+                        "topology.kubernetes.io/zone",
+                        1,
+                        WhenUnsatisfiable::DoNotSchedule,
+                    )
+                    .label("app", "unsupported"),
+                )
+                .readiness_gate("example.com/ready")
                 .build()?,
             vec![
                 // `metadata.finalizers`: no builder method
-                ("/metadata/finalizers", serde_json::json!(["example.com/cleanup"])),
+                (
+                    "/metadata/finalizers",
+                    serde_json::json!(["example.com/cleanup"]),
+                ),
                 // `metadata.generation`: no builder method
                 ("/metadata/generation", serde_json::json!(3)),
                 // `spec.containers[0].env[0].valueFrom.fieldRef.apiVersion`: no builder method
-                ("/spec/containers/0/env/0/valueFrom/fieldRef/apiVersion", serde_json::json!("v1")),
+                (
+                    "/spec/containers/0/env/0/valueFrom/fieldRef/apiVersion",
+                    serde_json::json!("v1"),
+                ),
                 // `spec.containers[0].volumeMounts[0].readOnly`: no builder method
-                ("/spec/containers/0/volumeMounts/0/readOnly", serde_json::json!(false)),
+                (
+                    "/spec/containers/0/volumeMounts/0/readOnly",
+                    serde_json::json!(false),
+                ),
                 // `spec.containers[0].readinessProbe.tcpSocket.host`: no builder method
                 (
                     "/spec/containers/0/readinessProbe/tcpSocket/host",
                     serde_json::json!("127.0.0.1"),
                 ),
                 // `spec.containers[0].lifecycle.stopSignal`: no builder method
-                ("/spec/containers/0/lifecycle/stopSignal", serde_json::json!("SIGTERM")),
+                (
+                    "/spec/containers/0/lifecycle/stopSignal",
+                    serde_json::json!("SIGTERM"),
+                ),
                 // `spec.containers[0].securityContext.procMount`: no builder method
-                ("/spec/containers/0/securityContext/procMount", serde_json::json!("Default")),
+                (
+                    "/spec/containers/0/securityContext/procMount",
+                    serde_json::json!("Default"),
+                ),
                 // `spec.containers[0].livenessProbe`: no builder method
                 (
                     "/spec/containers/0/livenessProbe",
                     serde_json::json!({ "httpGet": { "port": 8080 } }),
-                ),
-                // `spec.containers[0].resizePolicy`: no builder method
-                (
-                    "/spec/containers/0/resizePolicy",
-                    serde_json::json!([{ "resourceName": "cpu", "restartPolicy": "NotRequired" }]),
-                ),
-                // `spec.hostAliases`: no builder method
-                (
-                    "/spec/hostAliases",
-                    serde_json::json!([{ "hostnames": ["foo.local", "bar.local"], "ip": "10.1.2.3" }]),
-                ),
-                // `spec.os`: no builder method
-                ("/spec/os", serde_json::json!({ "name": "linux" })),
-                // `spec.readinessGates`: no builder method
-                (
-                    "/spec/readinessGates",
-                    serde_json::json!([{ "conditionType": "example.com/ready" }]),
-                ),
-                // `spec.topologySpreadConstraints`: no builder method
-                (
-                    "/spec/topologySpreadConstraints",
-                    serde_json::json!([
-                        {
-                            "labelSelector": { "matchLabels": { "app": "unsupported" } },
-                            "maxSkew": 1,
-                            "topologyKey": "topology.kubernetes.io/zone",
-                            "whenUnsatisfiable": "DoNotSchedule",
-                        },
-                    ]),
                 ),
             ],
         )?

@@ -1,7 +1,4 @@
 // `tests/corpus/batch-app.yaml`, imported by `k8s-dsl-import`.
-//
-// Fields without a builder method, kept as they are:
-// - Pod/debug `spec.volumes[0]`: kept with `Volume::from_k8s`
 
 use k8s_dsl::prelude::*;
 
@@ -74,28 +71,27 @@ pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
         .build()?
         .into(),
         // Pod `debug` (document 4)
-        // Builder code, not a macro:
-        // - `pod!` has no key for `spec.volumes[0].nfs`
-        Pod::new("debug")
-            .label("app", "batch")
-            .container(
-                Container::new("shell")
-                    .image("busybox:1.36")
-                    .command(["sleep", "3600"])
-                    .mount_read_only("exports", "/exports"),
-            )
-            .volume(Volume::from_k8s(serde_json::from_value(
-                serde_json::json!({
-                    "name": "exports",
-                    "nfs": {
-                        "path": "/exports/batch",
-                        "readOnly": true,
-                        "server": "nfs.example.com",
-                    },
-                }),
-            )?))
-            .toleration(Toleration::equal("dedicated", "batch").effect(TaintEffect::NoSchedule))
-            .build()?
-            .into(),
+        k8s_dsl::pod! {
+            name: "debug",
+            labels: { app: "batch" },
+            containers: [ {
+                name: "shell",
+                image: "busybox:1.36",
+                command: ["sleep", "3600"],
+                volumeMounts: [ { name: "exports", mountPath: "/exports", readOnly: true } ],
+            } ],
+            volumes: [ {
+                name: "exports",
+                nfs: { server: "nfs.example.com", path: "/exports/batch", readOnly: true },
+            } ],
+            tolerations: [ {
+                key: "dedicated",
+                operator: Equal,
+                value: "batch",
+                effect: NoSchedule,
+            } ],
+        }
+        .build()?
+        .into(),
     ])
 }

@@ -46,6 +46,7 @@ pub mod pods_lifecycle;
 pub mod pods_list;
 pub mod pods_macro_edges;
 pub mod pods_native_sidecar;
+pub mod pods_placement;
 pub mod pods_probes_exec_tcp_grpc;
 pub mod pods_probes_http;
 pub mod pods_resources;
@@ -61,6 +62,7 @@ pub mod workloads_batch_policies;
 pub mod workloads_cronjob;
 pub mod workloads_deployment_recreate;
 pub mod workloads_deployment_rolling;
+pub mod workloads_generated_names;
 pub mod workloads_job_basic;
 pub mod workloads_job_indexed;
 pub mod workloads_job_manual_selector;
@@ -205,6 +207,7 @@ pub const CASES: &[(&str, Objects)] = &[
     ("pods/list.yaml", pods_list::objects),
     ("pods/macro-edges.yaml", pods_macro_edges::objects),
     ("pods/native-sidecar.yaml", pods_native_sidecar::objects),
+    ("pods/placement.yaml", pods_placement::objects),
     (
         "pods/probes-exec-tcp-grpc.yaml",
         pods_probes_exec_tcp_grpc::objects,
@@ -234,6 +237,10 @@ pub const CASES: &[(&str, Objects)] = &[
     (
         "workloads/deployment-rolling.yaml",
         workloads_deployment_rolling::objects,
+    ),
+    (
+        "workloads/generated-names.yaml",
+        workloads_generated_names::objects,
     ),
     ("workloads/job-basic.yaml", workloads_job_basic::objects),
     ("workloads/job-indexed.yaml", workloads_job_indexed::objects),

@@ -231,6 +231,19 @@ pub fn variant(kind: Enum, value: &str) -> Checked<Variant> {
         Enum::NodeSelectorOperator => parse_local(&NODE_SELECTOR_OPERATOR, value),
         Enum::LabelSelectorOperator => parse_local(&LABEL_SELECTOR_OPERATOR, value),
         Enum::DeploymentStrategyType => parse_local(&DEPLOYMENT_STRATEGY_TYPE, value),
+        Enum::OsName => parse::<enums::OsName>("rules::enums::OsName", value),
+        Enum::WhenUnsatisfiable => {
+            parse::<enums::WhenUnsatisfiable>("rules::enums::WhenUnsatisfiable", value)
+        }
+        Enum::NodeInclusionPolicy => {
+            parse::<enums::NodeInclusionPolicy>("rules::enums::NodeInclusionPolicy", value)
+        }
+        Enum::ResizeResource => {
+            parse::<enums::ResizeResource>("rules::enums::ResizeResource", value)
+        }
+        Enum::ResizeRestartPolicy => {
+            parse::<enums::ResizeRestartPolicy>("rules::enums::ResizeRestartPolicy", value)
+        }
     }
 }
 
@@ -265,6 +278,11 @@ pub fn values(kind: Enum) -> String {
         Enum::NodeSelectorOperator => list(NODE_SELECTOR_OPERATOR.values),
         Enum::LabelSelectorOperator => list(LABEL_SELECTOR_OPERATOR.values),
         Enum::DeploymentStrategyType => list(DEPLOYMENT_STRATEGY_TYPE.values),
+        Enum::OsName => list(enums::OsName::ALL),
+        Enum::WhenUnsatisfiable => list(enums::WhenUnsatisfiable::ALL),
+        Enum::NodeInclusionPolicy => list(enums::NodeInclusionPolicy::ALL),
+        Enum::ResizeResource => list(enums::ResizeResource::ALL),
+        Enum::ResizeRestartPolicy => list(enums::ResizeRestartPolicy::ALL),
     }
 }
 

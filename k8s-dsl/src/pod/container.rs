@@ -8,7 +8,9 @@ mod tests;
 
 use k8s_openapi::api::core::v1 as api;
 
-use crate::rules::enums::{ImagePullPolicy, TerminationMessagePolicy};
+use crate::rules::enums::{
+    ImagePullPolicy, ResizeResource, ResizeRestartPolicy, TerminationMessagePolicy,
+};
 use crate::rules::quantity::Quantity;
 use crate::rules::shown;
 use crate::validate::{At, Report};
@@ -72,6 +74,7 @@ pub struct Container {
     stdin: Option<bool>,
     stdin_once: Option<bool>,
     tty: Option<bool>,
+    resize_policies: Vec<(ResizeResource, ResizeRestartPolicy)>,
 }
 
 impl Container {
@@ -100,7 +103,40 @@ impl Container {
             stdin: None,
             stdin_once: None,
             tty: None,
+            resize_policies: Vec::new(),
         }
+    }
+
+    /// What happens when `resource` is resized in place (`resizePolicy`, rule 18): resized
+    /// without a restart (`NotRequired`), or with one (`RestartContainer`; not in a pod with
+    /// `restartPolicy: Never`). Not for init containers; sidecars take it.
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let app = Container::new("app")
+    ///     .image("app:1.4")
+    ///     .resize_policy(ResizeResource::Cpu, ResizeRestartPolicy::NotRequired)
+    ///     .resize_policy(ResizeResource::Memory, ResizeRestartPolicy::RestartContainer);
+    /// let pod = Pod::new("app").container(app).build()?;
+    /// let policies = pod.spec.unwrap().containers[0].resize_policy.clone().unwrap();
+    /// assert_eq!(policies[1].restart_policy, "RestartContainer");
+    ///
+    /// let errors = Pod::new("job-pod")
+    ///     .restart_policy(RestartPolicy::Never)
+    ///     .container(
+    ///         Container::new("work")
+    ///             .image("app:1.4")
+    ///             .resize_policy(ResizeResource::Memory, ResizeRestartPolicy::RestartContainer),
+    ///     )
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(errors.has("spec.containers[0].resizePolicy", 18));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn resize_policy(mut self, resource: ResizeResource, policy: ResizeRestartPolicy) -> Self {
+        self.resize_policies.push((resource, policy));
+        self
     }
 
     /// The image to run (rule 14: required; `build()` warns about a missing tag or `latest`).
@@ -336,6 +372,15 @@ impl Container {
             stdin: self.stdin,
             stdin_once: self.stdin_once,
             tty: self.tty,
+            resize_policy: (!self.resize_policies.is_empty()).then(|| {
+                self.resize_policies
+                    .iter()
+                    .map(|(resource, policy)| api::ContainerResizePolicy {
+                        resource_name: resource.as_str().to_owned(),
+                        restart_policy: policy.as_str().to_owned(),
+                    })
+                    .collect()
+            }),
             ..api::Container::default()
         };
         // Which containers may have probes and hooks (rule 17), and their rules (24-29), are

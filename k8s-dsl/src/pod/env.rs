@@ -33,6 +33,7 @@ pub struct EnvVar {
     source: Source,
     optional: Option<bool>,
     divisor: Option<Parsed<Quantity>>,
+    container: Option<String>,
 }
 
 /// Where a variable's value comes from.
@@ -52,6 +53,7 @@ impl EnvVar {
             source,
             optional: None,
             divisor: None,
+            container: None,
         }
     }
 
@@ -101,6 +103,34 @@ impl EnvVar {
     /// `requests.memory`, `limits.ephemeral-storage`, ...
     pub fn resource(name: impl Into<String>, resource: impl Into<String>) -> Self {
         EnvVar::new(name, Source::Resource(resource.into()))
+    }
+
+    /// A variable set from a resource of another container of the pod
+    /// (`resourceFieldRef.containerName`), such as a sidecar's memory limit (rule 33).
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let app = Container::new("app")
+    ///     .image("app:1.4")
+    ///     .env_var(EnvVar::container_resource("PROXY_MEMORY", "proxy", "limits.memory").divisor("1Mi"));
+    /// let pod = Pod::new("app")
+    ///     .container(app)
+    ///     .sidecar(Container::new("proxy").image("envoy:1.32").limit("memory", "256Mi"))
+    ///     .build()?;
+    /// let env = pod.spec.unwrap().containers[0].env.clone().unwrap();
+    /// let field = env[0].value_from.clone().unwrap().resource_field_ref.unwrap();
+    /// assert_eq!(field.container_name.as_deref(), Some("proxy"));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn container_resource(
+        name: impl Into<String>,
+        container: impl Into<String>,
+        resource: impl Into<String>,
+    ) -> Self {
+        let mut var = EnvVar::new(name, Source::Resource(resource.into()));
+        var.container = Some(container.into());
+        var
     }
 
     /// The unit a [`EnvVar::resource`] value is expressed in (rule 33: `1` or `1m` for cpu).
@@ -182,7 +212,7 @@ impl EnvVar {
             .as_ref()
             .and_then(|d| report.check(&divisor_path, d.parse()));
         api::ResourceFieldSelector {
-            container_name: None,
+            container_name: self.container.clone(),
             divisor: divisor.map(|d| ApiQuantity(d.to_string())),
             resource: resource.to_owned(),
         }

@@ -198,7 +198,9 @@ mod roles;
 mod scheduling;
 mod security;
 mod template;
+mod topology;
 mod volume;
+mod volume_sources;
 
 #[cfg(test)]
 #[allow(clippy::panic, clippy::indexing_slicing, clippy::type_complexity)]
@@ -209,14 +211,16 @@ pub use context::VolumeName;
 pub(crate) use context::{ContainerKind, PodContext};
 pub use env::{EnvFrom, EnvVar};
 pub use lifecycle::Handler;
-pub use pod::{DnsConfig, FsGroupChangePolicy, Pod, PodSecurityContext};
+pub use pod::{DnsConfig, FsGroupChangePolicy, HostAlias, Pod, PodSecurityContext};
 pub use port::ContainerPort;
 pub use probe::Probe;
 pub use roles::{Role, ROLES_ANNOTATION};
 pub use scheduling::{Affinity, NodeTerm, PodTerm, Requirement, Toleration};
 pub use security::SecurityContext;
 pub use template::{pod_spec_references, PodReferences, Reference};
+pub use topology::TopologySpread;
 pub use volume::{
     ClaimVolume, ConfigMapVolume, DownwardApiVolume, EmptyDirVolume, HostPathVolume,
     ProjectedVolume, SecretVolume, ServiceAccountToken, Volume,
 };
+pub use volume_sources::{CsiVolume, EphemeralVolume, ImageVolume, NfsVolume};

@@ -5,12 +5,14 @@ use std::collections::BTreeMap;
 
 use super::roles::Role;
 use super::scheduling::{Affinity, Toleration};
+use super::topology::TopologySpread;
 use super::volume::Volume;
 use super::Container;
 use crate::meta::Meta;
 use crate::pss::{Policy, Profile};
 use crate::rules::duration::Duration;
-use crate::rules::enums::{DnsPolicy, RestartPolicy, SeccompProfileType};
+use crate::rules::enums::{DnsPolicy, OsName, RestartPolicy, SeccompProfileType};
+use crate::rules::quantity::Quantity;
 use crate::value::Parsed;
 
 /// A Pod, or the pod template of a workload.
@@ -66,6 +68,15 @@ pub struct Pod {
     pub(super) share_process_namespace: Option<bool>,
     pub(super) set_hostname_as_fqdn: Option<bool>,
     pub(super) enable_service_links: Option<bool>,
+    pub(super) host_pid: Option<bool>,
+    pub(super) host_ipc: Option<bool>,
+    pub(super) os: Option<OsName>,
+    pub(super) topology_spread: Vec<TopologySpread>,
+    pub(super) host_aliases: Vec<HostAlias>,
+    pub(super) scheduling_gates: Vec<String>,
+    pub(super) readiness_gates: Vec<String>,
+    pub(super) requests: BTreeMap<String, Parsed<Quantity>>,
+    pub(super) limits: BTreeMap<String, Parsed<Quantity>>,
     pub(super) role_annotations: bool,
     pub(super) pss: Policy,
 }
@@ -74,6 +85,23 @@ impl Pod {
     /// A Pod object called `name` (rule 1: a DNS-1123 subdomain).
     pub fn new(name: impl Into<String>) -> Self {
         Pod::with_meta(Meta::new(name))
+    }
+
+    /// A Pod object named by the API server: `prefix` and five random characters
+    /// (`metadata.generateName`). The prefix follows rule 1, with a trailing `-` allowed.
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let pod = Pod::generated("debug-")
+    ///     .container(Container::new("shell").image("busybox:1.36"))
+    ///     .build()?;
+    /// assert_eq!(pod.metadata.name, None);
+    /// assert_eq!(pod.metadata.generate_name.as_deref(), Some("debug-"));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn generated(prefix: impl Into<String>) -> Self {
+        Pod::with_meta(Meta::generated(prefix))
     }
 
     /// The pod template of a workload (Deployment, Job, ...): no name, and the rules that
@@ -109,6 +137,15 @@ impl Pod {
             share_process_namespace: None,
             set_hostname_as_fqdn: None,
             enable_service_links: None,
+            host_pid: None,
+            host_ipc: None,
+            os: None,
+            topology_spread: Vec::new(),
+            host_aliases: Vec::new(),
+            scheduling_gates: Vec::new(),
+            readiness_gates: Vec::new(),
+            requests: BTreeMap::new(),
+            limits: BTreeMap::new(),
             role_annotations: false,
             pss: Policy::default(),
         }
@@ -348,6 +385,116 @@ impl Pod {
         self
     }
 
+    /// Runs the pod in the node's process namespace (`hostPID`; refused by the baseline Pod
+    /// Security Standard, and on Windows pods: rule 46).
+    pub fn host_pid(mut self, host_pid: bool) -> Self {
+        self.host_pid = Some(host_pid);
+        self
+    }
+
+    /// Runs the pod in the node's IPC namespace (`hostIPC`; then no IPC sysctls, rule 94).
+    pub fn host_ipc(mut self, host_ipc: bool) -> Self {
+        self.host_ipc = Some(host_ipc);
+        self
+    }
+
+    /// The operating system the pod's containers need (`os.name`): the scheduler places the
+    /// pod on such nodes, and the fields of the other system are refused (rule 46).
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let pod = Pod::new("iis")
+    ///     .os(OsName::Windows)
+    ///     .container(Container::new("iis").image("mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"))
+    ///     .build()?;
+    /// assert_eq!(pod.spec.unwrap().os.unwrap().name, "windows");
+    ///
+    /// // Rule 46: a Windows pod has no Linux user ids.
+    /// let errors = Pod::new("iis")
+    ///     .os(OsName::Windows)
+    ///     .security_context(PodSecurityContext::new().run_as_user(1000))
+    ///     .container(Container::new("iis").image("mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(errors.has("spec.securityContext.runAsUser", 46));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn os(mut self, os: OsName) -> Self {
+        self.os = Some(os);
+        self
+    }
+
+    /// Adds a topology spread constraint (rule 93; see [`TopologySpread`]).
+    pub fn topology_spread(mut self, constraint: TopologySpread) -> Self {
+        self.topology_spread.push(constraint);
+        self
+    }
+
+    /// Adds an `/etc/hosts` entry (`hostAliases`, rule 44: an IP address and DNS
+    /// subdomains; see [`HostAlias`]).
+    pub fn host_alias(mut self, alias: HostAlias) -> Self {
+        self.host_aliases.push(alias);
+        self
+    }
+
+    /// Holds the pod back from scheduling until the gate `name` is removed (`schedulingGates`,
+    /// rule 95: a qualified name, listed once), as a quota or provisioning controller does.
+    pub fn scheduling_gate(mut self, name: impl Into<String>) -> Self {
+        self.scheduling_gates.push(name.into());
+        self
+    }
+
+    /// The pod is ready only when its condition `condition_type` is also `True`
+    /// (`readinessGates`, rule 96: a qualified name), as a load balancer controller sets it.
+    pub fn readiness_gate(mut self, condition_type: impl Into<String>) -> Self {
+        self.readiness_gates.push(condition_type.into());
+        self
+    }
+
+    /// Requests `quantity` of `resource` for the pod as a whole (pod-level `resources`, rule
+    /// 97: `cpu`, `memory` or huge pages; at least what the containers request together).
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let pod = Pod::new("app")
+    ///     .request("cpu", "1")
+    ///     .limit("memory", "1Gi")
+    ///     .container(Container::new("app").image("app:1.4").request("cpu", "500m"))
+    ///     .sidecar(Container::new("proxy").image("envoy:1.32").request("cpu", "250m"))
+    ///     .build()?;
+    /// let resources = pod.spec.unwrap().resources.unwrap();
+    /// assert_eq!(resources.requests.unwrap()["cpu"].0, "1");
+    ///
+    /// let errors = Pod::new("app")
+    ///     .request("cpu", "500m")
+    ///     .container(Container::new("app").image("app:1.4").request("cpu", "1"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(errors.has("spec.resources.requests[cpu]", 97));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn request(
+        mut self,
+        resource: impl Into<String>,
+        quantity: impl Into<Parsed<Quantity>>,
+    ) -> Self {
+        self.requests.insert(resource.into(), quantity.into());
+        self
+    }
+
+    /// Limits the pod as a whole to `quantity` of `resource` (pod-level `resources`, rule 97;
+    /// no container's limit above it).
+    pub fn limit(
+        mut self,
+        resource: impl Into<String>,
+        quantity: impl Into<Parsed<Quantity>>,
+    ) -> Self {
+        self.limits.insert(resource.into(), quantity.into());
+        self
+    }
+
     /// Adds the annotation `k8s-dsl.io/roles` listing each non-app container's role
     /// (`init=init-db,sidecar=log-shipper,adapter=exporter`). Off by default, so the output
     /// carries only the fields the user set.
@@ -481,6 +628,7 @@ pub struct PodSecurityContext {
     pub(super) supplemental_groups: Vec<i64>,
     pub(super) seccomp: Option<SeccompProfileType>,
     pub(super) seccomp_localhost: Option<String>,
+    pub(super) sysctls: Vec<(String, String)>,
 }
 
 impl PodSecurityContext {
@@ -531,6 +679,35 @@ impl PodSecurityContext {
     /// asks for). For `Localhost`, use [`PodSecurityContext::seccomp_localhost`].
     pub fn seccomp_profile(mut self, profile: SeccompProfileType) -> Self {
         self.seccomp = Some(profile);
+        self
+    }
+
+    /// Sets the namespaced kernel parameter `name` to `value` for the pod (`sysctls`, rule 94:
+    /// a sysctl name, once; no `net.*` with `hostNetwork`, no IPC ones with `hostIPC`). The
+    /// kubelet refuses the pod on a node that does not allow an unsafe one.
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let context = PodSecurityContext::new().sysctl("net.ipv4.ip_local_port_range", "1024 65000");
+    /// let pod = Pod::new("proxy")
+    ///     .security_context(context)
+    ///     .container(Container::new("proxy").image("haproxy:3.0"))
+    ///     .build()?;
+    /// let sysctls = pod.spec.unwrap().security_context.unwrap().sysctls.unwrap();
+    /// assert_eq!(sysctls[0].name, "net.ipv4.ip_local_port_range");
+    ///
+    /// let errors = Pod::new("proxy")
+    ///     .host_network(true)
+    ///     .security_context(PodSecurityContext::new().sysctl("net.core.somaxconn", "1024"))
+    ///     .container(Container::new("proxy").image("haproxy:3.0"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(errors.has("spec.securityContext.sysctls[0].name", 94));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn sysctl(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.sysctls.push((name.into(), value.into()));
         self
     }
 
@@ -609,6 +786,52 @@ impl DnsConfig {
     /// Adds a resolver option without a value (`single-request-reopen`).
     pub fn flag(mut self, name: impl Into<String>) -> Self {
         self.options.push((name.into(), None));
+        self
+    }
+}
+
+/// An entry of the pod's `/etc/hosts` (`hostAliases`, rule 44): host names for an IP address,
+/// for names no DNS server answers.
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let pod = Pod::new("app")
+///     .host_alias(HostAlias::new("10.0.0.5", ["db.internal", "db"]))
+///     .container(Container::new("app").image("app:1.4"))
+///     .build()?;
+/// let aliases = pod.spec.unwrap().host_aliases.unwrap();
+/// assert_eq!(aliases[0].ip, "10.0.0.5");
+///
+/// let errors = Pod::new("app")
+///     .host_alias(HostAlias::new("10.0.0", ["db"]))
+///     .container(Container::new("app").image("app:1.4"))
+///     .build()
+///     .unwrap_err();
+/// assert!(errors.has("spec.hostAliases[0].ip", 44));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HostAlias {
+    pub(super) ip: String,
+    pub(super) hostnames: Vec<String>,
+}
+
+impl HostAlias {
+    /// The address `ip` under the names `hostnames`.
+    pub fn new<H: Into<String>>(
+        ip: impl Into<String>,
+        hostnames: impl IntoIterator<Item = H>,
+    ) -> Self {
+        HostAlias {
+            ip: ip.into(),
+            hostnames: hostnames.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Adds a host name.
+    pub fn hostname(mut self, hostname: impl Into<String>) -> Self {
+        self.hostnames.push(hostname.into());
         self
     }
 }

@@ -24,7 +24,7 @@ impl Pod {
     pub fn build_with_warnings(mut self) -> Result<(k8s::Pod, Vec<Warning>), Errors> {
         let mut report = Report::new();
         let metadata_path = At::root().field("metadata");
-        crate::validate::pod::name_required(self.meta.name.is_some(), &metadata_path, &mut report);
+        crate::validate::pod::name_required(self.meta.is_named(), &metadata_path, &mut report);
         let metadata = self.metadata();
         crate::validate::meta::object_meta(&metadata, &metadata_path, names::pod_name, &mut report);
         let spec_path = At::root().field("spec");
@@ -128,6 +128,15 @@ impl Pod {
             share_process_namespace,
             set_hostname_as_fqdn,
             enable_service_links,
+            host_pid,
+            host_ipc,
+            os,
+            topology_spread,
+            host_aliases,
+            scheduling_gates,
+            readiness_gates,
+            requests,
+            limits,
             role_annotations: _,
             pss: _,
         } = self;
@@ -192,6 +201,7 @@ impl Pod {
             .map(|name| k8s::LocalObjectReference { name })
             .collect();
 
+        let resources = pod_resources(requests, limits);
         let spec = k8s::PodSpec {
             active_deadline_seconds,
             affinity: affinity
@@ -203,10 +213,48 @@ impl Pod {
             dns_policy: dns_policy.map(|p| p.as_str().to_owned()),
             enable_service_links,
             host_network,
+            host_pid,
+            host_ipc,
+            host_aliases: non_empty(
+                host_aliases
+                    .into_iter()
+                    .map(|alias| k8s::HostAlias {
+                        ip: alias.ip,
+                        hostnames: non_empty(alias.hostnames),
+                        ..Default::default()
+                    })
+                    .collect(),
+            ),
             hostname,
             image_pull_secrets: non_empty(image_pull_secrets),
             init_containers: non_empty(init.into_iter().map(|(_, _, c)| c).collect()),
             node_selector: crate::meta::non_empty_map(node_selector),
+            os: os.map(|os| k8s::PodOS {
+                name: os.as_str().to_owned(),
+                ..Default::default()
+            }),
+            readiness_gates: non_empty(
+                readiness_gates
+                    .into_iter()
+                    .map(|condition_type| k8s::PodReadinessGate {
+                        condition_type,
+                        ..Default::default()
+                    })
+                    .collect(),
+            ),
+            resources,
+            scheduling_gates: non_empty(
+                scheduling_gates
+                    .into_iter()
+                    .map(|name| k8s::PodSchedulingGate {
+                        name,
+                        ..Default::default()
+                    })
+                    .collect(),
+            ),
+            topology_spread_constraints: non_empty(
+                topology_spread.iter().map(|t| t.to_k8s()).collect(),
+            ),
             priority,
             priority_class_name,
             restart_policy: restart_policy.map(|p| p.as_str().to_owned()),
@@ -226,6 +274,42 @@ impl Pod {
         crate::validate::pod::pod_spec(path, &spec, is_template, report);
         spec
     }
+}
+
+/// Pod-level requests and limits as written (checked with the spec: rule 97); a quantity given
+/// as a parsed value is written in its own text.
+fn pod_resources(
+    requests: std::collections::BTreeMap<
+        String,
+        crate::value::Parsed<crate::rules::quantity::Quantity>,
+    >,
+    limits: std::collections::BTreeMap<
+        String,
+        crate::value::Parsed<crate::rules::quantity::Quantity>,
+    >,
+) -> Option<k8s::ResourceRequirements> {
+    use crate::value::Parsed;
+    use k8s_openapi::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
+    let text =
+        |map: std::collections::BTreeMap<String, Parsed<crate::rules::quantity::Quantity>>| {
+            let map: std::collections::BTreeMap<String, ApiQuantity> = map
+                .into_iter()
+                .map(|(name, q)| {
+                    let text = match q {
+                        Parsed::Value(q) => q.into_text(),
+                        Parsed::Text(text) => text,
+                    };
+                    (name, ApiQuantity(text))
+                })
+                .collect();
+            crate::meta::non_empty_map(map)
+        };
+    let (requests, limits) = (text(requests), text(limits));
+    (requests.is_some() || limits.is_some()).then(|| k8s::ResourceRequirements {
+        requests,
+        limits,
+        ..Default::default()
+    })
 }
 
 fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
@@ -271,6 +355,17 @@ fn security_context_to_k8s(context: &PodSecurityContext) -> k8s::PodSecurityCont
             .map(|p| p.as_str().to_owned()),
         supplemental_groups: non_empty(context.supplemental_groups.clone()),
         seccomp_profile,
+        sysctls: non_empty(
+            context
+                .sysctls
+                .iter()
+                .map(|(name, value)| k8s::Sysctl {
+                    name: name.clone(),
+                    value: value.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+        ),
         ..k8s::PodSecurityContext::default()
     }
 }

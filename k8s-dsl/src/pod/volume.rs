@@ -899,6 +899,43 @@ impl ProjectedVolume {
         self
     }
 
+    /// Adds the downward API file `path` holding the resource `resource` (`limits.memory`,
+    /// `requests.cpu`, ...) of container `container` (as in
+    /// [`DownwardApiVolume::resource_item`]); consecutive files share one `downwardAPI` source.
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let info = Volume::projected("info")
+    ///     .field_item("name", "metadata.name")
+    ///     .resource_item("memory", "app", "limits.memory");
+    /// let pod = Pod::new("app")
+    ///     .volume(&info)
+    ///     .container(Container::new("app").image("app:1.4").limit("memory", "1Gi").mount_read_only(&info, "/etc/info"))
+    ///     .build()?;
+    /// let projected = pod.spec.unwrap().volumes.unwrap()[0].projected.clone().unwrap();
+    /// let items = projected.sources.unwrap()[0].downward_api.clone().unwrap().items.unwrap();
+    /// assert_eq!(items[1].resource_field_ref.as_ref().unwrap().container_name.as_deref(), Some("app"));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn resource_item(
+        mut self,
+        path: impl Into<String>,
+        container: impl Into<String>,
+        resource: impl Into<String>,
+    ) -> Self {
+        let item = DownwardItem::Resource {
+            path: path.into(),
+            container: container.into(),
+            resource: resource.into(),
+        };
+        match self.sources.last_mut() {
+            Some(Projection::DownwardApi(items)) => items.push(item),
+            _ => self.sources.push(Projection::DownwardApi(vec![item])),
+        }
+        self
+    }
+
     /// Adds a service account token. A Pod with one must set `service_account_name` (rule 45).
     pub fn service_account_token(mut self, token: ServiceAccountToken) -> Self {
         self.sources.push(Projection::Token(token));

@@ -8,6 +8,27 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use super::{At, Report};
 use crate::rules::{labels, names, shown, Checked, Violation};
 
+/// A `generateName` as the name rules read it (`ValidateNameFunc` with `prefix`,
+/// `maskTrailingDash`): a trailing `-` is allowed, since the generated characters follow it.
+fn masked_prefix(prefix: &str) -> String {
+    match prefix.strip_suffix('-') {
+        Some(rest) if !rest.is_empty() => {
+            let mut kept: String = rest.chars().collect();
+            kept.pop();
+            kept.push('a');
+            kept
+        }
+        _ => prefix.to_owned(),
+    }
+}
+
+/// The name the API server makes from `prefix` (`SimpleNameGenerator`): at most 58 of its
+/// characters, then 5 random lower-case letters and digits (here `xxxxx`).
+fn generated_name(prefix: &str) -> String {
+    let kept: String = prefix.chars().take(63 - 5).collect();
+    format!("{kept}xxxxx")
+}
+
 /// The check of an object's name, chosen by its kind.
 pub(crate) type NameRule = fn(&str) -> Checked;
 
@@ -21,6 +42,19 @@ pub(crate) fn object_meta(
 ) {
     if let Some(name) = &meta.name {
         report.check(&path.field("name"), name_rule(name));
+    }
+    // Rules 1 and 3 (and each kind's name rule) for the prefix of a generated name, then for
+    // the name made from it.
+    if let Some(prefix) = &meta.generate_name {
+        let prefix_ok = report
+            .check(
+                &path.field("generateName"),
+                name_rule(&masked_prefix(prefix)),
+            )
+            .is_some();
+        if prefix_ok && meta.name.is_none() {
+            report.check(&path.field("name"), name_rule(&generated_name(prefix)));
+        }
     }
     if let Some(namespace) = &meta.namespace {
         // Namespaces are DNS-1123 labels (`ValidateNamespaceName`), like the rule-11 names.
@@ -187,5 +221,53 @@ pub(crate) fn label_selector(selector: &LabelSelector, path: &At<'_>, report: &m
         for (j, value) in values.iter().enumerate() {
             report.check(&values_path.index(j), labels::label_value(value));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(name: Option<&str>, prefix: &str, rule: NameRule) -> Vec<(String, u16)> {
+        let meta = ObjectMeta {
+            name: name.map(Into::into),
+            generate_name: Some(prefix.into()),
+            ..Default::default()
+        };
+        let mut report = Report::new();
+        object_meta(&meta, &At::root().field("metadata"), rule, &mut report);
+        report
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str().to_owned(), e.rule))
+            .collect()
+    }
+
+    #[test]
+    fn rule_1_generate_name_is_a_prefix_of_a_pod_name() {
+        assert!(errors(None, "debug-", names::pod_name).is_empty());
+        assert!(errors(None, "debug", names::pod_name).is_empty());
+        assert!(errors(None, "a-", names::pod_name).is_empty());
+        let prefix = vec![("metadata.generateName".to_owned(), 1)];
+        assert_eq!(errors(None, "Debug-", names::pod_name), prefix);
+        assert_eq!(errors(None, "debug.", names::pod_name), prefix);
+        assert_eq!(errors(None, "-", names::pod_name), prefix);
+        // The prefix passes (`web.-` is read as `weba`), the name made from it does not.
+        assert_eq!(
+            errors(None, "web.-", names::pod_name),
+            [("metadata.name".to_owned(), 1)]
+        );
+        // With a name, the name is used and the prefix only checked.
+        assert!(errors(Some("debug"), "web.-", names::pod_name).is_empty());
+    }
+
+    #[test]
+    fn rule_3_generate_name_is_a_prefix_of_a_job_name() {
+        assert!(errors(None, "migrate-", names::job_name).is_empty());
+        assert!(errors(None, &"j".repeat(70), names::job_name).is_empty());
+        assert_eq!(
+            errors(None, "Migrate_", names::job_name),
+            [("metadata.generateName".to_owned(), 3)]
+        );
     }
 }

@@ -250,6 +250,32 @@ impl Job {
         Job::with_meta(Meta::new(name))
     }
 
+    /// A Job named by the API server: `prefix` and five random characters
+    /// (`metadata.generateName`), for a Job created anew on each run, such as a migration
+    /// applied with `kubectl create`. The prefix follows rule 3, with a trailing `-` allowed.
+    ///
+    /// ```
+    /// use k8s_dsl::prelude::*;
+    ///
+    /// let job = Job::generated("migrate-")
+    ///     .restart_policy(JobRestartPolicy::Never)
+    ///     .template(Pod::template().container(Container::new("migrate").image("app:1.4")))
+    ///     .build()?;
+    /// assert_eq!(job.metadata.name, None);
+    /// assert_eq!(job.metadata.generate_name.as_deref(), Some("migrate-"));
+    ///
+    /// let errors = Job::generated("Migrate_")
+    ///     .restart_policy(JobRestartPolicy::Never)
+    ///     .template(Pod::template().container(Container::new("migrate").image("app:1.4")))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(errors.has("metadata.generateName", 3));
+    /// # Ok::<(), k8s_dsl::Errors>(())
+    /// ```
+    pub fn generated(prefix: impl Into<String>) -> Self {
+        Job::with_meta(Meta::generated(prefix))
+    }
+
     /// A Job without a name, as the job template of a [`CronJob`](super::CronJob).
     pub fn unnamed() -> Self {
         Job::with_meta(Meta::unnamed())

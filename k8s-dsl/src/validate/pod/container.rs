@@ -151,7 +151,6 @@ pub(crate) fn mounts_resources_security(
             &at.field("resources"),
             resources.requests.as_ref(),
             resources.limits.as_ref(),
-            super::resources::Level::Container,
             report,
         );
     }

@@ -5,12 +5,20 @@ mod container;
 mod containers;
 mod dns;
 mod env;
+mod gates;
+mod host_aliases;
 mod mounts;
+mod os;
+mod pod_resources;
 mod ports;
 mod probes;
+mod resize;
 mod resources;
 mod security;
+mod sources;
 mod spec;
+mod sysctls;
+mod topology;
 mod volume;
 mod volumes;
 
@@ -161,6 +169,7 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
     let volumes_path = path.field("volumes");
     for (i, v) in volumes.iter().enumerate() {
         volume(&volumes_path.index(i), v, report);
+        sources::sources(&volumes_path.index(i), v, is_template, report);
     }
     unique_volume_names(&volumes_path, volumes, report);
     if let Some(seconds) = spec.termination_grace_period_seconds {
@@ -225,13 +234,38 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
         pod_security_context(&path.field("securityContext"), context, report);
     }
     host_namespaces(path, spec, report);
-    if let Some(own) = &spec.resources {
-        resources::requirements(
-            &path.field("resources"),
-            own.requests.as_ref(),
-            own.limits.as_ref(),
-            resources::Level::Pod,
+    pod_fields(path, spec, report);
+}
+
+/// The rules of the pod's scheduling, host and platform fields: resize policies (rule 18),
+/// host aliases (rule 44), the OS (rule 46), topology spread (rule 93), sysctls (rule 94),
+/// scheduling and readiness gates (rules 95, 96) and pod-level resources (rule 97).
+fn pod_fields(path: &At<'_>, spec: &k8s::PodSpec, report: &mut Report) {
+    resize::resize_policies(path, spec, report);
+    if let Some(aliases) = &spec.host_aliases {
+        host_aliases::host_aliases(&path.field("hostAliases"), aliases, report);
+    }
+    os::os(path, spec, report);
+    if let Some(constraints) = &spec.topology_spread_constraints {
+        topology::topology_spread(
+            &path.field("topologySpreadConstraints"),
+            constraints,
             report,
         );
     }
+    if let Some(list) = spec
+        .security_context
+        .as_ref()
+        .and_then(|c| c.sysctls.as_deref())
+    {
+        let at = path.field("securityContext");
+        sysctls::sysctls(&at.field("sysctls"), spec, list, report);
+    }
+    if let Some(gates) = &spec.scheduling_gates {
+        gates::scheduling_gates(&path.field("schedulingGates"), gates, report);
+    }
+    if let Some(gates) = &spec.readiness_gates {
+        gates::readiness_gates(&path.field("readinessGates"), gates, report);
+    }
+    pod_resources::pod_resources(path, spec, report);
 }

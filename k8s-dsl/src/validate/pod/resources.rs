@@ -13,21 +13,11 @@ use crate::rules::quantity::Quantity;
 use crate::rules::resources;
 use crate::validate::{At, Report};
 
-/// What the requirements of `path` are: a container's (names checked) or the pod's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Level {
-    /// `containers[i].resources`, with the container resource names.
-    Container,
-    /// The pod's own `spec.resources` (its names are not checked here).
-    Pod,
-}
-
 /// Checks `requests` and `limits` at `path` (a `resources` field).
 pub(crate) fn requirements(
     path: &At<'_>,
     requests: Option<&BTreeMap<String, ApiQuantity>>,
     limits: Option<&BTreeMap<String, ApiQuantity>>,
-    level: Level,
     report: &mut Report,
 ) {
     let empty = BTreeMap::new();
@@ -35,8 +25,8 @@ pub(crate) fn requirements(
     let limits = limits.unwrap_or(&empty);
     let requests_path = path.field("requests");
     let limits_path = path.field("limits");
-    let parsed_limits = values(limits, &limits_path, level, report);
-    let parsed_requests = values(requests, &requests_path, level, report);
+    let parsed_limits = values(limits, &limits_path, report);
+    let parsed_requests = values(requests, &requests_path, report);
     for (name, request) in &parsed_requests {
         let Some(request) = request else {
             continue;
@@ -66,15 +56,12 @@ pub(crate) fn requirements(
 fn values<'m>(
     map: &'m BTreeMap<String, ApiQuantity>,
     path: &At<'_>,
-    level: Level,
     report: &mut Report,
 ) -> BTreeMap<&'m str, Option<Quantity>> {
     map.iter()
         .map(|(name, value)| {
             let here = path.key(name);
-            if level == Level::Container {
-                report.check(&here, resources::resource_name(name));
-            }
+            report.check(&here, resources::resource_name(name));
             let quantity = report
                 .check(&here, Quantity::parse(&value.0))
                 .and_then(|q| {
@@ -106,7 +93,6 @@ mod tests {
             &path,
             Some(&map(requests)),
             Some(&map(limits)),
-            Level::Container,
             &mut report,
         );
         report
