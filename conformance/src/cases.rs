@@ -3567,241 +3567,6 @@ fn ingresses(cases: &mut Vec<Case>) {
                 Set(
                     "/metadata/annotations",
                     json!({ "kubernetes.io/ingress.class": "nginx" }),
-/// The pod fields of rules 93 to 98: topology spread, sysctls, scheduling and readiness gates,
-/// pod-level resources and the volume sources outside the pod.
-fn pod_fields(cases: &mut Vec<Case>) {
-    {
-        let mut r = rule(cases, 93);
-        let at = "/spec/topologySpreadConstraints";
-        let spread = |c: Value| Set(at, json!([c]));
-        let zone = json!({ "maxSkew": 1, "topologyKey": "topology.kubernetes.io/zone", "whenUnsatisfiable": "DoNotSchedule", "labelSelector": { "matchLabels": { "app": "case" } } });
-        r.case("valid", changed(&pod(), &[spread(zone.clone())]));
-        let with = |field: &str, value: Value| {
-            let mut c = zone.clone();
-            set(&mut c, field, value);
-            c
-        };
-        r.change("maxSkew 0", &pod(), &[spread(with("/maxSkew", json!(0)))]);
-        r.change(
-            "empty topologyKey",
-            &pod(),
-            &[spread(with("/topologyKey", json!("")))],
-        );
-        r.change(
-            "topologyKey with a space",
-            &pod(),
-            &[spread(with("/topologyKey", json!("my zone")))],
-        );
-        r.change(
-            "whenUnsatisfiable ScheduleAnyway",
-            &pod(),
-            &[spread(with("/whenUnsatisfiable", json!("ScheduleAnyway")))],
-        );
-        r.change(
-            "whenUnsatisfiable near miss",
-            &pod(),
-            &[spread(with("/whenUnsatisfiable", json!("doNotSchedule")))],
-        );
-        r.change(
-            "pair twice",
-            &pod(),
-            &[Set(at, json!([zone.clone(), zone.clone()]))],
-        );
-        r.change(
-            "minDomains 2",
-            &pod(),
-            &[spread(with("/minDomains", json!(2)))],
-        );
-        r.change(
-            "minDomains 0",
-            &pod(),
-            &[spread(with("/minDomains", json!(0)))],
-        );
-        let anyway = with("/whenUnsatisfiable", json!("ScheduleAnyway"));
-        let mut anyway_min = anyway.clone();
-        set(&mut anyway_min, "/minDomains", json!(2));
-        r.change(
-            "minDomains with ScheduleAnyway",
-            &pod(),
-            &[spread(anyway_min)],
-        );
-        r.change(
-            "nodeTaintsPolicy Honor",
-            &pod(),
-            &[spread(with("/nodeTaintsPolicy", json!("Honor")))],
-        );
-        r.change(
-            "nodeAffinityPolicy near miss",
-            &pod(),
-            &[spread(with("/nodeAffinityPolicy", json!("honor")))],
-        );
-        r.change(
-            "matchLabelKeys pod-template-hash",
-            &deployment(),
-            &[Set(
-                "/spec/template/spec/topologySpreadConstraints",
-                json!([with("/matchLabelKeys", json!(["pod-template-hash"]))]),
-            )],
-        );
-        r.change(
-            "matchLabelKeys with a space",
-            &pod(),
-            &[spread(with("/matchLabelKeys", json!(["bad key"])))],
-        );
-        r.change(
-            "labelSelector In without values",
-            &pod(),
-            &[spread(with(
-                "/labelSelector",
-                json!({ "matchExpressions": [{ "key": "app", "operator": "In" }] }),
-            ))],
-        );
-        r.change(
-            "labelSelector value with a space",
-            &pod(),
-            &[spread(with(
-                "/labelSelector",
-                json!({ "matchLabels": { "app": "a b" } }),
-            ))],
-        );
-    }
-    {
-        let mut r = rule(cases, 94);
-        let at = "/spec/securityContext/sysctls";
-        let one = |name: &str| Set(at, json!([{ "name": name, "value": "1" }]));
-        r.case("valid", changed(&pod(), &[one("net.core.somaxconn")]));
-        r.change(
-            "sysctl with slashes",
-            &pod(),
-            &[one("net/ipv4/ip_local_port_range")],
-        );
-        r.change(
-            "sysctl with uppercase",
-            &pod(),
-            &[one("net.core.Somaxconn")],
-        );
-        r.change("sysctl with two dots", &pod(), &[one("net..core")]);
-        r.change("sysctl empty name", &pod(), &[one("")]);
-        r.change("sysctl twice", &pod(), &[Set(at, json!([{ "name": "kernel.msgmax", "value": "1" }, { "name": "kernel.msgmax", "value": "2" }]))]);
-        r.change(
-            "net sysctl with hostNetwork",
-            &pod(),
-            &[
-                one("net.core.somaxconn"),
-                Set("/spec/hostNetwork", json!(true)),
-            ],
-        );
-        r.change(
-            "kernel.shm sysctl with hostNetwork",
-            &pod(),
-            &[
-                one("kernel.shm_rmid_forced"),
-                Set("/spec/hostNetwork", json!(true)),
-            ],
-        );
-        r.change(
-            "kernel.shm sysctl with hostIPC",
-            &pod(),
-            &[
-                one("kernel.shm_rmid_forced"),
-                Set("/spec/hostIPC", json!(true)),
-            ],
-        );
-        r.change(
-            "fs.mqueue sysctl with hostIPC",
-            &pod(),
-            &[one("fs.mqueue.msg_max"), Set("/spec/hostIPC", json!(true))],
-        );
-    }
-    {
-        let mut r = rule(cases, 95);
-        let at = "/spec/schedulingGates";
-        r.case(
-            "valid",
-            changed(&pod(), &[Set(at, json!([{ "name": "example.com/quota" }]))]),
-        );
-        r.change(
-            "gate with a space",
-            &pod(),
-            &[Set(at, json!([{ "name": "bad gate" }]))],
-        );
-        r.change(
-            "gate twice",
-            &pod(),
-            &[Set(at, json!([{ "name": "ready" }, { "name": "ready" }]))],
-        );
-        r.change(
-            "gate with two '/'",
-            &pod(),
-            &[Set(at, json!([{ "name": "a/b/c" }]))],
-        );
-    }
-    {
-        let mut r = rule(cases, 96);
-        let at = "/spec/readinessGates";
-        r.case(
-            "valid",
-            changed(
-                &pod(),
-                &[Set(
-                    at,
-                    json!([{ "conditionType": "example.com/lb-ready" }]),
-                )],
-            ),
-        );
-        r.change(
-            "empty conditionType",
-            &pod(),
-            &[Set(at, json!([{ "conditionType": "" }]))],
-        );
-        r.change(
-            "conditionType with a space",
-            &pod(),
-            &[Set(at, json!([{ "conditionType": "lb ready" }]))],
-        );
-    }
-    {
-        let mut r = rule(cases, 97);
-        let at = "/spec/resources";
-        r.case(
-            "valid",
-            changed(
-                &pod(),
-                &[Set(
-                    at,
-                    json!({ "requests": { "cpu": "1" }, "limits": { "memory": "1Gi" } }),
-                )],
-            ),
-        );
-        r.change(
-            "pod-level ephemeral-storage",
-            &pod(),
-            &[Set(
-                at,
-                json!({ "requests": { "ephemeral-storage": "1Gi" } }),
-            )],
-        );
-        r.change(
-            "pod-level request above limit",
-            &pod(),
-            &[Set(
-                at,
-                json!({ "requests": { "cpu": "2" }, "limits": { "cpu": "1" } }),
-            )],
-        );
-        r.change(
-            "pod-level negative memory",
-            &pod(),
-            &[Set(at, json!({ "requests": { "memory": "-1" } }))],
-        );
-        r.change(
-            "pod-level request below containers",
-            &pod(),
-            &[
-                Set(at, json!({ "requests": { "cpu": "500m" } })),
-                Set(
-                    "/spec/containers/0/resources",
-                    json!({ "requests": { "cpu": "1" } }),
                 ),
             ],
         );
@@ -4296,6 +4061,247 @@ fn quotas(cases: &mut Vec<Case>) {
             r.change(name, &limit_range(), &[Set(item, value)]);
         }
     }
+}
+
+/// The pod fields of rules 93 to 98: topology spread, sysctls, scheduling and readiness gates,
+/// pod-level resources and the volume sources outside the pod.
+fn pod_fields(cases: &mut Vec<Case>) {
+    {
+        let mut r = rule(cases, 93);
+        let at = "/spec/topologySpreadConstraints";
+        let spread = |c: Value| Set(at, json!([c]));
+        let zone = json!({ "maxSkew": 1, "topologyKey": "topology.kubernetes.io/zone", "whenUnsatisfiable": "DoNotSchedule", "labelSelector": { "matchLabels": { "app": "case" } } });
+        r.case("valid", changed(&pod(), &[spread(zone.clone())]));
+        let with = |field: &str, value: Value| {
+            let mut c = zone.clone();
+            set(&mut c, field, value);
+            c
+        };
+        r.change("maxSkew 0", &pod(), &[spread(with("/maxSkew", json!(0)))]);
+        r.change(
+            "empty topologyKey",
+            &pod(),
+            &[spread(with("/topologyKey", json!("")))],
+        );
+        r.change(
+            "topologyKey with a space",
+            &pod(),
+            &[spread(with("/topologyKey", json!("my zone")))],
+        );
+        r.change(
+            "whenUnsatisfiable ScheduleAnyway",
+            &pod(),
+            &[spread(with("/whenUnsatisfiable", json!("ScheduleAnyway")))],
+        );
+        r.change(
+            "whenUnsatisfiable near miss",
+            &pod(),
+            &[spread(with("/whenUnsatisfiable", json!("doNotSchedule")))],
+        );
+        r.change(
+            "pair twice",
+            &pod(),
+            &[Set(at, json!([zone.clone(), zone.clone()]))],
+        );
+        r.change(
+            "minDomains 2",
+            &pod(),
+            &[spread(with("/minDomains", json!(2)))],
+        );
+        r.change(
+            "minDomains 0",
+            &pod(),
+            &[spread(with("/minDomains", json!(0)))],
+        );
+        let anyway = with("/whenUnsatisfiable", json!("ScheduleAnyway"));
+        let mut anyway_min = anyway.clone();
+        set(&mut anyway_min, "/minDomains", json!(2));
+        r.change(
+            "minDomains with ScheduleAnyway",
+            &pod(),
+            &[spread(anyway_min)],
+        );
+        r.change(
+            "nodeTaintsPolicy Honor",
+            &pod(),
+            &[spread(with("/nodeTaintsPolicy", json!("Honor")))],
+        );
+        r.change(
+            "nodeAffinityPolicy near miss",
+            &pod(),
+            &[spread(with("/nodeAffinityPolicy", json!("honor")))],
+        );
+        r.change(
+            "matchLabelKeys pod-template-hash",
+            &deployment(),
+            &[Set(
+                "/spec/template/spec/topologySpreadConstraints",
+                json!([with("/matchLabelKeys", json!(["pod-template-hash"]))]),
+            )],
+        );
+        r.change(
+            "matchLabelKeys with a space",
+            &pod(),
+            &[spread(with("/matchLabelKeys", json!(["bad key"])))],
+        );
+        r.change(
+            "labelSelector In without values",
+            &pod(),
+            &[spread(with(
+                "/labelSelector",
+                json!({ "matchExpressions": [{ "key": "app", "operator": "In" }] }),
+            ))],
+        );
+        r.change(
+            "labelSelector value with a space",
+            &pod(),
+            &[spread(with(
+                "/labelSelector",
+                json!({ "matchLabels": { "app": "a b" } }),
+            ))],
+        );
+    }
+    {
+        let mut r = rule(cases, 94);
+        let at = "/spec/securityContext/sysctls";
+        let one = |name: &str| Set(at, json!([{ "name": name, "value": "1" }]));
+        r.case("valid", changed(&pod(), &[one("net.core.somaxconn")]));
+        r.change(
+            "sysctl with slashes",
+            &pod(),
+            &[one("net/ipv4/ip_local_port_range")],
+        );
+        r.change(
+            "sysctl with uppercase",
+            &pod(),
+            &[one("net.core.Somaxconn")],
+        );
+        r.change("sysctl with two dots", &pod(), &[one("net..core")]);
+        r.change("sysctl empty name", &pod(), &[one("")]);
+        r.change("sysctl twice", &pod(), &[Set(at, json!([{ "name": "kernel.msgmax", "value": "1" }, { "name": "kernel.msgmax", "value": "2" }]))]);
+        r.change(
+            "net sysctl with hostNetwork",
+            &pod(),
+            &[
+                one("net.core.somaxconn"),
+                Set("/spec/hostNetwork", json!(true)),
+            ],
+        );
+        r.change(
+            "kernel.shm sysctl with hostNetwork",
+            &pod(),
+            &[
+                one("kernel.shm_rmid_forced"),
+                Set("/spec/hostNetwork", json!(true)),
+            ],
+        );
+        r.change(
+            "kernel.shm sysctl with hostIPC",
+            &pod(),
+            &[
+                one("kernel.shm_rmid_forced"),
+                Set("/spec/hostIPC", json!(true)),
+            ],
+        );
+        r.change(
+            "fs.mqueue sysctl with hostIPC",
+            &pod(),
+            &[one("fs.mqueue.msg_max"), Set("/spec/hostIPC", json!(true))],
+        );
+    }
+    {
+        let mut r = rule(cases, 95);
+        let at = "/spec/schedulingGates";
+        r.case(
+            "valid",
+            changed(&pod(), &[Set(at, json!([{ "name": "example.com/quota" }]))]),
+        );
+        r.change(
+            "gate with a space",
+            &pod(),
+            &[Set(at, json!([{ "name": "bad gate" }]))],
+        );
+        r.change(
+            "gate twice",
+            &pod(),
+            &[Set(at, json!([{ "name": "ready" }, { "name": "ready" }]))],
+        );
+        r.change(
+            "gate with two '/'",
+            &pod(),
+            &[Set(at, json!([{ "name": "a/b/c" }]))],
+        );
+    }
+    {
+        let mut r = rule(cases, 96);
+        let at = "/spec/readinessGates";
+        r.case(
+            "valid",
+            changed(
+                &pod(),
+                &[Set(
+                    at,
+                    json!([{ "conditionType": "example.com/lb-ready" }]),
+                )],
+            ),
+        );
+        r.change(
+            "empty conditionType",
+            &pod(),
+            &[Set(at, json!([{ "conditionType": "" }]))],
+        );
+        r.change(
+            "conditionType with a space",
+            &pod(),
+            &[Set(at, json!([{ "conditionType": "lb ready" }]))],
+        );
+    }
+    {
+        let mut r = rule(cases, 97);
+        let at = "/spec/resources";
+        r.case(
+            "valid",
+            changed(
+                &pod(),
+                &[Set(
+                    at,
+                    json!({ "requests": { "cpu": "1" }, "limits": { "memory": "1Gi" } }),
+                )],
+            ),
+        );
+        r.change(
+            "pod-level ephemeral-storage",
+            &pod(),
+            &[Set(
+                at,
+                json!({ "requests": { "ephemeral-storage": "1Gi" } }),
+            )],
+        );
+        r.change(
+            "pod-level request above limit",
+            &pod(),
+            &[Set(
+                at,
+                json!({ "requests": { "cpu": "2" }, "limits": { "cpu": "1" } }),
+            )],
+        );
+        r.change(
+            "pod-level negative memory",
+            &pod(),
+            &[Set(at, json!({ "requests": { "memory": "-1" } }))],
+        );
+        r.change(
+            "pod-level request below containers",
+            &pod(),
+            &[
+                Set(at, json!({ "requests": { "cpu": "500m" } })),
+                Set(
+                    "/spec/containers/0/resources",
+                    json!({ "requests": { "cpu": "1" } }),
+                ),
+            ],
+        );
+        r.change(
             "container limit above pod limit",
             &pod(),
             &[

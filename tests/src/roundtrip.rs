@@ -1398,19 +1398,19 @@ pub fn services() -> BoxedStrategy<Service> {
         .boxed()
 }
 
-/// One generated object, as its builder.
+/// One generated object, as its builder (boxed: the builders differ much in size).
 #[derive(Debug, Clone)]
 pub enum Manifest {
     /// A Pod.
-    Pod(Pod),
+    Pod(Box<Pod>),
     /// A Job.
-    Job(Job),
+    Job(Box<Job>),
     /// A CronJob.
-    CronJob(CronJob),
+    CronJob(Box<CronJob>),
     /// A Deployment.
-    Deployment(Deployment),
+    Deployment(Box<Deployment>),
     /// A Service.
-    Service(Service),
+    Service(Box<Service>),
 }
 
 /// A built object: the k8s-openapi value, serialized as itself.
@@ -1435,11 +1435,11 @@ impl Manifest {
     /// Builds the object: `Ok` for every generated manifest (they are all valid).
     pub fn build(self) -> Result<Built, Errors> {
         Ok(match self {
-            Manifest::Pod(b) => Built::Pod(b.build()?),
-            Manifest::Job(b) => Built::Job(b.build()?),
-            Manifest::CronJob(b) => Built::CronJob(b.build()?),
-            Manifest::Deployment(b) => Built::Deployment(b.build()?),
-            Manifest::Service(b) => Built::Service(b.build()?),
+            Manifest::Pod(b) => Built::Pod((*b).build()?),
+            Manifest::Job(b) => Built::Job((*b).build()?),
+            Manifest::CronJob(b) => Built::CronJob((*b).build()?),
+            Manifest::Deployment(b) => Built::Deployment((*b).build()?),
+            Manifest::Service(b) => Built::Service((*b).build()?),
         })
     }
 }
@@ -1460,11 +1460,11 @@ impl Built {
 /// Any of the five kinds, equally often.
 pub fn manifests() -> BoxedStrategy<Manifest> {
     prop_oneof![
-        pods().prop_map(Manifest::Pod),
-        jobs().prop_map(Manifest::Job),
-        cron_jobs().prop_map(Manifest::CronJob),
-        deployments().prop_map(Manifest::Deployment),
-        services().prop_map(Manifest::Service),
+        pods().prop_map(|b| Manifest::Pod(Box::new(b))),
+        jobs().prop_map(|b| Manifest::Job(Box::new(b))),
+        cron_jobs().prop_map(|b| Manifest::CronJob(Box::new(b))),
+        deployments().prop_map(|b| Manifest::Deployment(Box::new(b))),
+        services().prop_map(|b| Manifest::Service(Box::new(b))),
     ]
     .boxed()
 }

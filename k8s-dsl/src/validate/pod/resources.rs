@@ -89,12 +89,7 @@ mod tests {
     fn errors(requests: &[(&str, &str)], limits: &[(&str, &str)]) -> Vec<(String, u16)> {
         let mut report = Report::new();
         let path = At::root().field("resources");
-        requirements(
-            &path,
-            Some(&map(requests)),
-            Some(&map(limits)),
-            &mut report,
-        );
+        requirements(&path, Some(&map(requests)), Some(&map(limits)), &mut report);
         report
             .errors()
             .iter()
