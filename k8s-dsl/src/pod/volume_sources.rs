@@ -131,6 +131,19 @@ impl Volume {
 }
 
 /// An NFS volume (see [`Volume::nfs`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let shared = Volume::nfs("shared", "nfs.example.com", "/exports/shared").read_only();
+/// let pod = Pod::new("web")
+///     .volume(&shared)
+///     .container(Container::new("web").image("nginx:1.27").mount_read_only(&shared, "/srv"))
+///     .build()?;
+/// let nfs = pod.spec.unwrap().volumes.unwrap()[0].nfs.clone().unwrap();
+/// assert_eq!(nfs.path, "/exports/shared");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct NfsVolume {
     name: String,
@@ -161,6 +174,24 @@ impl NfsVolume {
 }
 
 /// An inline CSI volume (see [`Volume::csi`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let data = Volume::csi("data", "csi.example.com")
+///     .read_only()
+///     .fs_type("ext4")
+///     .attribute("pool", "fast")
+///     .node_publish_secret("csi-credentials");
+/// let pod = Pod::new("app")
+///     .volume(&data)
+///     .container(Container::new("app").image("app:1.4").mount_read_only(&data, "/data"))
+///     .build()?;
+/// let csi = pod.spec.unwrap().volumes.unwrap()[0].csi.clone().unwrap();
+/// assert_eq!(csi.fs_type.as_deref(), Some("ext4"));
+/// assert_eq!(csi.node_publish_secret_ref.unwrap().name, "csi-credentials");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsiVolume {
     name: String,
@@ -216,6 +247,24 @@ impl CsiVolume {
 }
 
 /// An ephemeral volume (see [`Volume::ephemeral`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let scratch = Volume::ephemeral("scratch", AccessMode::ReadWriteOnce, "10Gi")
+///     .access_mode(AccessMode::ReadOnlyMany)
+///     .storage_class("fast")
+///     .label("purpose", "scratch");
+/// let pod = Pod::new("batch")
+///     .volume(&scratch)
+///     .container(Container::new("work").image("busybox:1.36").mount(&scratch, "/scratch"))
+///     .build()?;
+/// let ephemeral = pod.spec.unwrap().volumes.unwrap()[0].ephemeral.clone().unwrap();
+/// let template = ephemeral.volume_claim_template.unwrap();
+/// assert_eq!(template.spec.access_modes.unwrap().len(), 2);
+/// assert_eq!(template.metadata.unwrap().labels.unwrap()["purpose"], "scratch");
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EphemeralVolume {
     name: String,
@@ -281,6 +330,19 @@ impl EphemeralVolume {
 }
 
 /// An image volume (see [`Volume::image`]).
+///
+/// ```
+/// use k8s_dsl::prelude::*;
+///
+/// let model = Volume::image("model", "quay.io/example/model:v1").pull_policy(ImagePullPolicy::IfNotPresent);
+/// let pod = Pod::new("serve")
+///     .volume(&model)
+///     .container(Container::new("serve").image("server:2.0").mount_read_only(&model, "/model"))
+///     .build()?;
+/// let image = pod.spec.unwrap().volumes.unwrap()[0].image.clone().unwrap();
+/// assert_eq!(image.pull_policy.as_deref(), Some("IfNotPresent"));
+/// # Ok::<(), k8s_dsl::Errors>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageVolume {
     name: String,
