@@ -1,7 +1,4 @@
 // `tests/corpus/kubernetes-docs/hostaliases-pod.yaml`, imported by `k8s-dsl-import`.
-//
-// Fields without a builder method, kept as they are:
-// - Pod/hostaliases-pod `spec.hostAliases`: kept as JSON
 
 use k8s_dsl::prelude::*;
 
@@ -9,63 +6,21 @@ use k8s_dsl::prelude::*;
 pub fn objects() -> Result<Vec<Object>, Box<dyn std::error::Error>> {
     Ok(vec![
         // Pod `hostaliases-pod` (document 1)
-        with_fields(
-            k8s_dsl::pod! {
-                name: "hostaliases-pod",
-                containers: [ {
-                    name: "cat-hosts",
-                    image: "busybox:1.28",
-                    command: ["cat"],
-                    args: ["/etc/hosts"],
-                } ],
-                restartPolicy: Never,
-            }
-            .build()?,
-            vec![
-                // `spec.hostAliases`: no builder method
-                (
-                    "/spec/hostAliases",
-                    serde_json::json!([
-                        { "hostnames": ["foo.local", "bar.local"], "ip": "127.0.0.1" },
-                        { "hostnames": ["foo.remote", "bar.remote"], "ip": "10.1.2.3" },
-                    ]),
-                ),
+        k8s_dsl::pod! {
+            name: "hostaliases-pod",
+            containers: [ {
+                name: "cat-hosts",
+                image: "busybox:1.28",
+                command: ["cat"],
+                args: ["/etc/hosts"],
+            } ],
+            hostAliases: [
+                { ip: "127.0.0.1", hostnames: ["foo.local", "bar.local"] },
+                { ip: "10.1.2.3", hostnames: ["foo.remote", "bar.remote"] },
             ],
-        )?
+            restartPolicy: Never,
+        }
+        .build()?
         .into(),
     ])
-}
-
-/// Sets fields that have no builder method on a built object, at their JSON pointers.
-fn with_fields<T>(
-    object: T,
-    fields: Vec<(&str, serde_json::Value)>,
-) -> Result<T, Box<dyn std::error::Error>>
-where
-    T: k8s_openapi::serde::Serialize + k8s_openapi::serde::de::DeserializeOwned,
-{
-    let mut value = serde_json::to_value(object)?;
-    for (pointer, field) in fields {
-        let mut slot = &mut value;
-        for token in pointer.split('/').skip(1) {
-            let token = token.replace("~1", "/").replace("~0", "~");
-            if slot.is_null() {
-                *slot = serde_json::Value::Object(serde_json::Map::new());
-            }
-            slot = match slot {
-                serde_json::Value::Object(map) => {
-                    map.entry(token).or_insert(serde_json::Value::Null)
-                }
-                serde_json::Value::Array(items) => {
-                    match token.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
-                        Some(item) => item,
-                        None => return Err(format!("no list item for `{pointer}`").into()),
-                    }
-                }
-                _ => return Err(format!("no place for `{pointer}`").into()),
-            };
-        }
-        *slot = field;
-    }
-    Ok(serde_json::from_value(value)?)
 }
