@@ -37,7 +37,7 @@ pub(crate) use spec::{
 };
 pub(crate) use volume::{local_path, volume};
 pub(crate) use volumes::{
-    resource_item_containers, token_needs_service_account, unique_names as unique_volume_names,
+    projected_tokens, resource_item_containers, unique_names as unique_volume_names,
 };
 
 use k8s_openapi::api::core::v1 as k8s;
@@ -214,9 +214,9 @@ pub(crate) fn pod_spec(path: &At<'_>, spec: &k8s::PodSpec, is_template: bool, re
     host_ports(path, app, init, report);
     let container_names: Vec<&str> = init.iter().chain(app).map(|c| c.name.as_str()).collect();
     resource_item_containers(&volumes_path, volumes, &container_names, report);
-    if !is_template && spec.service_account_name.is_none() {
-        token_needs_service_account(&volumes_path, volumes, report);
-    }
+    // Rule 45 is for Pods only: a template's pods get their ServiceAccount when created.
+    let has_service_account = is_template || spec.service_account_name.is_some();
+    projected_tokens(&volumes_path, volumes, has_service_account, report);
     if let Some(policy) = spec.restart_policy.as_deref() {
         restart_policy(&path.field("restartPolicy"), policy, report);
     }
