@@ -94,7 +94,7 @@ pub struct Options {
 /// ```
 /// use k8s_dsl_import::{import_str, Options};
 ///
-/// // `metadata.finalizers` has no builder method, and `pod!` has no key for NFS volumes.
+/// // `metadata.finalizers` has no builder method, and `pod!` has no key for iSCSI volumes.
 /// let yaml = "\
 /// apiVersion: v1
 /// kind: Pod
@@ -108,9 +108,10 @@ pub struct Options {
 ///     image: nginx:1.27
 ///   volumes:
 ///   - name: data
-///     nfs:
-///       server: nfs.example.com
-///       path: /data
+///     iscsi:
+///       targetPortal: 10.0.0.1:3260
+///       iqn: iqn.2001-04.com.example:storage
+///       lun: 0
 /// ";
 /// let generated = import_str("pods.yaml", yaml, &Options { macros: true }).map_err(|e| format!("{e:?}"))?;
 ///
@@ -132,7 +133,7 @@ pub struct Options {
 /// // Why the Pod is not a `pod!`.
 /// assert_eq!(
 ///     generated.builder_fallbacks,
-///     ["pods.yaml document 1: Pod/web: `pod!` has no key for `spec.volumes[0].nfs`"]
+///     ["pods.yaml document 1: Pod/web: `pod!` has no key for `spec.volumes[0].iscsi`"]
 /// );
 /// // The one warning this import could have: rustfmt missing or failing.
 /// assert!(generated.warnings.iter().all(|w| w.contains("rustfmt")));
