@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::resources::Resources;
 use super::roles::Role;
 use super::scheduling::{Affinity, Toleration};
 use super::topology::TopologySpread;
@@ -75,8 +76,8 @@ pub struct Pod {
     pub(super) host_aliases: Vec<HostAlias>,
     pub(super) scheduling_gates: Vec<String>,
     pub(super) readiness_gates: Vec<String>,
-    pub(super) requests: BTreeMap<String, Parsed<Quantity>>,
-    pub(super) limits: BTreeMap<String, Parsed<Quantity>>,
+    /// Pod-level `resources`.
+    pub(super) resources: Resources,
     pub(super) role_annotations: bool,
     pub(super) pss: Policy,
 }
@@ -144,8 +145,7 @@ impl Pod {
             host_aliases: Vec::new(),
             scheduling_gates: Vec::new(),
             readiness_gates: Vec::new(),
-            requests: BTreeMap::new(),
-            limits: BTreeMap::new(),
+            resources: Resources::default(),
             role_annotations: false,
             pss: Policy::default(),
         }
@@ -480,7 +480,7 @@ impl Pod {
         resource: impl Into<String>,
         quantity: impl Into<Parsed<Quantity>>,
     ) -> Self {
-        self.requests.insert(resource.into(), quantity.into());
+        self.resources.request(resource.into(), quantity.into());
         self
     }
 
@@ -491,7 +491,7 @@ impl Pod {
         resource: impl Into<String>,
         quantity: impl Into<Parsed<Quantity>>,
     ) -> Self {
-        self.limits.insert(resource.into(), quantity.into());
+        self.resources.limit(resource.into(), quantity.into());
         self
     }
 

@@ -1,4 +1,4 @@
-//! A container's resource requests and limits (rule 48).
+//! Resource requests and limits of a container (rule 48) or of the whole pod (rule 97).
 
 use std::collections::BTreeMap;
 

@@ -135,8 +135,7 @@ impl Pod {
             host_aliases,
             scheduling_gates,
             readiness_gates,
-            requests,
-            limits,
+            resources,
             role_annotations: _,
             pss: _,
         } = self;
@@ -201,7 +200,7 @@ impl Pod {
             .map(|name| k8s::LocalObjectReference { name })
             .collect();
 
-        let resources = pod_resources(requests, limits);
+        let resources = resources.into_k8s();
         let spec = k8s::PodSpec {
             active_deadline_seconds,
             affinity: affinity
@@ -274,42 +273,6 @@ impl Pod {
         crate::validate::pod::pod_spec(path, &spec, is_template, report);
         spec
     }
-}
-
-/// Pod-level requests and limits as written (checked with the spec: rule 97); a quantity given
-/// as a parsed value is written in its own text.
-fn pod_resources(
-    requests: std::collections::BTreeMap<
-        String,
-        crate::value::Parsed<crate::rules::quantity::Quantity>,
-    >,
-    limits: std::collections::BTreeMap<
-        String,
-        crate::value::Parsed<crate::rules::quantity::Quantity>,
-    >,
-) -> Option<k8s::ResourceRequirements> {
-    use crate::value::Parsed;
-    use k8s_openapi::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
-    let text =
-        |map: std::collections::BTreeMap<String, Parsed<crate::rules::quantity::Quantity>>| {
-            let map: std::collections::BTreeMap<String, ApiQuantity> = map
-                .into_iter()
-                .map(|(name, q)| {
-                    let text = match q {
-                        Parsed::Value(q) => q.into_text(),
-                        Parsed::Text(text) => text,
-                    };
-                    (name, ApiQuantity(text))
-                })
-                .collect();
-            crate::meta::non_empty_map(map)
-        };
-    let (requests, limits) = (text(requests), text(limits));
-    (requests.is_some() || limits.is_some()).then(|| k8s::ResourceRequirements {
-        requests,
-        limits,
-        ..Default::default()
-    })
 }
 
 fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
